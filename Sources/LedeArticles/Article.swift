@@ -1,0 +1,91 @@
+import Foundation
+import LedeText
+
+/// Where a document came from and in what form.
+public enum ArticleFormat: String, Codable, Sendable {
+    case text, html, json, jsonl
+}
+
+/// Facts about an article found while loading it. Published and modified dates stay apart;
+/// `source` is the agency or outlet, `author` the byline.
+public struct ArticleMetadata: Codable, Sendable, Equatable {
+    public var title: String?
+    public var published: String?
+    public var modified: String?
+    public var source: String?
+    public var author: String?
+    public var url: String?
+    public var language: String?
+
+    public init(title: String? = nil, published: String? = nil, modified: String? = nil, source: String? = nil,
+                author: String? = nil, url: String? = nil, language: String? = nil) {
+        self.title = title; self.published = published; self.modified = modified
+        self.source = source; self.author = author; self.url = url; self.language = language
+    }
+}
+
+/// A block the loader did not keep as body text, and why (the "explain" of loading).
+public struct DroppedBlock: Codable, Sendable, Equatable {
+    public var text: String
+    public var reason: String
+    public init(text: String, reason: String) { self.text = text; self.reason = reason }
+}
+
+/// What a loader produced from one file or record, before it joins a workspace.
+public struct ParsedDocument: Sendable {
+    public var path: String
+    public var format: ArticleFormat
+    public var metadata: ArticleMetadata
+    public var paragraphs: [String]
+    public var dropped: [DroppedBlock]
+    public var warnings: [String]
+    /// For JSON/JSONL: a record id or index, so one file can hold many articles.
+    public var recordKey: String?
+
+    public init(path: String, format: ArticleFormat, metadata: ArticleMetadata, paragraphs: [String],
+                dropped: [DroppedBlock] = [], warnings: [String] = [], recordKey: String? = nil) {
+        self.path = path; self.format = format; self.metadata = metadata; self.paragraphs = paragraphs
+        self.dropped = dropped; self.warnings = warnings; self.recordKey = recordKey
+    }
+
+    /// The body as one text: paragraphs separated by a blank line.
+    public var body: String { paragraphs.joined(separator: "\n\n") }
+}
+
+/// One version of an article: the parsed document, tokenised once at load time.
+public final class ArticleVersion: @unchecked Sendable {
+    public let number: Int
+    public let document: ParsedDocument
+    public let text: TokenizedText
+    public let contentHash: String
+    public let loadedAt: Date
+
+    public init(number: Int, document: ParsedDocument, text: TokenizedText, loadedAt: Date = Date()) {
+        self.number = number
+        self.document = document
+        self.text = text
+        self.contentHash = ContentHash.of(TextNormalizer.normalise(document.body))
+        self.loadedAt = loadedAt
+    }
+
+    public var metadata: ArticleMetadata { document.metadata }
+    public var wordCount: Int { text.tokens.count }
+}
+
+/// An article: a stable id (a1, a2, …), an optional name, and its versions, oldest first.
+public final class Article: @unchecked Sendable {
+    public let id: String
+    public var name: String?
+    public private(set) var versions: [ArticleVersion]
+    /// Topic tags assigned by `tag` (labels or QCodes), used by `tag:` selectors.
+    public var tags: [String] = []
+
+    public init(id: String, name: String?, first: ArticleVersion) {
+        self.id = id; self.name = name; self.versions = [first]
+    }
+
+    public var latest: ArticleVersion { versions[versions.count - 1] }
+    public var displayName: String { name ?? id }
+
+    public func append(_ version: ArticleVersion) { versions.append(version) }
+}

@@ -1,0 +1,77 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Turns the user's path arguments into a list of files: folders recursively (hidden entries skipped,
+/// symlink loops detected), glob patterns expanded, each missing path reported.
+enum FileExpander {
+    struct Expansion { var files: [String] = []; var problems: [LoadProblem] = [] }
+
+    static func expand(_ paths: [String]) -> Expansion {
+        var out = Expansion()
+        var seen = Set<String>()
+        for arg in paths {
+            let path = (arg as NSString).expandingTildeInPath
+            if path.contains(where: { "*?[".contains($0) }) && !FileManager.default.fileExists(atPath: path) {
+                let matches = glob(path)
+                if matches.isEmpty { out.problems.append(.init(path: arg, message: "no files match this pattern", severity: .error)) }
+                for m in matches { add(m, arg: arg, into: &out, seen: &seen) }
+            } else {
+                add(path, arg: arg, into: &out, seen: &seen)
+            }
+        }
+        return out
+    }
+
+    static func add(_ path: String, arg: String, into out: inout Expansion, seen: inout Set<String>) {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            out.problems.append(.init(path: arg, message: "no such file or folder", severity: .error))
+            return
+        }
+        if isDir.boolValue {
+            var visited = Set<String>()
+            walk(path, into: &out, visited: &visited, seen: &seen)
+        } else if seen.insert(path).inserted {
+            out.files.append(path)
+        }
+    }
+
+    static func walk(_ dir: String, into out: inout Expansion, visited: inout Set<String>, seen: inout Set<String>) {
+        let real = (dir as NSString).resolvingSymlinksInPath
+        guard visited.insert(real).inserted else {
+            out.problems.append(.init(path: dir, message: "symlink loop; folder skipped", severity: .warning))
+            return
+        }
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
+            out.problems.append(.init(path: dir, message: "cannot read folder (permission denied?)", severity: .error))
+            return
+        }
+        for name in entries.sorted() where !name.hasPrefix(".") {
+            let child = (dir as NSString).appendingPathComponent(name)
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: child, isDirectory: &isDir) else {
+                out.problems.append(.init(path: child, message: "broken link or unreadable entry; skipped", severity: .warning))
+                continue
+            }
+            if isDir.boolValue { walk(child, into: &out, visited: &visited, seen: &seen) }
+            else if seen.insert(child).inserted { out.files.append(child) }
+        }
+        visited.remove(real)
+    }
+
+    static func glob(_ pattern: String) -> [String] {
+        var g = glob_t()
+        defer { globfree(&g) }
+        guard Glibc.glob(pattern, 0, nil, &g) == 0 else { return [] }
+        var out: [String] = []
+        for i in 0..<Int(g.gl_pathc) {
+            if let p = g.gl_pathv[i], let s = String(validatingCString: p) {
+                if (s as NSString).lastPathComponent.hasPrefix(".") { continue }
+                out.append(s)
+            }
+        }
+        return out
+    }
+}

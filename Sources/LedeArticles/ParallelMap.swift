@@ -1,0 +1,40 @@
+import Foundation
+
+/// Maps over an array on all cores, keeping input order.
+enum ParallelMap {
+    static func map<T: Sendable, R: Sendable>(_ items: [T], progress: (@Sendable (Int, Int, Int) -> Void)? = nil,
+                                              _ transform: @Sendable (T) -> R) -> [R] where R: ByteSized {
+        let n = items.count
+        if n == 0 { return [] }
+        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: n)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let lock = NSLock()
+        var done = 0, bytes = 0
+        let chunk = max(1, min(64, n / (ProcessInfo.processInfo.activeProcessorCount * 8)))
+        let chunks = (n + chunk - 1) / chunk
+        let out = UnsafeSendable(results)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let lo = c * chunk, hi = min(n, lo + chunk)
+            var chunkBytes = 0
+            for i in lo..<hi {
+                let r = transform(items[i])
+                chunkBytes += r.byteSize
+                out.value[i] = r
+            }
+            if let progress {
+                let (d, b) = lock.withLock { done += hi - lo; bytes += chunkBytes; return (done, bytes) }
+                progress(d, b, n)
+            }
+        }
+        return results.map { $0! }
+    }
+}
+
+protocol ByteSized { var byteSize: Int { get } }
+extension ArticleLoader.FileResult: ByteSized { var byteSize: Int { bytes } }
+
+struct UnsafeSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

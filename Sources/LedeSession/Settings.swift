@@ -1,0 +1,58 @@
+/// Session settings changed with `set OPTION VALUE`; saved with the session.
+public struct Settings: Codable, Sendable, Equatable {
+    public enum OutputFormat: String, Codable, Sendable, CaseIterable { case table, plain, json, csv }
+    public enum Switch: String, Codable, Sendable, CaseIterable { case auto, on, off }
+
+    public var format: OutputFormat = .table
+    public var color: Switch = .auto
+    public var pager: Switch = .auto
+    public var bail = false
+    public var echo = false
+    public var timer = false
+
+    public init() {}
+
+    /// The option names `set` accepts, with the values each takes.
+    public static let options: [(name: String, values: [String])] = [
+        ("format", OutputFormat.allCases.map(\.rawValue)),
+        ("color", Switch.allCases.map(\.rawValue)),
+        ("pager", ["auto", "off"]),
+        ("bail", ["on", "off"]),
+        ("echo", ["on", "off"]),
+        ("timer", ["on", "off"]),
+    ]
+
+    public enum SettingError: Error, CustomStringConvertible {
+        case unknownOption(String), badValue(option: String, value: String, allowed: [String])
+        public var description: String {
+            switch self {
+            case .unknownOption(let o):
+                return "unknown setting '\(o)' (settings: \(Settings.options.map(\.name).joined(separator: ", ")))"
+            case .badValue(let o, let v, let allowed):
+                return "'\(v)' is not a value for \(o) (expected \(allowed.joined(separator: "|")))"
+            }
+        }
+    }
+
+    public mutating func set(_ option: String, _ value: String) throws {
+        guard let spec = Settings.options.first(where: { $0.name == option.lowercased() }) else {
+            throw SettingError.unknownOption(option)
+        }
+        let v = value.lowercased()
+        guard spec.values.contains(v) else { throw SettingError.badValue(option: spec.name, value: value, allowed: spec.values) }
+        switch spec.name {
+        case "format": format = OutputFormat(rawValue: v)!
+        case "color": color = Switch(rawValue: v)!
+        case "pager": pager = Switch(rawValue: v)!
+        case "bail": bail = v == "on"
+        case "echo": echo = v == "on"
+        default: timer = v == "on"
+        }
+    }
+
+    /// Current values, in the order of `options`.
+    public var values: [(name: String, value: String)] {
+        [("format", format.rawValue), ("color", color.rawValue), ("pager", pager.rawValue),
+         ("bail", bail ? "on" : "off"), ("echo", echo ? "on" : "off"), ("timer", timer ? "on" : "off")]
+    }
+}

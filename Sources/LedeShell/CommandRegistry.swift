@@ -1,0 +1,47 @@
+/// Every verb of the shell, in the order `help` lists them.
+public enum CommandRegistry {
+    public static let commands: [any ShellCommand.Type] = [
+        HelpCommand.self, LoadCommand.self, ListCommand.self, ShowCommand.self, DropCommand.self,
+        SetCommand.self, HistoryCommand.self, SourceCommand.self, SaveCommand.self, OpenCommand.self,
+        QuitCommand.self,
+    ]
+
+    /// All names a command answers to (verb and aliases).
+    public static func names(of type: any ShellCommand.Type) -> [String] {
+        [type.verb] + type.configuration.aliases
+    }
+
+    public static func lookup(_ verb: String) -> (any ShellCommand.Type)? {
+        let v = verb.lowercased()
+        return commands.first { names(of: $0).contains(v) }
+    }
+
+    public static var allNames: [String] { commands.flatMap { names(of: $0) } }
+
+    /// The closest verb to a mistyped one, for "did you mean".
+    public static func suggestion(for verb: String) -> String? {
+        let v = verb.lowercased()
+        let scored = allNames.map { ($0, EditDistance.levenshtein(v, $0)) }
+        if let prefix = allNames.filter({ $0.hasPrefix(v) }).sorted().first, v.count >= 2 { return prefix }
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, min(2, v.count / 3)) else { return nil }
+        return best.0
+    }
+}
+
+enum EditDistance {
+    static func levenshtein(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var prev = Array(0...b.count)
+        var cur = prev
+        for i in 1...a.count {
+            cur[0] = i
+            for j in 1...b.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&prev, &cur)
+        }
+        return prev[b.count]
+    }
+}

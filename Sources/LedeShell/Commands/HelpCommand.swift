@@ -1,0 +1,39 @@
+import ArgumentParser
+
+struct HelpCommand: ShellCommand {
+    static let configuration = CommandConfiguration(commandName: "help", abstract: "List the commands, or show one command's arguments and options.")
+    static let recordsResult = false
+    static let argumentKind = ArgumentKind.verbs
+
+    @Argument(help: "The command to explain.") var verb: String?
+
+    struct Result: CommandResult {
+        var commands: [Entry]?
+        var usage: String?
+        struct Entry: Codable { var verb: String; var aliases: [String]; var summary: String }
+        var display: [DisplayBlock] {
+            if let usage { return [.text(usage)] }
+            let rows = (commands ?? []).map { [$0.verb + ($0.aliases.isEmpty ? "" : " (\($0.aliases.joined(separator: ", ")))"), $0.summary] }
+            return [
+                .table(Table(columns: [.init("command"), .init("what it does", shrinkable: true)], rows: rows)),
+                .text("""
+                Selectors: a3 (id), NAME, NAME@2, NAME@latest, NAME@all, all, tag:TOPIC, source:NAME, globs (talks*).
+                Any command may end in '> FILE' or '>> FILE'. 'help VERB' shows a command's options.
+                """),
+            ]
+        }
+    }
+
+    mutating func execute(in shell: Shell) throws -> any CommandResult {
+        if let verb {
+            guard let type = CommandRegistry.lookup(verb) else {
+                let hint = CommandRegistry.suggestion(for: verb).map { " (did you mean '\($0)'?)" } ?? ""
+                throw CommandError("help: unknown command '\(verb)'\(hint)")
+            }
+            return Result(usage: type.helpMessage(columns: shell.terminal.size.columns))
+        }
+        return Result(commands: CommandRegistry.commands.map {
+            .init(verb: $0.verb, aliases: $0.configuration.aliases, summary: $0.abstract)
+        })
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+
+struct HistoryCommand: ShellCommand {
+    static let configuration = CommandConfiguration(commandName: "history", abstract: "List the command history, or search it with -g PATTERN.")
+    static let recordsResult = false
+    static let argumentKind = ArgumentKind.none
+
+    @Option(name: .customShort("g"), help: "Only lines containing this text (case-insensitive).") var pattern: String?
+    @Option(name: .shortAndLong, help: "Only the last N lines.") var count: Int?
+
+    func validate() throws { if let count, count <= 0 { throw ValidationError("-n takes a positive number") } }
+
+    struct Entry: Codable { var number: Int; var line: String }
+    struct Result: CommandResult {
+        var entries: [Entry]
+        var display: [DisplayBlock] {
+            [.text(entries.map { String(repeating: " ", count: max(0, 5 - String($0.number).count)) + "\($0.number)  \($0.line)" }.joined(separator: "\n"))]
+        }
+    }
+
+    mutating func execute(in shell: Shell) throws -> any CommandResult {
+        var entries = shell.history.enumerated().map { Entry(number: $0.offset + 1, line: $0.element) }
+        if let pattern { entries = entries.filter { $0.line.range(of: pattern, options: .caseInsensitive) != nil } }
+        if let count { entries = Array(entries.suffix(count)) }
+        return Result(entries: entries)
+    }
+}

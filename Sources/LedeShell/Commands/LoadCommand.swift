@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import LedeArticles
+import LedeSession
+
+struct LoadCommand: ShellCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "load",
+        abstract: "Load articles from files, folders or glob patterns (text dumps, HTML, JSON/JSONL).",
+        discussion: "Loading a NAME again (--as) adds a new version of that article when its text changed.")
+    static let argumentKind = ArgumentKind.paths
+
+    @Argument(help: "Files, folders (read recursively) or glob patterns.") var paths: [String]
+    @Option(name: .customLong("as"), help: "Name the article; loading the same name again adds a version.") var name: String?
+    @Option(name: .customLong("max-size"), help: "Skip files larger than this many megabytes.") var maxSizeMB: Int = 64
+    @Option(name: .customLong("field"), help: "JSON field override, e.g. text=article_body (repeatable).") var fields: [String] = []
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one file or folder") }
+        if maxSizeMB <= 0 { throw ValidationError("--max-size must be a positive number of megabytes") }
+        for f in fields where !f.contains("=") { throw ValidationError("--field takes NAME=JSONFIELD, got '\(f)'") }
+    }
+
+    struct Item: Codable {
+        var id: String
+        var name: String?
+        var version: Int
+        var status: String
+        var title: String?
+        var words: Int
+        var path: String
+    }
+
+    struct Result: CommandResult {
+        var items: [Item]
+        var files: Int
+        var bytes: Int
+        var seconds: Double
+        var warnings: [LoadProblem]
+        var errors: [LoadProblem]
+
+        var summary: String {
+            let added = items.filter { $0.status != "unchanged" }.count
+            var s = "loaded \(Format.plural(added, "article")) (\(ByteCount.format(bytes))) in \(Format.seconds(seconds))"
+            let unchanged = items.count - added
+            if unchanged > 0 { s += "; \(unchanged) unchanged" }
+            if !warnings.isEmpty { s += "; \(Format.plural(warnings.count, "warning"))" }
+            if !errors.isEmpty { s += "; \(Format.plural(errors.count, "file")) not loaded" }
+            return s
+        }
+
+        var failure: String? { errors.last?.description }
+
+        var display: [DisplayBlock] {
+            var blocks: [DisplayBlock] = []
+            if items.count <= 20 && !items.isEmpty {
+                blocks.append(.table(Table(columns: [.init("id"), .init("name"), .init("version", .right), .init("status"),
+                                                     .init("words", .right), .init("title", shrinkable: true)],
+                                           rows: items.map { [$0.id, $0.name ?? "", String($0.version), $0.status, Format.int($0.words), $0.title ?? ""] })))
+            }
+            blocks.append(.text(summary))
+            return blocks
+        }
+    }
+
+    mutating func execute(in shell: Shell) throws -> any CommandResult {
+        var options = LoadOptions()
+        options.maxFileSize = maxSizeMB << 20
+        for f in fields {
+            let parts = f.split(separator: "=", maxSplits: 1).map(String.init)
+            options.fieldOverrides[parts[0]] = parts[1]
+        }
+        let start = Date()
+        let progress = shell.terminal.stdinIsTTY ? ProgressLine(start: start, shell: shell) : nil
+        let report = try ArticleLoader(options: options).load(paths: paths.map { shell.resolvePath($0) },
+                                                              progress: progress.map { p in { p.update($0, $1, $2) } })
+        progress?.finish()
+        var items: [Item] = []
+        for doc in report.documents {
+            let outcome = shell.workspace.add(doc, name: name)
+            let a = outcome.article
+            let (status, version): (String, Int) = {
+                switch outcome {
+                case .added: return ("new", 1)
+                case .newVersion(_, let n): return ("new version", n)
+                case .unchanged(let a): return ("unchanged", a.versions.count)
+                }
+            }()
+            items.append(Item(id: a.id, name: a.name, version: version, status: status,
+                              title: a.versions[version - 1].metadata.title, words: a.versions[version - 1].wordCount, path: doc.path))
+        }
+        let warnings = report.problems.filter { $0.severity == .warning }
+        let errors = report.problems.filter { $0.severity == .error }
+        for w in warnings.prefix(20) { shell.warn(w.description) }
+        if warnings.count > 20 { shell.warn("… and \(warnings.count - 20) more warnings") }
+        let result = Result(items: items, files: report.files, bytes: report.bytes,
+                            seconds: Date().timeIntervalSince(start), warnings: warnings, errors: errors)
+        // Everything that loaded stays loaded; each bad file gets its own line (the last as the failure).
+        for e in errors.dropLast() { shell.reportError(e.description, at: shell.currentLocation) }
+        return result
+    }
+}
+
+/// A progress line on the terminal (stderr) for loads that take more than half a second.
+final class ProgressLine: @unchecked Sendable {
+    let start: Date
+    let lock = NSLock()
+    var lastDraw = Date.distantPast
+    var drawn = false
+    let write: (String) -> Void
+
+    init(start: Date, shell: Shell) {
+        self.start = start
+        let w = shell.writeErr
+        self.write = w
+    }
+
+    func update(_ done: Int, _ bytes: Int, _ total: Int) {
+        let now = Date()
+        let elapsed = now.timeIntervalSince(start)
+        lock.lock(); defer { lock.unlock() }
+        guard elapsed > 0.5, now.timeIntervalSince(lastDraw) > 0.1 else { return }
+        lastDraw = now
+        drawn = true
+        let rate = Double(bytes) / 1_048_576 / elapsed
+        let eta = done > 0 ? elapsed * Double(total - done) / Double(done) : 0
+        write(String(format: "\r\u{1B}[Kloading %@/%@ files, %.1f MB/s, ETA %.0f s", Format.int(done), Format.int(total), rate, eta))
+    }
+
+    func finish() {
+        lock.lock(); defer { lock.unlock() }
+        if drawn { write("\r\u{1B}[K") }
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import LedeSession
+
+struct SetCommand: ShellCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set", abstract: "Show settings, or change one: format, color, pager, bail, echo, timer.",
+        discussion: "format table|plain|json|csv · color auto|on|off · pager auto|off · bail on|off · echo on|off · timer on|off")
+    static let recordsResult = false
+    static let argumentKind = ArgumentKind.settings
+
+    @Argument(help: "The setting to change.") var option: String?
+    @Argument(help: "Its new value.") var value: String?
+
+    func validate() throws {
+        if option != nil && value == nil { throw ValidationError("give a value: set \(option!) VALUE") }
+    }
+
+    struct Result: CommandResult {
+        var settings: [String: String]
+        var changed: String?
+        var display: [DisplayBlock] {
+            if let changed { return [.text(changed)] }
+            return [.fields(title: nil, Settings.options.map { ($0.name, settings[$0.name] ?? "") })]
+        }
+    }
+
+    mutating func execute(in shell: Shell) throws -> any CommandResult {
+        if let option, let value {
+            do { try shell.settings.set(option, value) } catch { throw CommandError("set: \(error)") }
+        }
+        let all = Dictionary(uniqueKeysWithValues: shell.settings.values.map { ($0.name, $0.value) })
+        return Result(settings: all, changed: option.map { "\($0) = \(all[$0.lowercased()] ?? "")" })
+    }
+}

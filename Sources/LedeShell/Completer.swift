@@ -1,0 +1,137 @@
+import Foundation
+import LedeSession
+
+/// TAB completion that knows the context: verbs first; then the options of the verb being typed;
+/// article ids and names where a selector is expected; file paths after load/source/save/open and `>`.
+public struct Completion: Equatable, Sendable {
+    /// The partial word being completed, as typed.
+    public var partial: String
+    /// Full candidate words (each starts with `partial`); directories end in "/".
+    public var candidates: [String]
+
+    /// The longest prefix shared by every candidate.
+    public var commonPrefix: String {
+        guard var prefix = candidates.first else { return partial }
+        for c in candidates.dropFirst() {
+            while !c.hasPrefix(prefix) { prefix.removeLast() }
+        }
+        return prefix
+    }
+}
+
+public enum Completer {
+    public static func complete(_ textBeforeCursor: String, shell: Shell) -> Completion {
+        let endsInSpace = textBeforeCursor.last.map { $0 == " " || $0 == "\t" } ?? true
+        var words = textBeforeCursor.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let partial = endsInSpace ? "" : (words.popLast() ?? "")
+        // Redirection: a path, whatever the verb.
+        if let last = words.last, last == ">" || last == ">>" { return paths(partial, shell: shell) }
+        if partial.hasPrefix(">") {
+            let inner = paths(String(partial.drop(while: { $0 == ">" })), shell: shell)
+            let marker = String(partial.prefix(while: { $0 == ">" }))
+            return Completion(partial: partial, candidates: inner.candidates.map { marker + $0 })
+        }
+        guard let verbWord = words.first else {
+            return Completion(partial: partial, candidates: CommandRegistry.allNames.filter { $0.hasPrefix(partial.lowercased()) && $0 != "." }.sorted())
+        }
+        guard let type = CommandRegistry.lookup(verbWord) else { return Completion(partial: partial, candidates: []) }
+        if partial.hasPrefix("-") {
+            return Completion(partial: partial, candidates: optionNames(of: type).filter { $0.hasPrefix(partial) })
+        }
+        if let previous = words.last, previous.hasPrefix("--"), takesPath(option: previous) {
+            return paths(partial, shell: shell)
+        }
+        switch Completer.argumentKind(type) {
+        case .none, .words: return Completion(partial: partial, candidates: [])
+        case .paths: return paths(partial, shell: shell)
+        case .verbs:
+            return Completion(partial: partial, candidates: CommandRegistry.commands.map { Completer.verb($0) }.filter { $0.hasPrefix(partial) }.sorted())
+        case .settings:
+            let args = words.dropFirst().filter { !$0.hasPrefix("-") }
+            if args.isEmpty {
+                return Completion(partial: partial, candidates: Settings.options.map(\.name).filter { $0.hasPrefix(partial) })
+            }
+            let values = Settings.options.first { $0.name == args.first!.lowercased() }?.values ?? []
+            return Completion(partial: partial, candidates: args.count == 1 ? values.filter { $0.hasPrefix(partial) } : [])
+        case .selectors:
+            return Completion(partial: partial, candidates: selectors(shell).filter { $0.hasPrefix(partial) })
+        }
+    }
+
+    static func argumentKind<T: ShellCommand>(_ type: T.Type) -> ArgumentKind { T.argumentKind }
+    static func verb<T: ShellCommand>(_ type: T.Type) -> String { T.verb }
+
+    /// Article ids, names, `NAME@N` for multi-version articles, `all`, and `tag:`/`source:` values.
+    static func selectors(_ shell: Shell) -> [String] {
+        var out: [String] = ["all"]
+        var tags = Set<String>(), sources = Set<String>()
+        for a in shell.workspace.articles {
+            out.append(a.id)
+            if let name = a.name {
+                out.append(name)
+                if a.versions.count > 1 {
+                    out.append(contentsOf: (1...a.versions.count).map { "\(name)@\($0)" } + ["\(name)@latest", "\(name)@all"])
+                }
+            }
+            for t in a.tags { tags.insert("tag:" + t.lowercased().split(separator: " ").first.map(String.init)!) }
+            if let s = a.latest.metadata.source?.lowercased().split(separator: " ").first { sources.insert("source:" + s) }
+        }
+        var seen = Set<String>()
+        return (out + tags.sorted() + sources.sorted()).filter { seen.insert($0).inserted }
+    }
+
+    /// Option names (`--stem`, `-n`) read from the command's own help, so they never drift from its declaration.
+    public static func optionNames(of type: any ShellCommand.Type) -> [String] {
+        let help = type.helpMessage(columns: 200)
+        var names: [String] = []
+        var seen = Set<String>()
+        let scalars = Array(help)
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == "-", i == 0 || scalars[i - 1] == " " || scalars[i - 1] == "," || scalars[i - 1] == "[" || scalars[i - 1] == "(" {
+                var j = i + 1
+                if j < scalars.count, scalars[j] == "-" { j += 1 }
+                let start = j
+                while j < scalars.count, scalars[j].isLetter || scalars[j].isNumber || scalars[j] == "-" { j += 1 }
+                if j > start, scalars[start].isLetter {
+                    let name = String(scalars[i..<j])
+                    if seen.insert(name).inserted { names.append(name) }
+                }
+                i = j
+                continue
+            }
+            i += 1
+        }
+        return names.filter { $0.hasPrefix("--") } + names.filter { !$0.hasPrefix("--") }
+    }
+
+    static func takesPath(option: String) -> Bool {
+        ["--taxonomy", "--stopwords", "--model", "--save", "--file", "--output", "--vs-file"].contains(option)
+    }
+
+    /// File paths matching a partial path; folders end in "/". Hidden entries only when asked for.
+    public static func paths(_ partial: String, shell: Shell) -> Completion {
+        let expanded = partial.hasPrefix("~") ? (partial as NSString).expandingTildeInPath : partial
+        let dirPart: String
+        let base: String
+        if let slash = expanded.lastIndex(of: "/") {
+            dirPart = String(expanded[...slash])
+            base = String(expanded[expanded.index(after: slash)...])
+        } else {
+            dirPart = ""
+            base = expanded
+        }
+        let listDir = dirPart.isEmpty ? "." : shell.resolvePath(dirPart)
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: listDir) else {
+            return Completion(partial: partial, candidates: [])
+        }
+        let typedDir = partial.hasPrefix("~") ? String(partial[..<(partial.lastIndex(of: "/").map { partial.index(after: $0) } ?? partial.endIndex)]) : dirPart
+        var out: [String] = []
+        for name in entries.sorted() where name.hasPrefix(base) && (base.hasPrefix(".") || !name.hasPrefix(".")) {
+            var isDir: ObjCBool = false
+            FileManager.default.fileExists(atPath: (listDir as NSString).appendingPathComponent(name), isDirectory: &isDir)
+            out.append(typedDir + name + (isDir.boolValue ? "/" : ""))
+        }
+        return Completion(partial: partial, candidates: out)
+    }
+}

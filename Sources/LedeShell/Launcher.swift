@@ -1,0 +1,73 @@
+import Foundation
+import LedeSession
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the `lede` executable was asked to do (parsed there with swift-argument-parser).
+public struct LaunchOptions: Sendable {
+    public var scripts: [String] = []
+    public var commands: [String] = []
+    public var interactiveScripts: [String] = []
+    public var json = false
+    public var savePath: String?
+    public var noInit = false
+    public var bail = false
+    public init() {}
+}
+
+/// Starts a session in the mode the options and the terminal call for, and returns the exit status:
+/// 0 when every command succeeded, 1 when one failed.
+public enum Launcher {
+    public static func run(_ options: LaunchOptions) -> Int32 {
+        let shell = Shell()
+        shell.jsonLines = options.json
+        shell.settings.bail = options.bail
+        InterruptHandler.install()
+        var failed = 0
+
+        let env = ProcessInfo.processInfo.environment
+        let home = env["HOME"] ?? NSHomeDirectory()
+        if !options.noInit {
+            let config = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(home)/.config"
+            let initFile = "\(config)/lede/init.lede"
+            if FileManager.default.fileExists(atPath: initFile) {
+                do { failed += try shell.runScript(path: initFile).failed } catch { shell.reportError("\(error)", at: nil); failed += 1 }
+            }
+        }
+
+        let batch = !options.scripts.isEmpty || !options.commands.isEmpty
+        var stop = false
+        for script in options.scripts + options.interactiveScripts where !stop {
+            do {
+                let outcome = try shell.runScript(path: script)
+                failed += outcome.failed
+                stop = outcome.quit || outcome.bailed
+            } catch {
+                shell.reportError("\(error)", at: nil)
+                failed += 1
+                stop = options.bail
+            }
+        }
+        for (i, command) in options.commands.enumerated() where !stop {
+            let outcome = shell.runLines([command], source: "-c[\(i + 1)]")
+            failed += outcome.failed
+            stop = outcome.quit || outcome.bailed
+        }
+        if !batch && !shell.quitRequested {
+            if shell.terminal.stdinIsTTY {
+                let state = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(home)/.local/state"
+                Repl.run(shell: shell, historyPath: "\(state)/lede/history")
+            } else {
+                failed += shell.runLines(AnyIterator { readLine(strippingNewline: true) }, source: "<stdin>").failed
+            }
+        }
+        if let savePath = options.savePath {
+            let doc = SessionFile.document(workspace: shell.workspace, log: shell.log, settings: shell.settings,
+                                           withText: false, ledeVersion: Shell.version)
+            do { try SessionFile.write(doc, to: savePath) } catch { shell.reportError("\(error)", at: nil); failed += 1 }
+        }
+        fflush(stdout)
+        return failed > 0 ? 1 : 0
+    }
+}

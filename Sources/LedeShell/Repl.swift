@@ -1,0 +1,66 @@
+import Foundation
+import LedeText
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The interactive loop: prompt, edit, run, repeat. Ctrl-C clears the line or cancels the running command;
+/// Ctrl-D on an empty line leaves (asking once when results are unsaved).
+enum Repl {
+    static func run(shell: Shell, historyPath: String?) {
+        guard let editor = LineEditor(shell: shell, historyPath: historyPath) else {
+            shell.warn("line editing unavailable; reading plain lines")
+            _ = shell.runLines(AnyIterator { readLine(strippingNewline: true) }.lazy.map { $0 }, source: "<stdin>")
+            return
+        }
+        shell.historySource = { editor.entries() }
+        let color = shell.terminal.colorEnabled(shell.settings.color)
+        // \1 marks the invisible escape sequences for libedit (EL_PROMPT_ESC).
+        let prompt = color ? "\u{1}\u{1B}[1;36m\u{1}lede>\u{1}\u{1B}[0m\u{1} " : "lede> "
+        let continuation = color ? "\u{1}\u{1B}[2m\u{1}  ...>\u{1}\u{1B}[0m\u{1} " : "  ...> "
+        var pending: String?
+        var eofWarned = false
+        while !shell.quitRequested {
+            let read = editor.readLine(prompt: pending == nil ? prompt : continuation)
+            switch read {
+            case .interrupted:
+                // Ctrl-C at the prompt abandons the line (and any continuation).
+                pending = nil
+                Cancellation.reset()
+                shell.writeErr("\n")
+                continue
+            case .endOfFile:
+                if pending != nil { pending = nil; shell.writeErr("\n"); continue }
+                if shell.log.unsaved > 0 && !eofWarned && !shell.quitWarned {
+                    eofWarned = true
+                    shell.writeErr("\n\(Format.plural(shell.log.unsaved, "result")) not saved ('save FILE' keeps them); press Ctrl-D again to quit.\n")
+                    continue
+                }
+                shell.writeErr("\n")
+                editor.saveHistory()
+                return
+            case .line(let text):
+                var line = text
+                if let p = pending { line = LineSyntax.join(p, line) }
+                if LineSyntax.continues(line) { pending = line; continue }
+                pending = nil
+                eofWarned = false
+                editor.addHistory(line.replacingOccurrences(of: "\\\n", with: " "))
+                shell.run(line)
+                editor.saveHistory()
+            }
+        }
+        editor.saveHistory()
+    }
+}
+
+/// SIGINT sets the cancellation flag that long-running commands poll; it never kills the process.
+enum InterruptHandler {
+    static func install() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in Cancellation.request() }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0   // no SA_RESTART: el_gets must return EINTR so Ctrl-C clears the line
+        sigaction(SIGINT, &action, nil)
+    }
+}
