@@ -1,9 +1,11 @@
 /// Every verb of the shell, in the order `help` lists them.
 public enum CommandRegistry {
-    public static let commands: [any ShellCommand.Type] = [
+    public static let commands: [any ShellCommand.Type] =
+        coreCommands + statisticsCommands + topicCommands + versionCommands + [QuitCommand.self]
+
+    static let coreCommands: [any ShellCommand.Type] = [
         HelpCommand.self, LoadCommand.self, ListCommand.self, ShowCommand.self, DropCommand.self,
         SetCommand.self, HistoryCommand.self, SourceCommand.self, SaveCommand.self, OpenCommand.self,
-        QuitCommand.self,
     ]
 
     /// All names a command answers to (verb and aliases).

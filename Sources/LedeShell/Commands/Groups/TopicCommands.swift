@@ -1,0 +1,4 @@
+/// The topic verbs (tag, train, evaluate, topics), in the order `help` lists them.
+extension CommandRegistry {
+    static let topicCommands: [any ShellCommand.Type] = []
+}
