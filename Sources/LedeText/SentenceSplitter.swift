@@ -1,40 +1,41 @@
-/// Paragraphs are separated by a blank line; a text with no blank line at all is split at line ends.
+import Foundation
+
+/// Paragraphs are separated by a blank line (whitespace-only lines count as blank); a text with no blank
+/// line at all is split at every line end. Paragraphs without tokens are dropped.
 public enum ParagraphSplitter {
-    public static func split(utf8 b: [UInt8], tokens: [Token]) -> [TextSpan] {
+    public static func split(utf8 bytes: [UInt8], tokens: [Token]) -> [TextSpan] {
         let nl = UInt8(ascii: "\n")
+        // Each line end, and whether a blank line follows it: (newline offset, first byte after the break).
+        var lineEnds: [(at: Int, blankUntil: Int?)] = []
         var hasBlankLine = false
-        var i = 0
-        while i + 1 < b.count {
-            if b[i] == nl {
-                var j = i + 1
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return }
+            var i = 0
+            while i < b.count, let p = memchr(base + i, Int32(nl), b.count - i) {
+                let at = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                var j = at + 1
                 while j < b.count, b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0D { j += 1 }
-                if j < b.count, b[j] == nl { hasBlankLine = true; break }
+                if j < b.count, b[j] == nl {
+                    hasBlankLine = true
+                    while j < b.count, b[j] == nl || b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0D { j += 1 }
+                    lineEnds.append((at, j))
+                    i = j
+                } else {
+                    lineEnds.append((at, nil))
+                    i = at + 1
+                }
             }
-            i += 1
         }
-        // Byte ranges of paragraphs.
         var ranges: [Range<Int>] = []
         var start = 0
-        i = 0
-        while i < b.count {
-            if b[i] == nl {
-                var j = i + 1
-                var isBreak = !hasBlankLine
-                if hasBlankLine {
-                    while j < b.count, b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0D { j += 1 }
-                    isBreak = j < b.count && b[j] == nl
-                }
-                if isBreak {
-                    ranges.append(start..<i)
-                    while j < b.count, b[j] == nl || b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0D { j += 1 }
-                    start = j
-                    i = j
-                    continue
-                }
+        for e in lineEnds {
+            if let next = e.blankUntil {
+                ranges.append(start..<e.at); start = next
+            } else if !hasBlankLine {
+                ranges.append(start..<e.at); start = e.at + 1
             }
-            i += 1
         }
-        if start < b.count { ranges.append(start..<b.count) }
+        if start < bytes.count { ranges.append(start..<bytes.count) }
         // Attach token ranges; drop paragraphs with no tokens.
         var spans: [TextSpan] = []
         var t = 0
@@ -112,6 +113,8 @@ public enum SentenceSplitter {
     static func boundary(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ k: Int) -> Int? {
         let token = tokens[k]
         let gs = Int(token.end), ge = Int(tokens[k + 1].start)
+        // Most gaps are one space after a word without a stop: no boundary.
+        if ge == gs + 1, b[gs] == 0x20, b[gs - 1] != UInt8(ascii: ".") { return nil }
         // The terminator: the first . ! ? … in the gap, or an acronym's own final stop.
         var terminator: UInt8 = 0
         var i = gs

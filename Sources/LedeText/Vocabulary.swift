@@ -69,21 +69,30 @@ public final class Vocabulary: @unchecked Sendable {
 
 /// An open-addressing hash table of byte strings → dense ids (0, 1, 2… in insertion order), with the
 /// bytes kept in one arena. Used per document by the tokenizer (no lock, no `String` per token) and,
-/// inside `Vocabulary`, for the whole session.
+/// inside `Vocabulary`, for the whole session. A slot carries the hash, offset and length, so a probe
+/// touches one slot and, only on a hash match, the arena.
 public struct FormTable: Sendable {
+    /// 8 bytes, so the session table stays cache-resident: the high half of the hash and the form id.
+    struct Slot {
+        var tag: UInt32 = 0
+        var id: Int32 = -1          // -1: empty
+    }
+
     public private(set) var arena: [UInt8] = []
     /// offsets[i]..<offsets[i+1] are the bytes of form i.
     public private(set) var offsets: [Int32] = [0]
     public private(set) var hashes: [UInt64] = []
-    private var slots: [Int32]          // -1 empty, else form id
+    private var slots: [Slot]
     private var mask: Int
 
     public init(capacity: Int = 256) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: -1, count: size)
+        slots = [Slot](repeating: Slot(), count: size)
         mask = size - 1
         arena.reserveCapacity(capacity * 8)
+        hashes.reserveCapacity(capacity)
+        offsets.reserveCapacity(capacity + 1)
     }
 
     public var count: Int { hashes.count }
@@ -101,49 +110,64 @@ public struct FormTable: Sendable {
         return h
     }
 
-    @inline(__always) func equal(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = Int(offsets[id]), end = Int(offsets[id + 1])
-        guard end - start == bytes.count else { return false }
-        return arena.withUnsafeBufferPointer { a in
-            bytes.count == 0 || memcmp(a.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0
+    /// The slot index holding these bytes, or the empty slot where they would go.
+    @inline(__always) private func probe(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (index: Int, found: Bool) {
+        let tag = UInt32(truncatingIfNeeded: hash >> 32)
+        return slots.withUnsafeBufferPointer { sl in
+            offsets.withUnsafeBufferPointer { off in
+                arena.withUnsafeBufferPointer { a in
+                    var s = Int(truncatingIfNeeded: hash) & mask
+                    while true {
+                        let slot = sl[s]
+                        if slot.id < 0 { return (s, false) }
+                        if slot.tag == tag {
+                            let start = Int(off[Int(slot.id)]), end = Int(off[Int(slot.id) + 1])
+                            if end - start == bytes.count, FormTable.same(a.baseAddress! + start, bytes) {
+                                return (s, true)
+                            }
+                        }
+                        s = (s + 1) & mask
+                    }
+                }
+            }
         }
+    }
+
+    /// Byte equality; an inline loop beats a `memcmp` call for word-sized strings.
+    @inline(__always) static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        if n > 24 { return memcmp(a, b.baseAddress!, n) == 0 }
+        var k = 0
+        while k < n { if a[k] != b[k] { return false }; k += 1 }
+        return true
     }
 
     public func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32? {
-        var s = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let id = slots[s]
-            if id < 0 { return nil }
-            if hashes[Int(id)] == hash, equal(Int(id), bytes) { return UInt32(id) }
-            s = (s + 1) & mask
-        }
+        let p = probe(bytes, hash: hash)
+        return p.found ? UInt32(slots[p.index].id) : nil
     }
 
     public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32 {
-        var s = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let id = slots[s]
-            if id < 0 { break }
-            if hashes[Int(id)] == hash, equal(Int(id), bytes) { return UInt32(id) }
-            s = (s + 1) & mask
-        }
+        let p = probe(bytes, hash: hash)
+        if p.found { return UInt32(slots[p.index].id) }
         let id = Int32(hashes.count)
+        slots[p.index] = Slot(tag: UInt32(truncatingIfNeeded: hash >> 32), id: id)
         arena.append(contentsOf: bytes)
         offsets.append(Int32(arena.count))
         hashes.append(hash)
-        slots[s] = id
         if hashes.count * 2 > slots.count { grow() }
         return UInt32(id)
     }
 
     private mutating func grow() {
+        let old = slots
         let size = slots.count * 2
-        slots = [Int32](repeating: -1, count: size)
+        slots = [Slot](repeating: Slot(), count: size)
         mask = size - 1
-        for (id, h) in hashes.enumerated() {
-            var s = Int(truncatingIfNeeded: h) & mask
-            while slots[s] >= 0 { s = (s + 1) & mask }
-            slots[s] = Int32(id)
+        for slot in old where slot.id >= 0 {
+            var s = Int(truncatingIfNeeded: hashes[Int(slot.id)]) & mask
+            while slots[s].id >= 0 { s = (s + 1) & mask }
+            slots[s] = slot
         }
     }
 

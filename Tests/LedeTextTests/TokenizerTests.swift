@@ -75,6 +75,27 @@ func formsOf(_ text: String) -> [String] { tokensOf(text).map(\.0) }
         #expect(Tokenizer().tokenize("   \n\n  ", vocabulary: vocabulary).sentences.isEmpty)
     }
 
+    @Test func tokensAreCompactAndLongRunsAreCut() {
+        #expect(MemoryLayout<Token>.stride == 12)
+        let long = String(repeating: "a", count: 70_000)
+        let vocabulary = Vocabulary()
+        let t = Tokenizer().tokenize(long + " end", vocabulary: vocabulary)
+        #expect(t.tokens.first?.byteRange == 0..<Token.maxLength)
+        #expect(t.tokens.last.map { vocabulary.form($0.id) } == "end")
+    }
+
+    @Test func batchTokenisationMatchesOneByOne() {
+        let texts = ["The cat sat. It purred.", "A dog barked at the cat!", "", "京ICP备08005356号 U.S. e.g."]
+        let v1 = Vocabulary(), v2 = Vocabulary()
+        let single = texts.map { Tokenizer().tokenize($0, vocabulary: v1) }
+        let batch = Tokenizer().tokenizeConcurrently(texts.map { Array($0.utf8) }, vocabulary: v2, batchSize: 2)
+        #expect(batch.count == texts.count)
+        for (a, b) in zip(single, batch) {
+            #expect(a.tokens.map { v1.form($0.id) } == b.tokens.map { v2.form($0.id) })
+            #expect(a.sentences == b.sentences && a.paragraphs == b.paragraphs)
+        }
+    }
+
     @Test func sameFormSameIDAcrossDocuments() {
         let vocabulary = Vocabulary()
         let a = Tokenizer().tokenize("The cat. THE Cat", vocabulary: vocabulary)
