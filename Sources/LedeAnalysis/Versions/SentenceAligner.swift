@@ -142,8 +142,7 @@ public struct SentenceAligner: Sendable {
                 items.append(pair(.merged, [lo, hi], [j], moved, ops, aStart[lo], bStart[j], a[lo].count + a[hi].count, b[j].count))
                 counts.merged += 1
             } else if splitPartner[i] >= 0 {
-                let j2 = splitPartner[i]
-                let lo = min(j, j2), hi = max(j, j2)
+                let lo = min(matchOfA[i], splitPartner[i]), hi = max(matchOfA[i], splitPartner[i])
                 let ops = WordDiff.diff(a[i][...], joined(b, lo, hi))
                 items.append(pair(.split, [i], [lo, hi], moved, ops, aStart[i], bStart[lo], a[i].count, b[lo].count + b[hi].count))
                 counts.split += 1
