@@ -53,22 +53,24 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
         var s = ChangeSummary()
         if (oldTitle ?? "") != (newTitle ?? "") { s.headline = Headline(old: oldTitle, new: newTitle) }
         s.numbers = numberChanges(a, b, items)
-        let qa = quotations(a), qb = quotations(b)
-        let keysA = Set(qa.map(\.key)), keysB = Set(qb.map(\.key))
-        s.quotationsAdded = unique(qb.filter { !keysA.contains($0.key) }.map(\.text))
-        s.quotationsRemoved = unique(qa.filter { !keysB.contains($0.key) }.map(\.text))
-        let na = names(a), nb = names(b)
-        // A name counts as new only when it is not part of an old one ("Anhui" within "Anhui Province").
-        let nameKeysA = withParts(na.map(\.key)), nameKeysB = withParts(nb.map(\.key))
-        s.namesAppeared = unique(nb.filter { !nameKeysA.contains($0.key) }.map(\.text))
-        s.namesDisappeared = unique(na.filter { !nameKeysB.contains($0.key) }.map(\.text))
+        // Only changed sentences can hold what appeared or disappeared; a finding counts when its words occur
+        // nowhere in the other version (so "Anhui" is not new when the old text says "Anhui Province").
+        var changedA = Set<Int>(), changedB = Set<Int>()
+        for item in items where item.change != .unchanged && item.change != .moved {
+            changedA.formUnion(item.a); changedB.formUnion(item.b)
+        }
+        let qa = quotations(a, in: changedA), qb = quotations(b, in: changedB)
+        s.quotationsAdded = unique(missing(qb, from: a).map(\.text))
+        s.quotationsRemoved = unique(missing(qa, from: b).map(\.text))
+        s.namesAppeared = unique(missing(names(b, in: changedB), from: a).map(\.text))
+        s.namesDisappeared = unique(missing(names(a, in: changedA), from: b).map(\.text))
         if let pa = a.paragraphs.first, let pb = b.paragraphs.first {
             let x = a.tokens[pa.tokens].map(\.id), y = b.tokens[pb.tokens].map(\.id)
             if x != y { s.firstParagraph = dice(x, y) < 0.5 ? "rewritten" : "edited" }
         } else if a.paragraphs.isEmpty != b.paragraphs.isEmpty {
             s.firstParagraph = "rewritten"
         }
-        s.notices = notices(a, b)
+        s.notices = notices(b, in: changedB)
         return s
     }
 
@@ -101,10 +103,11 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
     struct Found { var key: [UInt32]; var text: String }
 
     /// Quoted stretches of three words or more, between “ ” or straight double quotes, within a paragraph.
-    static func quotations(_ t: TokenizedText) -> [Found] {
+    static func quotations(_ t: TokenizedText, in sentences: Set<Int>) -> [Found] {
         var out: [Found] = []
         let u = t.utf8
-        for p in t.paragraphs {
+        let changedTokens = sentences.map { t.sentences[$0].tokens }
+        for p in t.paragraphs where changedTokens.contains(where: { $0.overlaps(p.tokens) }) {
             var open: Int? = nil
             var i = p.bytes.lowerBound
             while i < p.bytes.upperBound {
@@ -116,7 +119,7 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
                 if isOpen { open = i + quoteLength }
                 else if isClose, let start = open {
                     let range = tokenRange(t, start..<i)
-                    if range.count >= 3 {
+                    if range.count >= 3, changedTokens.contains(where: { $0.overlaps(range) }) {
                         let text = t.text(Int(t.tokens[range.lowerBound].start)..<Int(t.tokens[range.upperBound - 1].end))
                         out.append(Found(key: t.tokens[range].map(\.id), text: "“\(shortened(text))”"))
                     }
@@ -145,11 +148,11 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
 
     /// Capitalised word sequences ("Boris Johnson", "World Health Organization"). A sequence starting a
     /// sentence loses its first word when that is a stopword ("The"), and a lone sentence-initial word is skipped.
-    static func names(_ t: TokenizedText) -> [Found] {
+    static func names(_ t: TokenizedText, in sentences: Set<Int>) -> [Found] {
         var out: [Found] = []
         let u = t.utf8
         let stop = Stopwords.english
-        for s in t.sentences {
+        for s in sentences.sorted().map({ t.sentences[$0] }) {
             var k = s.tokens.lowerBound
             while k < s.tokens.upperBound {
                 guard isCapitalised(t, k) else { k += 1; continue }
@@ -168,13 +171,24 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
         return out
     }
 
-    /// Every name and each of its contiguous word sequences.
-    static func withParts(_ keys: [[UInt32]]) -> Set<[UInt32]> {
-        var out = Set<[UInt32]>()
-        for k in keys {
-            for i in 0..<k.count { for j in (i + 1)...k.count where j - i <= 8 { out.insert(Array(k[i..<j])) } }
+    /// The findings whose token sequence occurs nowhere in `t` (one linear scan over its tokens).
+    static func missing(_ found: [Found], from t: TokenizedText) -> [Found] {
+        guard !found.isEmpty else { return [] }
+        var byFirst: [UInt32: [Int]] = [:]
+        for (k, f) in found.enumerated() where !f.key.isEmpty { byFirst[f.key[0], default: []].append(k) }
+        var present = [Bool](repeating: false, count: found.count)
+        let tokens = t.tokens
+        for i in tokens.indices {
+            guard let ks = byFirst[tokens[i].id] else { continue }
+            for k in ks where !present[k] {
+                let key = found[k].key
+                guard i + key.count <= tokens.count else { continue }
+                var same = true
+                for m in 1..<max(1, key.count) where tokens[i + m].id != key[m] { same = false; break }
+                if same { present[k] = true }
+            }
         }
-        return out
+        return found.indices.filter { !present[$0] }.map { found[$0] }
     }
 
     static func isCapitalised(_ t: TokenizedText, _ k: Int) -> Bool {
@@ -189,15 +203,12 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
 
     // MARK: notices
 
-    static func notices(_ a: TokenizedText, _ b: TokenizedText) -> [String] {
-        let oldSentences = Set(a.sentences.map { lowered(a, $0.bytes) })
-        var out: [String] = []
-        for s in b.sentences {
-            let text = lowered(b, s.bytes)
-            guard !oldSentences.contains(text), noticePatterns.contains(where: { text.contains($0) }) else { continue }
-            out.append(shortened(b.text(s.bytes), to: 160))
+    /// Sentences of the new text's changed sentences that hold a correction or update notice.
+    static func notices(_ b: TokenizedText, in sentences: Set<Int>) -> [String] {
+        sentences.sorted().compactMap { k in
+            let text = lowered(b, b.sentences[k].bytes)
+            return noticePatterns.contains(where: { text.contains($0) }) ? shortened(b.text(b.sentences[k].bytes), to: 160) : nil
         }
-        return out
     }
 
     static func lowered(_ t: TokenizedText, _ r: Range<Int>) -> String { t.text(r).lowercased() }
