@@ -106,8 +106,12 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
     static func quotations(_ t: TokenizedText, in sentences: Set<Int>) -> [Found] {
         var out: [Found] = []
         let u = t.utf8
-        let changedTokens = sentences.map { t.sentences[$0].tokens }
-        for p in t.paragraphs where changedTokens.contains(where: { $0.overlaps(p.tokens) }) {
+        let changedTokens = sentences.sorted().map { t.sentences[$0].tokens }
+        // Paragraphs holding a changed sentence: a merge walk over both sorted lists.
+        var k = 0
+        for p in t.paragraphs {
+            while k < changedTokens.count, changedTokens[k].upperBound <= p.tokens.lowerBound { k += 1 }
+            guard k < changedTokens.count, changedTokens[k].overlaps(p.tokens) else { continue }
             var open: Int? = nil
             var i = p.bytes.lowerBound
             while i < p.bytes.upperBound {
@@ -119,7 +123,7 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
                 if isOpen { open = i + quoteLength }
                 else if isClose, let start = open {
                     let range = tokenRange(t, start..<i)
-                    if range.count >= 3, changedTokens.contains(where: { $0.overlaps(range) }) {
+                    if range.count >= 3, changedTokens[k...].prefix(while: { $0.lowerBound < range.upperBound }).contains(where: { $0.overlaps(range) }) {
                         let text = t.text(Int(t.tokens[range.lowerBound].start)..<Int(t.tokens[range.upperBound - 1].end))
                         out.append(Found(key: t.tokens[range].map(\.id), text: "“\(shortened(text))”"))
                     }
@@ -176,16 +180,22 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
         guard !found.isEmpty else { return [] }
         var byFirst: [UInt32: [Int]] = [:]
         for (k, f) in found.enumerated() where !f.key.isEmpty { byFirst[f.key[0], default: []].append(k) }
+        // A flag per first-token id keeps the scan to one array read per token.
+        let maxID = Int(byFirst.keys.max() ?? 0)
+        var isFirst = [Bool](repeating: false, count: maxID + 1)
+        for id in byFirst.keys { isFirst[Int(id)] = true }
         var present = [Bool](repeating: false, count: found.count)
-        let tokens = t.tokens
-        for i in tokens.indices {
-            guard let ks = byFirst[tokens[i].id] else { continue }
-            for k in ks where !present[k] {
-                let key = found[k].key
-                guard i + key.count <= tokens.count else { continue }
-                var same = true
-                for m in 1..<max(1, key.count) where tokens[i + m].id != key[m] { same = false; break }
-                if same { present[k] = true }
+        t.tokens.withUnsafeBufferPointer { tokens in
+            for i in tokens.indices {
+                let id = Int(tokens[i].id)
+                guard id <= maxID, isFirst[id], let ks = byFirst[tokens[i].id] else { continue }
+                for k in ks where !present[k] {
+                    let key = found[k].key
+                    guard i + key.count <= tokens.count else { continue }
+                    var same = true
+                    for m in 1..<max(1, key.count) where tokens[i + m].id != key[m] { same = false; break }
+                    if same { present[k] = true }
+                }
             }
         }
         return found.indices.filter { !present[$0] }.map { found[$0] }
