@@ -5,7 +5,8 @@ import LedeArticles
 
 @Suite struct VersionMergeTests {
     func doc(_ body: String, published: String?) -> ParsedDocument {
-        ParsedDocument(path: "/tmp/x.txt", format: .text, metadata: ArticleMetadata(title: "t", published: published), paragraphs: [body])
+        // Distinct paths: loading the same file again would make a new version by itself.
+        ParsedDocument(path: "/tmp/\(body.hashValue).txt", format: .text, metadata: ArticleMetadata(title: "t", published: published), paragraphs: [body])
     }
 
     @Test func mergesArticlesIntoVersionsOrderedByDate() {
