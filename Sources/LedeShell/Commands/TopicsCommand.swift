@@ -10,7 +10,7 @@ struct TopicsCommand: ShellCommand {
         abstract: "Discover topics with LDA: top words per topic, each article's mixture, coherence; --k 3..10 sweeps k.",
         discussion: """
         Collapsed Gibbs sampling over word stems (stopwords, numbers, stems in fewer than --min-df articles or in \
-        more than half of them left out), α = 50/k, β = 0.01, fixed seed. Coherence is UMass over each topic's \
+        more than half of them left out), α = 5/k, β = 0.01, fixed seed. Coherence is UMass over each topic's \
         top 10 words (closer to 0 is better). --label-from folder also reports purity against those labels.
         """)
 
@@ -18,6 +18,8 @@ struct TopicsCommand: ShellCommand {
     @Option(help: "Number of topics, or a range A..B to sweep.") var k: String = "5"
     @Option(help: "Gibbs sampling sweeps.") var iterations: Int = 200
     @Option(help: "Random seed.") var seed: UInt64 = 1
+    @Option(help: "Dirichlet prior on article mixtures (default 5/k).") var alpha: Double?
+    @Option(help: "Dirichlet prior on topic words.") var beta: Double = 0.01
     @Option(name: .customLong("top-words"), help: "Words shown per topic.") var topWords: Int = 10
     @Option(name: .customLong("min-df"), help: "Leave out stems found in fewer articles than this.") var minDF: Int = 5
     @Option(name: .customLong("label-from"), help: "Report purity against folder or field:NAME labels.") var labelFrom: String?
@@ -38,6 +40,8 @@ struct TopicsCommand: ShellCommand {
         _ = try parsedK()
         if iterations < 1 || iterations > 100_000 { throw ValidationError("--iterations must be from 1 to 100000") }
         if topWords < 1 { throw ValidationError("--top-words must be at least 1") }
+        if let a = alpha, !(a > 0) { throw ValidationError("--alpha must be positive") }
+        if !(beta > 0) { throw ValidationError("--beta must be positive") }
         if minDF < 1 { throw ValidationError("--min-df must be at least 1") }
         if let l = labelFrom { _ = try LabelSource(parsing: l) }
     }
@@ -106,6 +110,8 @@ struct TopicsCommand: ShellCommand {
         var options = LDAModel.Options()
         options.iterations = iterations
         options.seed = seed
+        options.alpha = alpha
+        options.beta = beta
         var best: (model: LDAModel, coherence: Double, perTopic: [Double])?
         var sweep: [SweepRow] = []
         for kk in range {
