@@ -1,10 +1,11 @@
+import Foundation
 import LedeText
 
-/// Maps the token ids of a session's vocabulary to the keys topic models count: word stems, so that
-/// "elections", "elected" and "election" are one feature. Numbers, URLs and stopwords get no key.
-/// Built once per command over the vocabulary's current forms (the stems themselves are cached by LedeText).
+/// Maps the token ids of a session's vocabulary to the keys topic models count: Snowball English stems
+/// (LedeText's `StemIndex`), so that "elections", "elected" and "election" are one feature. Numbers, URLs,
+/// e-mails and stopwords get no key.
 public struct TermKeys: Sendable {
-    /// Key of each vocabulary id, or `TermKeys.none` when that token is not counted.
+    /// Key (stem id) of each vocabulary id, or `TermKeys.none` when that token is not counted.
     public let keyOfToken: [UInt32]
     /// The text of each key (a stem), indexed by key.
     public let keyForms: [String]
@@ -12,26 +13,50 @@ public struct TermKeys: Sendable {
 
     public static let none = UInt32.max
     /// Names the feature scheme, stored in saved models so a model from another scheme is refused.
-    public static let scheme = "stems-v1"
+    public static let scheme = "porter2-stems/english-stopwords/v1"
 
     public init(vocabulary: Vocabulary, stopwords: Stopwords = .english) {
-        let forms = vocabulary.allForms()
-        var keyOfToken = [UInt32](repeating: TermKeys.none, count: forms.count)
-        var keyForms: [String] = []
-        var keyByForm: [String: UInt32] = [:]
-        for (id, form) in forms.enumerated() {
-            guard TermKeys.isWordLike(form), !stopwords.contains(form) else { continue }
-            let stem = TermKeys.stem(form)
-            if let k = keyByForm[stem] { keyOfToken[id] = k; continue }
-            let k = UInt32(keyForms.count)
-            keyForms.append(stem)
-            keyByForm[stem] = k
-            keyOfToken[id] = k
+        self.init(vocabulary: vocabulary, stems: StemIndex(vocabulary: vocabulary), stopwords: stopwords)
+    }
+
+    init(vocabulary: Vocabulary, stems: StemIndex, stopwords: Stopwords) {
+        let table = stems.stemTable()
+        let forms = vocabulary.forms(in: 0..<table.count)
+        var keyOfToken = [UInt32](repeating: TermKeys.none, count: table.count)
+        for (id, form) in forms.enumerated() where TermKeys.isWordLike(form) && !stopwords.contains(form) {
+            keyOfToken[id] = table[id]
         }
+        let keyForms = (0..<stems.stemCount).map { stems.form(ofStem: UInt32($0)) }
+        var keyByForm: [String: UInt32] = [:]
+        keyByForm.reserveCapacity(keyForms.count)
+        for (k, f) in keyForms.enumerated() { keyByForm[f] = UInt32(k) }
         self.keyOfToken = keyOfToken
         self.keyForms = keyForms
         self.keyByForm = keyByForm
     }
+
+    /// The keys of a vocabulary as it is now, reusing the stems (and the keys, while no new word was
+    /// interned) of the previous call for the same vocabulary.
+    public static func of(_ vocabulary: Vocabulary) -> TermKeys {
+        cache.lock.withLock {
+            if let c = cache.entry, c.vocabulary === vocabulary {
+                if c.keys.keyOfToken.count == vocabulary.count { return c.keys }
+                let keys = TermKeys(vocabulary: vocabulary, stems: c.stems, stopwords: .english)
+                cache.entry = (vocabulary, c.stems, keys)
+                return keys
+            }
+            let stems = StemIndex(vocabulary: vocabulary)
+            let keys = TermKeys(vocabulary: vocabulary, stems: stems, stopwords: .english)
+            cache.entry = (vocabulary, stems, keys)
+            return keys
+        }
+    }
+
+    private final class Cache: @unchecked Sendable {
+        let lock = NSLock()
+        var entry: (vocabulary: Vocabulary, stems: StemIndex, keys: TermKeys)?
+    }
+    private static let cache = Cache()
 
     public var count: Int { keyForms.count }
 
@@ -41,8 +66,7 @@ public struct TermKeys: Sendable {
         Int(id) < keyOfToken.count ? keyOfToken[Int(id)] : TermKeys.none
     }
 
-    /// Key of a word or stem written in a taxonomy or model file, when the corpus has it.
-    public func key(ofWord word: String) -> UInt32? { keyByForm[TermKeys.stem(word.lowercased())] }
+    /// Key of a stem (as stored in model files), when the corpus has it.
     public func key(ofStem stem: String) -> UInt32? { keyByForm[stem] }
 
     /// Whether a stem is one of the stopwords' stems (phrases in taxonomies skip them as texts do).
@@ -50,9 +74,9 @@ public struct TermKeys: Sendable {
     static let stopwordStems: Set<String> = Set(Stopwords.english.words.map { stem($0) })
 
     /// The stem of one lower-case word.
-    public static func stem(_ word: String) -> String { word }
+    public static func stem(_ word: String) -> String { PorterStemmer.stem(word) }
 
-    /// Letters (with inner apostrophes or hyphens), at least two bytes: numbers and symbols are not topic evidence.
+    /// Letters (with inner apostrophes or hyphens), at least two: numbers and symbols are not topic evidence.
     static func isWordLike(_ form: String) -> Bool {
         var letters = 0
         for b in form.utf8 {

@@ -45,7 +45,7 @@ struct EvaluateCommand: ShellCommand {
             throw CommandError("model '\(name)' was read from a file; evaluate needs its training articles: train it in this session")
         }
         if folds > training.count { throw CommandError("--folds \(folds) is more than the \(training.count) training articles") }
-        let keys = TermKeys(vocabulary: shell.workspace.vocabulary)
+        let keys = TermKeys.of(shell.workspace.vocabulary)
         var bags: [TermBag] = []
         for t in training {
             try Cancellation.check()

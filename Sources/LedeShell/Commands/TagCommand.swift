@@ -78,7 +78,7 @@ struct TagCommand: ShellCommand {
     mutating func execute(in shell: Shell) throws -> any CommandResult {
         let start = Date()
         let selections = try shell.workspace.select(selectors)
-        let keys = TermKeys(vocabulary: shell.workspace.vocabulary)
+        let keys = TermKeys.of(shell.workspace.vocabulary)
         var rows: [Row] = []
         let taggerName: String
         let usedThreshold: Double

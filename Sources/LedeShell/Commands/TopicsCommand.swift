@@ -101,7 +101,7 @@ struct TopicsCommand: ShellCommand {
         if range.upperBound > selections.count {
             throw CommandError("--k \(range.upperBound) is more topics than the \(Format.plural(selections.count, "selected article"))")
         }
-        let keys = TermKeys(vocabulary: shell.workspace.vocabulary)
+        let keys = TermKeys.of(shell.workspace.vocabulary)
         let corpus = TopicCorpus(texts: selections.map(\.version.text), keys: keys, minDocumentFrequency: minDF)
         if corpus.tokenCount == 0 { throw CommandError("the selected articles have no words left to model (try a lower --min-df)") }
         if let exportCounts {

@@ -91,7 +91,7 @@ struct TrainCommand: ShellCommand {
         let selections = try shell.workspace.select(sel)
         let raw = selections.map { source.label(of: $0.article, version: $0.version) }
         let set = try LabelledSet(labels: raw, source: source)
-        let keys = TermKeys(vocabulary: shell.workspace.vocabulary)
+        let keys = TermKeys.of(shell.workspace.vocabulary)
         var bags: [TermBag] = []
         for s in selections { try Cancellation.check(); bags.append(TermBag(s.version.text, keys: keys)) }
         let model = NaiveBayesModel.train(bags: bags, labels: set.labels, labelNames: set.labelNames, keys: keys,
