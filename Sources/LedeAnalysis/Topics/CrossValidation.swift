@@ -71,7 +71,7 @@ public enum CrossValidation {
 
     /// k-fold cross-validated Naive Bayes: idf and weights are fitted on each training part only.
     public static func naiveBayes(bags: [TermBag], labels: [Int], labelNames: [String], keyCount: Int, folds k: Int,
-                                  seed: UInt64 = 1, kind: NaiveBayesModel.Kind = .complement, alpha: Double = 0.1,
+                                  seed: UInt64 = 1, kind: NaiveBayesModel.Kind = .multinomial, alpha: Double = 0.1,
                                   minDocumentFrequency: Int = 2) throws -> ClassificationReport {
         let fold = stratifiedFolds(labels: labels, folds: k, seed: seed)
         var predicted = [Int](repeating: 0, count: bags.count)

@@ -49,20 +49,21 @@ public struct NaiveBayesModel: Sendable, Codable {
     public var weights: [[Double]]
     public var logPriors: [Double]
     public var trainedOn: Int
+    public var minDocumentFrequency: Int
 
     public static let formatName = "lede-naive-bayes"
     public static let formatVersion = 1
 
     /// Trains on bags (keys of one `TermKeys`) with one label index per bag.
     public static func train(bags: [TermBag], labels: [Int], labelNames: [String], keys: TermKeys,
-                             kind: Kind = .complement, alpha: Double = 0.1, minDocumentFrequency: Int = 2) -> NaiveBayesModel {
+                             kind: Kind = .multinomial, alpha: Double = 0.1, minDocumentFrequency: Int = 2) -> NaiveBayesModel {
         let core = Core.train(bags: bags, labels: labels, classCount: labelNames.count, keyCount: keys.count,
                               kind: kind, alpha: alpha, minDocumentFrequency: minDocumentFrequency)
         return NaiveBayesModel(kind: kind, alpha: alpha, labels: labelNames,
                                features: core.featureKeys.map { keys.keyForms[Int($0)] },
                                idf: core.featureKeys.map { core.idfByKey[Int($0)] },
                                weights: core.weightsByClass.map { w in core.featureKeys.map { w[Int($0)] } },
-                               logPriors: core.logPriors, trainedOn: bags.count)
+                               logPriors: core.logPriors, trainedOn: bags.count, minDocumentFrequency: minDocumentFrequency)
     }
 
     /// Checks a model read from a file.

@@ -56,7 +56,8 @@ struct EvaluateCommand: ShellCommand {
         }
         let set = try LabelledSet(labels: training.map(\.label), source: .field("label"))
         let report = try CrossValidation.naiveBayes(bags: bags, labels: set.labels, labelNames: set.labelNames, keyCount: keys.count,
-                                                    folds: folds, seed: seed, kind: entry.model.kind, alpha: entry.model.alpha)
+                                                    folds: folds, seed: seed, kind: entry.model.kind, alpha: entry.model.alpha,
+                                                    minDocumentFrequency: entry.model.minDocumentFrequency)
         return Result(model: name, report: report)
     }
 }

@@ -52,7 +52,7 @@ struct TrainCommand: ShellCommand {
     @Argument(help: "The model's name.") var name: String
     @Argument(help: "FROM followed by the training articles (default: all).") var selectors: [String] = []
     @Option(name: .customLong("label-from"), help: "folder or field:NAME.") var labelFrom: String = "folder"
-    @Option(help: "complement or multinomial.") var kind: String = "complement"
+    @Option(help: "multinomial or complement.") var kind: String = "multinomial"
     @Option(help: "Additive smoothing.") var alpha: Double = 0.1
     @Option(name: .customLong("min-df"), help: "Ignore stems found in fewer training articles than this.") var minDF: Int = 2
     @Option(help: "Also write the model to this JSON file.") var save: String?
