@@ -43,6 +43,7 @@ public struct TaxonomyTagger: Sendable {
         var single: [UInt32: [Int32]] = [:]
         var phrases: [UInt32: [(rest: [UInt32], entry: Int32)]] = [:]
         var unmatched = 0
+        var seen: [StemSequence: Int] = [:]
         for (t, topic) in taxonomy.topics.enumerated() {
             for term in topic.terms {
                 let stems = term.text.split(separator: " ").map { TermKeys.stem(String($0)) }
@@ -50,7 +51,13 @@ public struct TaxonomyTagger: Sendable {
                 let found = stems.map { keys.key(ofStem: $0) }
                 guard !stems.isEmpty, found.allSatisfy({ $0 != nil }) else { unmatched += 1; continue }
                 let ks = found.map { $0! }
+                // Variants with one stem ("union", "unions") are one entry: the highest weight, counted once.
+                if let same = seen[StemSequence(topic: t, keys: ks)] {
+                    entryWeight[same] = max(entryWeight[same], term.weight)
+                    continue
+                }
                 let entry = Int32(entryTopic.count)
+                seen[StemSequence(topic: t, keys: ks)] = Int(entry)
                 entryTopic.append(t); entryWeight.append(term.weight); entryText.append(term.text)
                 if ks.count == 1 { single[ks[0], default: []].append(entry) }
                 else { phrases[ks[0], default: []].append((Array(ks.dropFirst()), entry)) }
@@ -59,6 +66,8 @@ public struct TaxonomyTagger: Sendable {
         self.entryTopic = entryTopic; self.entryWeight = entryWeight; self.entryText = entryText
         self.singleByKey = single; self.phrasesByFirstKey = phrases; self.unmatchedTerms = unmatched
     }
+
+    private struct StemSequence: Hashable { var topic: Int; var keys: [UInt32] }
 
     /// Every topic's score for one text, best first (topics with no evidence are left out).
     public func score(_ text: TokenizedText) -> [TopicScore] {
@@ -84,7 +93,7 @@ public struct TaxonomyTagger: Sendable {
         var parts = [[TopicScore.Evidence]](repeating: [], count: taxonomy.topics.count)
         for e in counts.indices where counts[e] > 0 {
             let c = Double(counts[e])
-            let v = entryWeight[e] * (1 + Foundation.log(c))
+            let v = entryWeight[e] * c.squareRoot()
             evidence[entryTopic[e]] += v
             parts[entryTopic[e]].append(.init(term: entryText[e], count: Int(counts[e]), weight: entryWeight[e], contribution: v))
         }
