@@ -18,8 +18,8 @@ public struct TopicScore: Sendable, Codable, Equatable {
     public var evidence: [Evidence]
 }
 
-/// Scores texts against a taxonomy. Each matched term adds weight × (1 + ln count) to its topic's
-/// evidence (repeats count less and less, so one word cannot carry a topic); a topic's score is its
+/// Scores texts against a taxonomy. Each matched term adds weight × √count to its topic's evidence
+/// (repeats count less and less, so one word cannot carry a topic; a match in the headline counts 2); a topic's score is its
 /// evidence divided by the sum over all topics plus the taxonomy's smoothing. Terms and phrases are
 /// matched on stems, with stopwords skipped in both the text and the phrase.
 public struct TaxonomyTagger: Sendable {
@@ -67,33 +67,39 @@ public struct TaxonomyTagger: Sendable {
         self.singleByKey = single; self.phrasesByFirstKey = phrases; self.unmatchedTerms = unmatched
     }
 
+    static let headlineWeight = 2.0
+
     private struct StemSequence: Hashable { var topic: Int; var keys: [UInt32] }
 
     /// Every topic's score for one text, best first (topics with no evidence are left out).
     public func score(_ text: TokenizedText) -> [TopicScore] {
         var counts = [Int32](repeating: 0, count: entryTopic.count)
+        var mass = [Double](repeating: 0, count: entryTopic.count)
         var sequence: [UInt32] = []
+        var inLead: [Bool] = []
         sequence.reserveCapacity(text.tokens.count)
-        for token in text.tokens {
+        // The headline (first paragraph, when more follow) says what a story is about: its matches count double.
+        let leadEnd = text.paragraphs.count > 1 ? text.paragraphs[0].tokens.upperBound : 0
+        for (i, token) in text.tokens.enumerated() {
             let k = keys.key(ofToken: token.id)
-            if k != TermKeys.none { sequence.append(k) }
+            if k != TermKeys.none { sequence.append(k); inLead.append(i < leadEnd) }
         }
         for i in sequence.indices {
             let k = sequence[i]
-            if let entries = singleByKey[k] { for e in entries { counts[Int(e)] += 1 } }
+            let m = inLead[i] ? TaxonomyTagger.headlineWeight : 1
+            if let entries = singleByKey[k] { for e in entries { counts[Int(e)] += 1; mass[Int(e)] += m } }
             if let candidates = phrasesByFirstKey[k] {
                 for c in candidates where i + c.rest.count < sequence.count {
                     var match = true
                     for (j, r) in c.rest.enumerated() where sequence[i + 1 + j] != r { match = false; break }
-                    if match { counts[Int(c.entry)] += 1 }
+                    if match { counts[Int(c.entry)] += 1; mass[Int(c.entry)] += m }
                 }
             }
         }
         var evidence = [Double](repeating: 0, count: taxonomy.topics.count)
         var parts = [[TopicScore.Evidence]](repeating: [], count: taxonomy.topics.count)
         for e in counts.indices where counts[e] > 0 {
-            let c = Double(counts[e])
-            let v = entryWeight[e] * c.squareRoot()
+            let v = entryWeight[e] * mass[e].squareRoot()
             evidence[entryTopic[e]] += v
             parts[entryTopic[e]].append(.init(term: entryText[e], count: Int(counts[e]), weight: entryWeight[e], contribution: v))
         }
