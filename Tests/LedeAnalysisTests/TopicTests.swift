@@ -65,9 +65,9 @@ private func texts(_ bodies: [String]) -> (Vocabulary, [TokenizedText]) {
         #expect(abs(top.evidence.map(\.contribution).reduce(0, +) - top.score) < 1e-9)
         #expect(top.score > 0 && top.score <= 1)
         #expect(top.evidence.contains { $0.term == "prime minister" && $0.count == 1 })
-        #expect(top.evidence.contains { $0.term == "election" && $0.count == 2 })
+        #expect(top.evidence.contains { $0.term == "election" && $0.count == 2 }, "\(top.evidence)")
         let second = tagger.assigned(tagger.score(docs[1]))
-        #expect(second.map(\.code) == ["S", "P"])
+        #expect(second.map(\.code) == ["S", "P"], "\(tagger.score(docs[1]))")
         #expect(tagger.score(docs[2]).isEmpty)
     }
 }
@@ -168,7 +168,7 @@ private func texts(_ bodies: [String]) -> (Vocabulary, [TokenizedText]) {
         }
         let (vocabulary, docs) = texts(bodies)
         let corpus = TopicCorpus(texts: docs, keys: TermKeys(vocabulary: vocabulary), minDocumentFrequency: 2, maxDocumentShare: 0.6)
-        #expect(corpus.words.count == 14)
+        #expect(corpus.words.count == 14, "\(corpus.words)")
         var options = LDAModel.Options()
         options.iterations = 100
         options.alpha = 0.1
@@ -181,7 +181,8 @@ private func texts(_ bodies: [String]) -> (Vocabulary, [TokenizedText]) {
         let top = model.topWords(clusters[0], n: 3).map { corpus.words[$0.word] }
         #expect(Set(top).isSubset(of: Set(corpus.words.filter { !["profit", "share", "bank", "revenu", "investor", "market", "dividend", "shares", "revenue", "investors"].contains($0) })))
         let coherence = TopicMetrics.umass(model.topWords(0, n: 5).map(\.word), corpus: corpus)
-        #expect(coherence <= 0 && coherence > -1)
+        // UMass with +1 smoothing: words that always co-occur score slightly above 0.
+        #expect(coherence > -1 && coherence <= Foundation.log(2.0))
     }
 
     @Test func purityOfMixedClusters() {

@@ -13,9 +13,20 @@ public struct TermKeys: Sendable {
 
     public static let none = UInt32.max
     /// Names the feature scheme, stored in saved models so a model from another scheme is refused.
-    public static let scheme = "porter2-stems/english-stopwords/v1"
+    public static let scheme = "porter2-stems/topic-stopwords/v1"
 
-    public init(vocabulary: Vocabulary, stopwords: Stopwords = .english) {
+    /// Function words with no topic (Resources/topic-stopwords-english.txt), read on first use.
+    public static let stopwords: Stopwords = {
+        guard let url = Bundle.module.url(forResource: "topic-stopwords-english", withExtension: "txt", subdirectory: "Resources"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else { return .none }
+        var words = Set<String>()
+        for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
+            for w in line.split(separator: " ") { words.insert(String(w)) }
+        }
+        return Stopwords(name: "topic-stopwords-english", words: words)
+    }()
+
+    public init(vocabulary: Vocabulary, stopwords: Stopwords = TermKeys.stopwords) {
         self.init(vocabulary: vocabulary, stems: StemIndex(vocabulary: vocabulary), stopwords: stopwords)
     }
 
@@ -41,12 +52,12 @@ public struct TermKeys: Sendable {
         cache.lock.withLock {
             if let c = cache.entry, c.vocabulary === vocabulary {
                 if c.keys.keyOfToken.count == vocabulary.count { return c.keys }
-                let keys = TermKeys(vocabulary: vocabulary, stems: c.stems, stopwords: .english)
+                let keys = TermKeys(vocabulary: vocabulary, stems: c.stems, stopwords: TermKeys.stopwords)
                 cache.entry = (vocabulary, c.stems, keys)
                 return keys
             }
             let stems = StemIndex(vocabulary: vocabulary)
-            let keys = TermKeys(vocabulary: vocabulary, stems: stems, stopwords: .english)
+            let keys = TermKeys(vocabulary: vocabulary, stems: stems, stopwords: TermKeys.stopwords)
             cache.entry = (vocabulary, stems, keys)
             return keys
         }
@@ -71,7 +82,7 @@ public struct TermKeys: Sendable {
 
     /// Whether a stem is one of the stopwords' stems (phrases in taxonomies skip them as texts do).
     public static func isStopword(_ stem: String) -> Bool { stopwordStems.contains(stem) }
-    static let stopwordStems: Set<String> = Set(Stopwords.english.words.map { stem($0) })
+    static let stopwordStems: Set<String> = Set(TermKeys.stopwords.words.map { stem($0) })
 
     /// The stem of one lower-case word.
     public static func stem(_ word: String) -> String { PorterStemmer.stem(word) }
