@@ -121,7 +121,11 @@ private func texts(_ bodies: [String]) -> (Vocabulary, [TokenizedText]) {
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Data("{\"hello\": 1}".utf8).write(to: URL(fileURLWithPath: path))
         do { _ = try NaiveBayesModel.load(path: path); Issue.record("accepted") } catch {
-            #expect("\(error)".contains("not a lede model"))
+            #expect("\(error)".contains("not a lede Naive Bayes model"))
+        }
+        try Data("{\"format\": \"lede-naive-bayes\", \"version\": 7}".utf8).write(to: URL(fileURLWithPath: path))
+        do { _ = try NaiveBayesModel.load(path: path); Issue.record("accepted") } catch {
+            #expect("\(error)".hasSuffix("model format version 7; this lede reads version 1"))
         }
         // A model whose words the session has never seen.
         let (otherVocabulary, _) = texts(["Zebra quokka."])

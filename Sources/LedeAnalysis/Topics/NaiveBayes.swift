@@ -84,6 +84,13 @@ public struct NaiveBayesModel: Sendable, Codable {
     /// Reads and checks a model file.
     public static func load(path: String) throws -> NaiveBayesModel {
         guard let data = FileManager.default.contents(atPath: path) else { throw ModelError("\(path): cannot read the file") }
+        // Format and version first, so a model from another lede version gets that message, not a missing field.
+        struct Header: Decodable { var format: String?; var version: Int? }
+        guard let header = try? JSONDecoder().decode(Header.self, from: data) else { throw ModelError("\(path): not valid JSON") }
+        if header.format != formatName { throw ModelError("\(path): not a lede Naive Bayes model (format '\(header.format ?? "none")')") }
+        if header.version != formatVersion {
+            throw ModelError("\(path): model format version \(header.version.map(String.init) ?? "none"); this lede reads version \(formatVersion)")
+        }
         let model: NaiveBayesModel
         do { model = try JSONDecoder().decode(NaiveBayesModel.self, from: data) } catch let e as DecodingError {
             switch e {
