@@ -12,7 +12,8 @@ tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
   -c "tag all" \
   -c "train bench FROM all --label-from folder" \
   -c "topics all --k 5 --iterations 200 --export-counts $tmp/counts.json --label-from folder" > "$tmp/lede.jsonl" 2>/dev/null
-python3 - "$tmp/lede.jsonl" "$tmp/counts.json" <<'PY'
+# A current numpy runs slower with the OPENBLAS_* workarounds this machine may set: the peer runs without them.
+env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 - "$tmp/lede.jsonl" "$tmp/counts.json" <<'PY'
 import json, sys, time
 import numpy as np
 from scipy.sparse import csr_matrix
