@@ -100,6 +100,32 @@ public final class Workspace: @unchecked Sendable {
         if let n = Int(id.dropFirst()), id.hasPrefix("a") { nextNumber = max(nextNumber, n + 1) }
     }
 
+    /// Turns several articles into versions of one (`group`): every version of every article, ordered by
+    /// publication date (then load time), renumbered from 1, keeping the tokenised text as it is. The first
+    /// article in workspace order keeps its id, name and tags (the name `name` when given); the others are removed.
+    @discardableResult
+    public func mergeAsVersions(_ ids: [String], name: String? = nil) -> Article? {
+        let members = articles.filter { ids.contains($0.id) }
+        guard let keeper = members.first, members.count > 1 else { return nil }
+        let versions = members.flatMap(\.versions).enumerated().sorted { x, y in
+            let dx = x.element.metadata.modified ?? x.element.metadata.published ?? "", dy = y.element.metadata.modified ?? y.element.metadata.published ?? ""
+            if dx != dy { return dx < dy }
+            if x.element.loadedAt != y.element.loadedAt { return x.element.loadedAt < y.element.loadedAt }
+            return x.offset < y.offset
+        }.map(\.element)
+        let renumbered = versions.enumerated().map { k, v in
+            ArticleVersion(number: k + 1, document: v.document, text: v.text, loadedAt: v.loadedAt)
+        }
+        let merged = Article(id: keeper.id, name: name ?? keeper.name ?? members.compactMap(\.name).first, first: renumbered[0])
+        for v in renumbered.dropFirst() { merged.append(v) }
+        merged.tags = Array(Set(members.flatMap(\.tags))).sorted()
+        let position = articles.firstIndex { $0 === keeper }!
+        articles[position] = merged
+        let others = Set(members.dropFirst().map(\.id))
+        articles.removeAll { others.contains($0.id) }
+        return merged
+    }
+
     /// Removes articles; returns how many were removed.
     @discardableResult
     public func drop(_ ids: Set<String>) -> Int {
