@@ -64,7 +64,7 @@ public final class ArticleVersion: @unchecked Sendable {
         self.number = number
         self.document = document
         self.text = text
-        self.contentHash = ContentHash.of(TextNormalizer.normalise(document.body))
+        self.contentHash = ContentHash.ofNormalised(document.body)
         self.loadedAt = loadedAt
     }
 
