@@ -253,22 +253,44 @@ public struct Tokenizer: Sendable {
     static func internNormalised(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
                                  _ table: inout FormTable, _ scratch: inout [UInt8]) -> UInt32 {
         let count = end - start
-        var h: UInt64 = 0xcbf29ce484222325
-        var flags: UInt8 = 0          // OR of all bytes: ≥ 0x80 when the token is not ASCII
-        var upper = false
-        for k in start..<end {
-            let c = b[k]
-            flags |= c
-            let lower = CharClass.lowerASCII(c)
-            upper = upper || lower != c
-            h = (h ^ UInt64(lower)) &* 0x100000001b3
-        }
-        if flags < 0x80 {
-            if !upper { return table.intern(UnsafeBufferPointer(rebasing: b[start..<end]), hash: FormTable.mix(h)) }
-            if scratch.count < count { scratch = [UInt8](repeating: 0, count: count * 2) }
-            return scratch.withUnsafeMutableBufferPointer { out in
-                for k in 0..<count { out[k] = CharClass.lowerASCII(b[start + k]) }
-                return table.intern(UnsafeBufferPointer(rebasing: out[0..<count]), hash: FormTable.mix(h))
+        // ASCII tokens, 8 bytes at a time (SWAR): lower-case A–Z by setting bit 5, hash the words.
+        if count <= 32 {
+            if scratch.count < 40 { scratch = [UInt8](repeating: 0, count: 64) }
+            let done: UInt32? = scratch.withUnsafeMutableBytes { out -> UInt32? in
+                var h = FormTable.seed(count: count)
+                var changed = false
+                var i = 0
+                while i < count {
+                    let n = min(8, count - i)
+                    var w: UInt64
+                    if start + i + 8 <= b.count {
+                        w = UnsafeRawPointer(b.baseAddress! + start + i).loadUnaligned(as: UInt64.self)
+                        if n < 8 { w &= (1 << (8 * UInt64(n))) &- 1 }
+                    } else {
+                        w = 0
+                        for k in 0..<n { w |= UInt64(b[start + i + k]) << (8 * UInt64(k)) }
+                    }
+                    if w & 0x8080_8080_8080_8080 != 0 { return nil }
+                    // Per byte: ≥ "A" and ≤ "Z" ⇒ upper case (no carries: every byte is < 0x80).
+                    let upper = (w &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(w &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080
+                    let lowered = w | (upper >> 2)
+                    changed = changed || upper != 0
+                    out.storeBytes(of: lowered, toByteOffset: i, as: UInt64.self)
+                    h = FormTable.step(h, lowered)
+                    i += 8
+                }
+                let hash = FormTable.mix(h)
+                if !changed { return table.intern(UnsafeBufferPointer(rebasing: b[start..<end]), hash: hash) }
+                let bytes = UnsafeBufferPointer(start: out.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count)
+                return table.intern(bytes, hash: hash)
+            }
+            if let id = done { return id }
+        } else {
+            var ascii = true
+            for k in start..<end where b[k] >= 0x80 { ascii = false; break }
+            if ascii {
+                let lowered = (start..<end).map { CharClass.lowerASCII(b[$0]) }
+                return lowered.withUnsafeBufferPointer { table.intern($0, hash: FormTable.hash($0)) }
             }
         }
         let s = String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)

@@ -97,11 +97,26 @@ public struct FormTable: Sendable {
 
     public var count: Int { hashes.count }
 
-    /// FNV-1a over the bytes, then a final mix so that the low bits used for slots are well spread.
+    /// Hashes 8 bytes at a time (little-endian words, the last one zero-padded), then a final mix so
+    /// that the low bits used for slots are well spread. The tokenizer computes the same value inline.
     @inline(__always) public static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for c in bytes { h = (h ^ UInt64(c)) &* 0x100000001b3 }
+        var h = seed(count: bytes.count)
+        var i = 0
+        while i < bytes.count {
+            var w: UInt64 = 0
+            let n = min(8, bytes.count - i)
+            for k in 0..<n { w |= UInt64(bytes[i + k]) << (8 * UInt64(k)) }
+            h = step(h, w)
+            i += 8
+        }
         return mix(h)
+    }
+
+    @inline(__always) static func seed(count: Int) -> UInt64 { 0x243F6A8885A308D3 ^ UInt64(count) }
+
+    @inline(__always) static func step(_ h: UInt64, _ word: UInt64) -> UInt64 {
+        let x = (h ^ word) &* 0x9E3779B97F4A7C15
+        return x ^ (x >> 29)
     }
 
     @inline(__always) static func mix(_ x: UInt64) -> UInt64 {
