@@ -20,7 +20,7 @@ import Foundation
         let files = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: paths.count)
         files.initialize(repeating: [])
         DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-            files[i] = FileManager.default.contents(atPath: paths[i]).map { [UInt8]($0) } ?? []
+            files[i] = readFile(paths[i])
         }
         let texts = Array(files)
         files.deallocate()
@@ -34,6 +34,27 @@ import Foundation
         print(String(format: "%d files (listed in %.3f s), %.1f MB, %d tokens, %d sentences, %d distinct forms in %.3f s (reading %.3f s; %.0f MB/s)",
                      paths.count, listing, Double(bytes) / 1e6, tokens, sentences, vocabulary.count, seconds, read,
                      Double(bytes) / 1e6 / seconds))
+        // lede keeps every text loaded; freeing 44,500 token arrays at exit is not part of the work measured.
+        exit(0)
+    }
+
+    /// The file's bytes straight into an array (open, fstat, read), as `cat` reads them.
+    static func readFile(_ path: String) -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return [] }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return [] }
+        let size = Int(st.st_size)
+        return [UInt8](unsafeUninitializedCapacity: size) { buf, count in
+            var done = 0
+            while done < size {
+                let n = read(fd, buf.baseAddress! + done, size - done)
+                if n <= 0 { break }
+                done += n
+            }
+            count = done
+        }
     }
 
     /// Regular files under `dir`, recursively, from readdir's d_type (one syscall per directory, like find).
