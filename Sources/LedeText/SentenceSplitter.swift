@@ -36,6 +36,14 @@ public enum ParagraphSplitter {
             }
         }
         if start < bytes.count { ranges.append(start..<bytes.count) }
+        // A paragraph's bytes run from its first to its last non-space byte.
+        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D || c == nl || c == 0x0C }
+        ranges = ranges.map { r in
+            var lo = r.lowerBound, hi = r.upperBound
+            while lo < hi, isSpace(bytes[lo]) { lo += 1 }
+            while hi > lo, isSpace(bytes[hi - 1]) { hi -= 1 }
+            return lo..<hi
+        }
         // Attach token ranges; drop paragraphs with no tokens.
         var spans: [TextSpan] = []
         var t = 0

@@ -58,6 +58,13 @@ func sentencesOf(_ text: String) -> [String] {
         #expect(t.sentences.map(\.tokens.count).reduce(0, +) == t.tokens.count)
     }
 
+    @Test func spansExcludeSurroundingWhitespace() {
+        let text = "  Headline  \r\n\n  First one. Second one.  \n\n\n"
+        let t = Tokenizer().tokenize(text, vocabulary: Vocabulary())
+        #expect(t.paragraphs.map { t.text($0.bytes) } == ["Headline", "First one. Second one."])
+        #expect(t.sentences.map { t.text($0.bytes) } == ["Headline", "First one.", "Second one."])
+    }
+
     @Test func noSplitBeforeLowercaseOrWithoutSpace() {
         #expect(sentencesOf("See fig. and note.It goes on.") == ["See fig. and note.It goes on."])
         #expect(sentencesOf("version 2.0 is out. ok then.") == ["version 2.0 is out. ok then."])
