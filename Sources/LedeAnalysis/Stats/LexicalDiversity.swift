@@ -1,0 +1,89 @@
+import LedeText
+
+/// Lexical diversity over a sequence of word ids: TTR, MATTR and MTLD (references.md).
+public enum LexicalDiversity {
+    /// Type–token ratio V/N (0 for an empty text).
+    public static func ttr(_ ids: [UInt32], counter: inout IdCounter) -> Double {
+        guard !ids.isEmpty else { return 0 }
+        counter.reset()
+        for id in ids { counter.add(id) }
+        defer { counter.reset() }
+        return Double(counter.distinct) / Double(ids.count)
+    }
+
+    /// Moving-average TTR: the mean TTR of every window of `window` consecutive words.
+    /// A text shorter than the window has one window, itself (so MATTR = TTR).
+    public static func mattr(_ ids: [UInt32], window: Int = 100, counter: inout IdCounter) -> Double {
+        guard !ids.isEmpty else { return 0 }
+        guard ids.count > window else { return ttr(ids, counter: &counter) }
+        let (sum, windows) = mattrSum(ids, window: window, counter: &counter)
+        return sum / Double(windows)
+    }
+
+    /// The sum of window TTRs and the number of windows (for pooling several texts).
+    public static func mattrSum(_ ids: [UInt32], window: Int, counter: inout IdCounter) -> (Double, Int) {
+        counter.reset()
+        defer { counter.reset() }
+        guard !ids.isEmpty else { return (0, 0) }
+        if ids.count <= window {
+            for id in ids { counter.add(id) }
+            return (Double(counter.distinct) / Double(ids.count), 1)
+        }
+        var types = 0
+        for id in ids[0..<window] { if counter[id] == 0 { types += 1 }; counter.add(id) }
+        var sum = Double(types)
+        for i in window..<ids.count {
+            let out = ids[i - window]
+            counter.remove(out)
+            if counter[out] == 0 { types -= 1 }
+            if counter[ids[i]] == 0 { types += 1 }
+            counter.add(ids[i])
+            sum += Double(types)
+        }
+        let windows = ids.count - window + 1
+        return (sum / Double(window), windows)
+    }
+
+    /// MTLD (McCarthy & Jarvis 2010): words per factor, where a factor ends when the running TTR falls to
+    /// `threshold`; the remainder counts as a partial factor (1 − TTR)/(1 − threshold). Forward and
+    /// backward passes are averaged. A text whose TTR never falls to the threshold has MTLD = N / partial.
+    public static func mtld(_ ids: [UInt32], threshold: Double = 0.72, counter: inout IdCounter) -> Double {
+        guard !ids.isEmpty else { return 0 }
+        let forward = factors(ids, reversed: false, threshold: threshold, counter: &counter)
+        let backward = factors(ids, reversed: true, threshold: threshold, counter: &counter)
+        return mtld(words: ids.count, forwardFactors: forward, backwardFactors: backward)
+    }
+
+    /// The mean of N/factors over both passes. A pass with no factor at all (every word new) is taken as
+    /// one factor, so MTLD is then N.
+    public static func mtld(words: Int, forwardFactors: Double, backwardFactors: Double) -> Double {
+        guard words > 0 else { return 0 }
+        let n = Double(words)
+        func value(_ f: Double) -> Double { f > 0 ? n / f : n }
+        return (value(forwardFactors) + value(backwardFactors)) / 2
+    }
+
+    /// The number of factors (full plus partial) in one pass.
+    public static func factors(_ ids: [UInt32], reversed: Bool, threshold: Double = 0.72, counter: inout IdCounter) -> Double {
+        counter.reset()
+        defer { counter.reset() }
+        var factors = 0.0
+        var tokens = 0, types = 0
+        var ttr = 1.0
+        let n = ids.count
+        for k in 0..<n {
+            let id = ids[reversed ? n - 1 - k : k]
+            if counter[id] == 0 { types += 1 }
+            counter.add(id)
+            tokens += 1
+            ttr = Double(types) / Double(tokens)
+            if ttr <= threshold {
+                factors += 1
+                counter.reset()
+                tokens = 0; types = 0; ttr = 1
+            }
+        }
+        if tokens > 0 { factors += (1 - ttr) / (1 - threshold) }
+        return factors
+    }
+}

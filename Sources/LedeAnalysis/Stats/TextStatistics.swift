@@ -1,0 +1,201 @@
+import Foundation
+import LedeText
+
+/// Counts, lexical diversity and readability of one text or of a selection of texts.
+public struct TextStatistics: Codable, Sendable {
+    /// Unicode characters of the body, with and without whitespace.
+    public var characters = 0
+    public var charactersNoSpaces = 0
+    /// Tokens: words, numbers, URLs, e-mail addresses, CJK segments (every token counts as a word).
+    public var words = 0
+    public var uniqueWords = 0
+    public var sentences = 0
+    public var paragraphs = 0
+    public var numbers = 0
+    /// Quoted passages: each opening “ or ‘…’ pair, plus each pair of straight double quotes.
+    public var quotations = 0
+    public var counts = ReadabilityCounts()
+    public var meanSentenceLength: Double = 0
+    /// Letters and digits per word.
+    public var meanWordLength: Double = 0
+    public var ttr: Double = 0
+    public var mattr: Double = 0
+    public var mtld: Double = 0
+    public var readingMinutes: Double = 0
+    public var readability: ReadabilityScores
+
+    public static let mattrWindow = 100
+    public static let mtldThreshold = 0.72
+    /// Silent reading of non-fiction by adults (Brysbaert 2019 meta-analysis: 238 words a minute).
+    public static let wordsPerMinute = 238.0
+
+    public init() { readability = ReadabilityScores(ReadabilityCounts()) }
+
+    mutating func finish() {
+        counts.words = words
+        counts.sentences = sentences
+        meanSentenceLength = sentences > 0 ? Double(words) / Double(sentences) : 0
+        meanWordLength = words > 0 ? Double(counts.lettersAndDigits) / Double(words) : 0
+        readingMinutes = Double(words) / TextStatistics.wordsPerMinute
+        readability = ReadabilityScores(counts)
+    }
+}
+
+/// How one word of a text was counted (for `stats --explain`).
+public struct CountedWord: Codable, Sendable, Equatable {
+    public var word: String
+    public var syllables: Int
+    public var complex: Bool
+    public var polysyllable: Bool
+    public var difficult: Bool
+}
+
+public enum StatisticsCalculator {
+    /// Statistics of one text. `counter` must be able to hold the vocabulary's ids (it is reset on return).
+    public static func compute(_ text: TokenizedText, facts: WordFacts, counter: inout IdCounter,
+                               explain: ((CountedWord) -> Void)? = nil) -> TextStatistics {
+        detailed(text, facts: facts, counter: &counter, explain: explain).stats
+    }
+
+    /// The statistics plus the raw MATTR window sum and MTLD factor counts, for pooling.
+    struct Detailed { var stats: TextStatistics; var windowSum: Double; var windows: Int; var factors: Double }
+
+    static func detailed(_ text: TokenizedText, facts: WordFacts, counter: inout IdCounter,
+                         explain: ((CountedWord) -> Void)? = nil) -> Detailed {
+        var s = TextStatistics()
+        let b = text.utf8
+        for byte in b where byte & 0xC0 != 0x80 {
+            s.characters += 1
+            if !(byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D) { s.charactersNoSpaces += 1 }
+        }
+        s.quotations = countQuotations(b)
+        s.words = text.tokens.count
+        s.paragraphs = text.paragraphs.count
+        var ids = [UInt32]()
+        ids.reserveCapacity(text.tokens.count)
+        var c = ReadabilityCounts()
+        for sentence in text.sentences where !sentence.tokens.isEmpty {
+            s.sentences += 1
+            for k in sentence.tokens {
+                let t = text.tokens[k]
+                let id = Int(t.id)
+                ids.append(t.id)
+                if t.kind == .number { s.numbers += 1 }
+                let sy = Int(facts.syllables[id])
+                c.syllables += sy
+                c.letters += Int(facts.letters[id])
+                c.lettersAndDigits += Int(facts.letters[id]) + Int(facts.digits[id])
+                // A capitalised word inside a sentence is taken as a proper noun: Gunning does not count
+                // names as complex, Dale–Chall counts them as familiar.
+                let first = b[Int(t.start)]
+                let properNoun = t.kind == .word && k != sentence.tokens.lowerBound && (first &- 0x41) < 26
+                let poly = sy >= 3
+                let complex = poly && !properNoun && !facts.fogExempt[id]
+                let difficult = t.kind == .word && !properNoun && !facts.easy[id]
+                if poly { c.polysyllables += 1 }
+                if complex { c.complexWords += 1 }
+                if difficult { c.difficultWords += 1 }
+                explain?(CountedWord(word: text.surface(t), syllables: sy, complex: complex, polysyllable: poly, difficult: difficult))
+            }
+        }
+        s.counts = c
+        counter.reset()
+        for id in ids { counter.add(id) }
+        s.uniqueWords = counter.distinct
+        counter.reset()
+        s.ttr = ids.isEmpty ? 0 : Double(s.uniqueWords) / Double(ids.count)
+        let (windowSum, windows) = LexicalDiversity.mattrSum(ids, window: TextStatistics.mattrWindow, counter: &counter)
+        s.mattr = windows > 0 ? windowSum / Double(windows) : 0
+        let forward = LexicalDiversity.factors(ids, reversed: false, threshold: TextStatistics.mtldThreshold, counter: &counter)
+        let backward = LexicalDiversity.factors(ids, reversed: true, threshold: TextStatistics.mtldThreshold, counter: &counter)
+        s.mtld = LexicalDiversity.mtld(words: ids.count, forwardFactors: forward, backwardFactors: backward)
+        s.finish()
+        return Detailed(stats: s, windowSum: windowSum, windows: windows, factors: forward + backward)
+    }
+
+    /// Per-text statistics and the statistics of all texts together. Counts add up; TTR is the union's
+    /// distinct words over all words; MATTR pools every text's windows (no window crosses two texts);
+    /// MTLD is all words over all factors (each text's passes, partial factors included).
+    public static func compute(_ texts: [TokenizedText], facts: WordFacts, vocabularySize: Int) throws
+        -> (each: [TextStatistics], total: TextStatistics) {
+        var each = [TextStatistics](repeating: TextStatistics(), count: texts.count)
+        var mattrSums = [Double](repeating: 0, count: texts.count), mattrWindows = [Int](repeating: 0, count: texts.count)
+        var factorSums = [Double](repeating: 0, count: texts.count)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, texts.count / 64 + 1))
+        let chunk = (texts.count + workers - 1) / max(workers, 1)
+        let cancelled = Locked(false)
+        each.withUnsafeMutableBufferPointer { out in
+            mattrSums.withUnsafeMutableBufferPointer { ms in
+                mattrWindows.withUnsafeMutableBufferPointer { mw in
+                    factorSums.withUnsafeMutableBufferPointer { fs in
+                        DispatchQueue.concurrentPerform(iterations: workers) { w in
+                            var counter = IdCounter(capacity: vocabularySize)
+                            let range = (w * chunk)..<min(texts.count, (w + 1) * chunk)
+                            for i in range {
+                                if i & 255 == 0, Cancellation.isRequested { cancelled.set(true); return }
+                                let d = detailed(texts[i], facts: facts, counter: &counter)
+                                out[i] = d.stats
+                                ms[i] = d.windowSum; mw[i] = d.windows; fs[i] = d.factors
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if cancelled.get() { throw CancelledError() }
+        var total = TextStatistics()
+        var counter = IdCounter(capacity: vocabularySize)
+        var windowSum = 0.0, windows = 0, factors = 0.0
+        for (i, s) in each.enumerated() {
+            total.characters += s.characters; total.charactersNoSpaces += s.charactersNoSpaces
+            total.words += s.words; total.sentences += s.sentences; total.paragraphs += s.paragraphs
+            total.numbers += s.numbers; total.quotations += s.quotations
+            total.counts = total.counts + s.counts
+            windowSum += mattrSums[i]; windows += mattrWindows[i]; factors += factorSums[i]
+            for t in texts[i].tokens { counter.add(t.id) }
+        }
+        try Cancellation.check()
+        total.uniqueWords = counter.distinct
+        total.ttr = total.words > 0 ? Double(total.uniqueWords) / Double(total.words) : 0
+        total.mattr = windows > 0 ? windowSum / Double(windows) : 0
+        // factors holds forward + backward; MTLD averages the two passes: N / (factors / 2).
+        total.mtld = factors > 0 ? Double(total.words) / (factors / 2) : Double(total.words)
+        total.finish()
+        return (each, total)
+    }
+
+    /// Quoted passages: curly opening quotes (“ and a ‘ that is not an apostrophe), plus straight double
+    /// quotes in pairs.
+    static func countQuotations(_ b: [UInt8]) -> Int {
+        var curly = 0, straight = 0
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if c == 0x22 { straight += 1 }
+            else if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80 {
+                if b[i + 2] == 0x9C { curly += 1 }
+                else if b[i + 2] == 0x98 {
+                    // ‘ opens a quotation when it does not follow a letter or digit ('90s, rock ‘n’ roll aside).
+                    let prev = i > 0 ? b[i - 1] : 0x20
+                    if !CharClassLite.isAlnum(prev) { curly += 1 }
+                }
+                i += 3; continue
+            }
+            i += 1
+        }
+        return curly + straight / 2
+    }
+}
+
+enum CharClassLite {
+    @inline(__always) static func isAlnum(_ c: UInt8) -> Bool { (c &- 0x30) < 10 || ((c | 0x20) &- 0x61) < 26 }
+}
+
+/// A small lock-protected value for flags set from concurrent workers.
+final class Locked<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: T
+    init(_ value: T) { self.value = value }
+    func get() -> T { lock.withLock { value } }
+    func set(_ v: T) { lock.withLock { value = v } }
+}
