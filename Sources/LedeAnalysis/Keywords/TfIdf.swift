@@ -10,7 +10,7 @@ public enum TfIdf {
         log(Double(1 + n) / Double(1 + df)) + 1
     }
 
-    /// The L2-normalised TF-IDF row of one document: unit → weight.
+    /// The L2-normalised TF-IDF row of one document: unit → weight (df and n from `table`).
     public static func row(_ text: TokenizedText, units: TermUnits, table: FrequencyTable,
                            counter: inout IdCounter) -> [(unit: UInt32, weight: Double)] {
         counter.reset()
@@ -29,9 +29,11 @@ public enum TfIdf {
         return weights.map { (unit: $0.0, weight: $0.1 / norm) }
     }
 
-    /// The `top` units of `texts` by mean normalised TF-IDF weight; `table` must have counted the same texts.
-    public static func top(_ texts: [TokenizedText], units: TermUnits, table: FrequencyTable, top: Int,
-                           minCount: Int = 1) throws -> [TermFrequency] {
+    /// The `top` units of `texts` by mean normalised TF-IDF weight. Document frequencies come from `idfFrom`
+    /// (the texts themselves, or a larger set they belong to); counts shown from `countsFrom`.
+    public static func top(_ texts: [TokenizedText], units: TermUnits, idfFrom table: FrequencyTable,
+                           countsFrom counts: FrequencyTable? = nil, top: Int, minCount: Int = 1) throws -> [TermFrequency] {
+        let counts = counts ?? table
         var sums = [Double](repeating: 0, count: units.unitCount)
         var counter = IdCounter(capacity: units.unitCount)
         for (i, text) in texts.enumerated() {
@@ -40,8 +42,8 @@ public enum TfIdf {
         }
         let n = Double(max(texts.count, 1))
         var picked: [(UInt32, Double)] = []
-        for (i, s) in sums.enumerated() where s > 0 && table.count(UInt32(i)) >= minCount { picked.append((UInt32(i), s / n)) }
+        for (i, s) in sums.enumerated() where s > 0 && counts.count(UInt32(i)) >= minCount { picked.append((UInt32(i), s / n)) }
         let best = TopK.select(picked, k: top) { a, b in a.1 != b.1 ? a.1 > b.1 : units.label(a.0) < units.label(b.0) }
-        return best.map { table.row($0.0, units: units, tfidf: $0.1) }
+        return best.map { counts.row($0.0, units: units, tfidf: $0.1) }
     }
 }
