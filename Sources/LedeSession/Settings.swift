@@ -12,6 +12,17 @@ public struct Settings: Codable, Sendable, Equatable {
 
     public init() {}
 
+    /// Missing settings take their defaults, so files from older versions still open.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        format = try c.decodeIfPresent(OutputFormat.self, forKey: .format) ?? .table
+        color = try c.decodeIfPresent(Switch.self, forKey: .color) ?? .auto
+        pager = try c.decodeIfPresent(Switch.self, forKey: .pager) ?? .auto
+        bail = try c.decodeIfPresent(Bool.self, forKey: .bail) ?? false
+        echo = try c.decodeIfPresent(Bool.self, forKey: .echo) ?? false
+        timer = try c.decodeIfPresent(Bool.self, forKey: .timer) ?? false
+    }
+
     /// The option names `set` accepts, with the values each takes.
     public static let options: [(name: String, values: [String])] = [
         ("format", OutputFormat.allCases.map(\.rawValue)),

@@ -1,6 +1,7 @@
 import Foundation
 import LedeText
 import LedeArticles
+import Synchronization
 
 /// The articles of a session, their versions, and the vocabulary their tokens are interned in.
 public final class Workspace: @unchecked Sendable {
@@ -29,9 +30,45 @@ public final class Workspace: @unchecked Sendable {
     /// same name (or the same canonical URL); "unchanged" when its normalised text is the same as the latest.
     @discardableResult
     public func add(_ document: ParsedDocument, name: String? = nil, loadedAt: Date = Date()) -> AddOutcome {
+        add(document, text: tokenizer.tokenize(document.body, vocabulary: vocabulary), name: name, loadedAt: loadedAt)
+    }
+
+    /// Adds many documents: tokenised in parallel on all cores, then added in order. Cancellable (Ctrl-C):
+    /// a cancelled call adds nothing. `progress` gets (documents tokenised, total) from worker threads.
+    public func add(_ documents: [ParsedDocument], name: String? = nil,
+                    progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [AddOutcome] {
+        let texts = try tokenizeAll(documents, progress: progress)
+        let now = Date()
+        return zip(documents, texts).map { add($0, text: $1, name: name, loadedAt: now) }
+    }
+
+    private func tokenizeAll(_ documents: [ParsedDocument], progress: (@Sendable (Int, Int) -> Void)?) throws -> [TokenizedText] {
+        let n = documents.count
+        let results = UnsafeMutableBufferPointer<TokenizedText?>.allocate(capacity: n)
+        results.initialize(repeating: nil)
+        defer { results.deinitialize(); results.deallocate() }
+        let chunk = max(1, min(256, n / (ProcessInfo.processInfo.activeProcessorCount * 8)))
+        let counter = Atomic<Int>(0)
+        let box = UncheckedBox(results)
+        let vocabulary = self.vocabulary, tokenizer = self.tokenizer
+        DispatchQueue.concurrentPerform(iterations: (n + chunk - 1) / chunk) { c in
+            if Cancellation.isRequested { return }
+            let lo = c * chunk, hi = min(n, lo + chunk)
+            for i in lo..<hi { box.value[i] = tokenizer.tokenize(documents[i].body, vocabulary: vocabulary) }
+            let done = counter.add(hi - lo, ordering: .relaxed).newValue
+            progress?(done, n)
+        }
+        try Cancellation.check()
+        return results.map { $0! }
+    }
+
+    private func add(_ document: ParsedDocument, text: TokenizedText, name: String?, loadedAt: Date) -> AddOutcome {
+        // The same name, else the same canonical URL, else the same file (and record) loaded again.
         let existing = name.flatMap { self.article(named: $0) }
             ?? document.metadata.url.flatMap { url in articles.first { $0.latest.metadata.url == url } }
-        let text = tokenizer.tokenize(document.body, vocabulary: vocabulary)
+            ?? (name == nil ? articles.first {
+                $0.name == nil && $0.latest.document.path == document.path && $0.latest.document.recordKey == document.recordKey
+            } : nil)
         if let article = existing {
             let version = ArticleVersion(number: article.versions.count + 1, document: document, text: text, loadedAt: loadedAt)
             if version.contentHash == article.latest.contentHash, document.metadata == article.latest.metadata {
@@ -78,4 +115,9 @@ public final class Workspace: @unchecked Sendable {
 
     /// Total words in the latest versions.
     public var wordCount: Int { articles.reduce(0) { $0 + $1.latest.wordCount } }
+}
+
+private struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }

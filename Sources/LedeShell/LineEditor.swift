@@ -116,9 +116,9 @@ final class LineEditor {
         if candidates.isEmpty { return UInt8(CC_REFRESH_BEEP) }
         if candidates.count == 1 {
             let word = candidates[0]
-            var insert = String(word.dropFirst(completion.partial.count))
-            if !word.hasSuffix("/") { insert += " " }
-            insertEscaped(insert)
+            insertEscaped(String(word.dropFirst(completion.partial.count)))
+            // A finished word gets a separating space; a folder stays open for the next TAB.
+            if !word.hasSuffix("/") { _ = el_insertstr(el, " ") }
             return UInt8(CC_REFRESH)
         }
         let common = completion.commonPrefix

@@ -65,8 +65,10 @@ public final class Shell {
         var command: any ShellCommand
         do {
             guard let parsedCommand = try type.parseAsRoot(Array(parsed.words.dropFirst())) as? any ShellCommand else {
-                reportError("\(verb): cannot parse arguments", at: location)
-                return .failed
+                // `VERB --help`: the parser hands back its own help command instead of ours.
+                let help = type.helpMessage(columns: terminal.size.columns)
+                emit(help.hasSuffix("\n") ? help : help + "\n", redirect: parsed.redirect, location: location)
+                return .ok
             }
             command = parsedCommand
         } catch {

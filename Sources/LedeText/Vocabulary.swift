@@ -18,6 +18,11 @@ public final class Vocabulary: @unchecked Sendable {
     /// All forms, indexed by id (a snapshot).
     public func allForms() -> [String] { lock.withLock { forms } }
 
+    /// The forms of a range of ids (clamped to the ids that exist), under one lock.
+    public func forms(in range: Range<Int>) -> [String] {
+        lock.withLock { Array(forms[min(range.lowerBound, forms.count)..<min(range.upperBound, forms.count)]) }
+    }
+
     /// The id of a normalised form, if it has been seen.
     public func id(of form: String) -> UInt32? { lock.withLock { ids[form] } }
 

@@ -7,7 +7,7 @@ struct HistoryCommand: ShellCommand {
     static let argumentKind = ArgumentKind.none
 
     @Option(name: .customShort("g"), help: "Only lines containing this text (case-insensitive).") var pattern: String?
-    @Option(name: .shortAndLong, help: "Only the last N lines.") var count: Int?
+    @Option(name: [.customShort("n"), .long], help: "Only the last N lines.") var count: Int?
 
     func validate() throws { if let count, count <= 0 { throw ValidationError("-n takes a positive number") } }
 

@@ -74,10 +74,11 @@ struct LoadCommand: ShellCommand {
         let progress = shell.terminal.stdinIsTTY ? ProgressLine(start: start, shell: shell) : nil
         let report = try ArticleLoader(options: options).load(paths: paths.map { shell.resolvePath($0) },
                                                               progress: progress.map { p in { p.update($0, $1, $2) } })
+        let outcomes = try shell.workspace.add(report.documents, name: name,
+                                               progress: progress.map { p in { p.update($0, 0, $1, phase: "indexing") } })
         progress?.finish()
         var items: [Item] = []
-        for doc in report.documents {
-            let outcome = shell.workspace.add(doc, name: name)
+        for (doc, outcome) in zip(report.documents, outcomes) {
             let a = outcome.article
             let (status, version): (String, Int) = {
                 switch outcome {
@@ -115,7 +116,7 @@ final class ProgressLine: @unchecked Sendable {
         self.write = w
     }
 
-    func update(_ done: Int, _ bytes: Int, _ total: Int) {
+    func update(_ done: Int, _ bytes: Int, _ total: Int, phase: String = "loading") {
         let now = Date()
         let elapsed = now.timeIntervalSince(start)
         lock.lock(); defer { lock.unlock() }
@@ -124,7 +125,11 @@ final class ProgressLine: @unchecked Sendable {
         drawn = true
         let rate = Double(bytes) / 1_048_576 / elapsed
         let eta = done > 0 ? elapsed * Double(total - done) / Double(done) : 0
-        write(String(format: "\r\u{1B}[Kloading %@/%@ files, %.1f MB/s, ETA %.0f s", Format.int(done), Format.int(total), rate, eta))
+        if phase == "loading" {
+            write(String(format: "\r\u{1B}[Kloading %@/%@ files, %.1f MB/s, ETA %.0f s", Format.int(done), Format.int(total), rate, eta))
+        } else {
+            write("\r\u{1B}[K\(phase) \(Format.int(done))/\(Format.int(total)) articles")
+        }
     }
 
     func finish() {

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+@Suite struct BatchTests {
+    @Test func commandsRunInOrderAndExitZero() throws {
+        let r = try Lede.run(["--no-init", "-c", "load \(Lede.samples)/cup-final.txt --as final", "-c", "list"])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.contains("loaded 1 article"))
+        #expect(r.out.contains("final"))
+        #expect(r.err.isEmpty)
+    }
+
+    @Test func scriptErrorsCarryFileAndLineAndExitOne() throws {
+        let dir = Lede.temporaryDirectory()
+        let script = dir + "/s.lede"
+        try "#!/usr/bin/env lede\n# a comment\n\nlist\nstat\nshow a9\nhelp\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let r = try Lede.run(["--no-init", script])
+        #expect(r.status == 1)
+        #expect(r.err.contains("\(script):5: error: unknown command 'stat'"))
+        #expect(r.err.contains("\(script):6: error: no article matches 'a9'") || r.err.contains("\(script):6: error: no articles loaded"))
+        #expect(r.out.contains("what it does"), "help on line 7 still ran")
+        let f = try Lede.run(["--no-init", "-f", script])
+        #expect(f.status == 1 && f.err == r.err)
+    }
+
+    @Test func bailStopsAtTheFirstFailure() throws {
+        let r = try Lede.run(["--no-init", "--bail", "-c", "nope", "-c", "help"])
+        #expect(r.status == 1)
+        #expect(r.err == "-c[1]:1: error: unknown command 'nope' (did you mean 'open'?)\n" || r.err.hasPrefix("-c[1]:1: error: unknown command 'nope'"))
+        #expect(r.out.isEmpty, "help must not run after --bail")
+        let s = try Lede.run(["--no-init"], stdin: "set bail on\nnope\nhelp\n")
+        #expect(s.status == 1 && s.out.contains("bail = on") && !s.out.contains("what it does"))
+    }
+
+    @Test func commandsFromStdin() throws {
+        let r = try Lede.run(["--no-init"], stdin: "load \(Lede.samples)/chip-plant.txt \\\n  --as chips\nlist\n")
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.contains("chips"))
+        let bad = try Lede.run(["--no-init"], stdin: "list\nlist --x\n")
+        #expect(bad.status == 1)
+        #expect(bad.err.hasPrefix("<stdin>:2: error: list: Unknown option '--x'"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let r = try Lede.run(["--bogus"])
+        #expect(r.status == 2)
+        #expect(r.err.contains("Unknown option '--bogus'"))
+        #expect(try Lede.run(["--version"]).out.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+        #expect(try Lede.run(["--help"]).out.contains("USAGE: lede"))
+    }
+
+    @Test func jsonPrintsOneLinePerCommand() throws {
+        let r = try Lede.run(["--no-init", "--json", "-c", "load \(Lede.samples)/cup-final.txt", "-c", "list", "-c", "show a7"])
+        #expect(r.status == 1)
+        let lines = r.out.split(separator: "\n")
+        #expect(lines.count == 3)
+        let objects = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(objects.map { $0["command"] as? String } == ["load \(Lede.samples)/cup-final.txt", "list", "show a7"])
+        #expect(objects.map { $0["status"] as? String } == ["ok", "ok", "error"])
+        let list = objects[1]["result"] as! [String: Any]
+        #expect((list["articles"] as! [[String: Any]]).first?["words"] as? Int ?? 0 > 50)
+    }
+
+    @Test func saveWritesTheSessionAndOpenRestoresIt() throws {
+        let dir = Lede.temporaryDirectory()
+        let session = dir + "/session.json"
+        let r = try Lede.run(["--no-init", "--save", session, "-c", "source \(Lede.samples)/load.lede", "-c", "list"])
+        #expect(r.status == 0, "\(r.err)")
+        let data = try Data(contentsOf: URL(fileURLWithPath: session))
+        let doc = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        #expect(doc["formatVersion"] as? Int == 1)
+        #expect((doc["articles"] as! [Any]).count == 5)
+        #expect((doc["log"] as! [Any]).count == 5, "source, its three loads, and list")
+        let o = try Lede.run(["--no-init", "-c", "open \(session)", "-c", "list", "-c", "show talks@1 --meta"])
+        #expect(o.status == 0, "\(o.err)")
+        #expect(o.out.contains("opened \(session): 5 articles (7 versions), 5 results"))
+        #expect(o.out.contains("version  1 of 2"))
+    }
+
+    @Test func openRefusesBadFilesAndKeepsTheSession() throws {
+        let dir = Lede.temporaryDirectory()
+        try "{\"formatVersion\": 7}".write(toFile: dir + "/new.json", atomically: true, encoding: .utf8)
+        try "{oops".write(toFile: dir + "/bad.json", atomically: true, encoding: .utf8)
+        let r = try Lede.run(["--no-init", "-c", "load \(Lede.samples)/cup-final.txt", "-c", "open \(dir)/new.json",
+                              "-c", "open \(dir)/bad.json", "-c", "open \(dir)/none.json", "-c", "list"])
+        #expect(r.status == 1)
+        let errors = r.err.split(separator: "\n")
+        #expect(errors.count == 3)
+        #expect(errors[0].contains("session format 7 is newer"))
+        #expect(errors[1].contains("bad.json: not a lede session file"))
+        #expect(errors[2].contains("none.json: cannot read file"))
+        #expect(r.out.contains("1 article\n"), "the loaded article survives")
+    }
+
+    @Test func initFileRunsUnlessNoInit() throws {
+        let home = Lede.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: home + "/config/lede", withIntermediateDirectories: true)
+        try "set format csv\n".write(toFile: home + "/config/lede/init.lede", atomically: true, encoding: .utf8)
+        let env = Lede.environment(home: home)
+        #expect(try Lede.run(["-c", "set"], env: env).out.contains("format,csv"))
+        #expect(try Lede.run(["--no-init", "-c", "set"], env: env).out.contains("format  table"))
+    }
+
+    @Test func articleTextCannotDriveTheTerminal() throws {
+        let dir = Lede.temporaryDirectory()
+        try "Evil \u{1B}]0;owned\u{07}title\n\nBody with \u{1B}[2J clear-screen.\n".write(toFile: dir + "/evil.txt", atomically: true, encoding: .utf8)
+        let r = try Lede.run(["--no-init", "-c", "load \(dir)/evil.txt", "-c", "list", "-c", "show a1"])
+        #expect(!r.out.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+        #expect(r.out.contains("␛[2J"))
+    }
+
+    @Test func theTourRunsCleanly() throws {
+        let r = try Lede.run(["--no-init", Lede.packageRoot + "/Scripts/examples/tour.lede"], cwd: Lede.packageRoot)
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.contains("talks"))
+    }
+}
