@@ -139,7 +139,7 @@ private let noStopwords = Stopwords.none
         let pattern = try TermPattern("peace talks", forms: v.allForms())
         let lines = try Concordance.lines(pattern, in: [("a1", texts[0])], window: 2, forms: v.allForms())
         #expect(lines.map(\.match) == ["Peace talks", "Peace talks"])
-        #expect(lines[1].left == "and peacekeeping continued.".split(separator: " ").suffix(2).joined(separator: " "))
+        #expect(lines[1].left == "peacekeeping continued.")
         #expect(lines[1].right == "resumed in")
         #expect(lines[0].left == "" && lines[0].position == 1 && lines[0].offset == 0 && lines[0].article == "a1")
     }
@@ -159,7 +159,7 @@ private let noStopwords = Stopwords.none
         let left = try Concordance.lines(pattern, in: [("a1", texts[0])], window: 1, sort: .left, forms: v.allForms())
         #expect(left.map(\.left) == ["a", "b", "c"])
         let right = try Concordance.lines(pattern, in: [("a1", texts[0])], window: 1, sort: .right, forms: v.allForms())
-        #expect(right.map(\.right) == ["", "a", "c"])
+        #expect(right.map(\.right) == ["", ". a", ". c"])   // sorted by the next word; none sorts first
     }
 
     @Test func badTerms() {

@@ -27,10 +27,11 @@ public enum Concordance {
             for m in pattern.matches(in: text) {
                 let leftStart = max(0, m.lowerBound - window)
                 let rightEnd = min(tokens.count, m.upperBound + window)
+                // Context runs up to the match, punctuation included ("talks, and" keeps its comma).
                 let left = m.lowerBound > leftStart
-                    ? clean(text, Int(tokens[leftStart].start)..<Int(tokens[m.lowerBound - 1].end)) : ""
+                    ? clean(text, Int(tokens[leftStart].start)..<Int(tokens[m.lowerBound].start)) : ""
                 let right = rightEnd > m.upperBound
-                    ? clean(text, Int(tokens[m.upperBound].start)..<Int(tokens[rightEnd - 1].end)) : ""
+                    ? clean(text, Int(tokens[m.upperBound - 1].end)..<Int(tokens[rightEnd - 1].end)) : ""
                 let key: [String]
                 switch sort {
                 case .text: key = []

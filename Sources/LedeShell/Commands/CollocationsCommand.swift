@@ -57,7 +57,7 @@ struct CollocationsCommand: ShellCommand {
     mutating func execute(in shell: Shell) throws -> any CommandResult {
         let selection = try StatisticsSupport.select(selectors, shell: shell)
         let forms = shell.workspace.vocabulary.allForms()
-        let stops = try StatisticsSupport.stopwords(stopwords, shell: shell)
+        let stops = try StatisticsSupport.stopwords(stopwords, shell: shell, verb: Self.verb)
         let pattern: TermPattern
         do { pattern = try TermPattern(term, forms: forms) } catch { throw CommandError("collocations: \(error)") }
         let m = Collocations.Measure(rawValue: measure.lowercased())!

@@ -65,7 +65,7 @@ struct KeynessCommand: ShellCommand {
         } else {
             reference = try StatisticsSupport.select(vs, shell: shell)
         }
-        let stops = try StatisticsSupport.stopwords(stopwords, shell: shell)
+        let stops = try StatisticsSupport.stopwords(stopwords, shell: shell, verb: Self.verb)
         let units = try StatisticsSupport.units(vocabulary: shell.workspace.vocabulary, forms: shell.workspace.vocabulary.allForms(), stopwords: stops, ngram: ngram, stem: stem)
         var t = FrequencyTable(), r = FrequencyTable()
         try t.add(target.map(\.version.text), units: units)

@@ -63,7 +63,7 @@ struct KeywordsCommand: ShellCommand {
 
     mutating func execute(in shell: Shell) throws -> any CommandResult {
         let selection = try StatisticsSupport.select(selectors, shell: shell)
-        let stops = try StatisticsSupport.stopwords(stopwords, shell: shell)
+        let stops = try StatisticsSupport.stopwords(stopwords, shell: shell, verb: Self.verb)
         let forms = shell.workspace.vocabulary.allForms()
         let units = try StatisticsSupport.units(vocabulary: shell.workspace.vocabulary, forms: forms, stopwords: stops, ngram: ngram, stem: stem)
         let groups = StatisticsSupport.group(selection, by: by)

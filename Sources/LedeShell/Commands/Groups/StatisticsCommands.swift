@@ -15,10 +15,10 @@ extension CommandRegistry {
 /// What the statistics commands share: stopword lists, term units, grouping, labels.
 enum StatisticsSupport {
     /// `--stopwords none|LANG|FILE`, with the option named in the error.
-    static func stopwords(_ spec: String, shell: Shell) throws -> Stopwords {
+    static func stopwords(_ spec: String, shell: Shell, verb: String) throws -> Stopwords {
         let looksLikePath = spec.contains("/") || spec.hasPrefix("~") || spec.hasPrefix(".")
         do { return try Stopwords.resolve(looksLikePath ? shell.resolvePath(spec) : spec) }
-        catch { throw CommandError("--stopwords: \(error)") }
+        catch { throw CommandError("\(verb): --stopwords: \(error)") }
     }
 
     /// A selection, refusing an empty one.
