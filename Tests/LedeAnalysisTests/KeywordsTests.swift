@@ -193,3 +193,18 @@ private let noStopwords = Stopwords.none
                                       stopwords: .none, forms: v.allForms()).collocates.map(\.collocate) == ["red"])
     }
 }
+
+@Suite struct ParallelCountingTests {
+    @Test func parallelCountsEqualSerialCounts() throws {
+        let sentences = ["Peace talks resumed.", "Talks about peace.", "Rain fell.", "The talks failed."]
+        let (v, texts) = tokenize((0..<600).map { sentences[$0 % 4] + " Item \($0 % 7)." })
+        let units = try TermUnits(forms: v.allForms(), stopwords: .none)
+        var parallel = FrequencyTable()
+        try parallel.add(texts, units: units)                 // 600 texts: counted by several workers
+        var serial = FrequencyTable()
+        for t in texts { serial.add(t, units: units) }
+        #expect(parallel.tokens == serial.tokens && parallel.documents == 600)
+        #expect(parallel.top(20, units: units) == serial.top(20, units: units))
+        #expect(parallel.top(1, units: units).first.map { [$0.term: $0.documentFrequency] } == ["talks": 450])
+    }
+}

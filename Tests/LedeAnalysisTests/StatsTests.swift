@@ -139,3 +139,21 @@ private func analyse(_ text: String) -> (TextStatistics, [CountedWord]) {
         #expect(total.counts.syllables == 9)
     }
 }
+
+@Suite struct StatisticsCacheTests {
+    final class Owner {}
+
+    @Test func cachedResultsEqualFreshOnes() throws {
+        let vocabulary = Vocabulary()
+        let texts = ["The cat ran. Elephants are enormous animals.", "He said yes."].map { Tokenizer().tokenize($0, vocabulary: vocabulary) }
+        var facts = WordFacts()
+        facts.extend(with: vocabulary.allForms(), sources: testSources)
+        let owners = [Owner(), Owner()]
+        let cache = StatisticsCache()
+        let fresh = try StatisticsCalculator.compute(texts, facts: facts, vocabularySize: vocabulary.count, owners: owners, cache: cache)
+        #expect(cache.count == 2)
+        let again = try StatisticsCalculator.compute(texts, facts: facts, vocabularySize: vocabulary.count, owners: owners, cache: cache)
+        #expect(again.total.readability == fresh.total.readability && again.total.mtld == fresh.total.mtld)
+        #expect(again.each.map(\.words) == [7, 3] && again.total.uniqueWords == fresh.total.uniqueWords)
+    }
+}

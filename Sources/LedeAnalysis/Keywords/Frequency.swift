@@ -39,12 +39,42 @@ public struct FrequencyTable: Sendable {
         documents += 1
     }
 
-    /// Counts many texts; checks for Ctrl-C every 256 texts.
+    /// Counts many texts; checks for Ctrl-C every 256 texts. Single words are counted on all cores
+    /// (each worker a table of its own, then summed: the texts are disjoint, so document frequencies add).
     public mutating func add(_ texts: [TokenizedText], units: TermUnits) throws {
-        for (i, t) in texts.enumerated() {
-            if i & 255 == 255 { try Cancellation.check() }
-            add(t, units: units)
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        guard units.ngram == 1, workers > 1, texts.count >= 512 else {
+            for (i, t) in texts.enumerated() {
+                if i & 255 == 255 { try Cancellation.check() }
+                add(t, units: units)
+            }
+            return
         }
+        let chunk = (texts.count + workers - 1) / workers
+        var parts = [FrequencyTable](repeating: FrequencyTable(), count: workers)
+        parts.withUnsafeMutableBufferPointer { parts in
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                var table = FrequencyTable()
+                for i in (w * chunk)..<min(texts.count, (w + 1) * chunk) {
+                    if i & 255 == 255, Cancellation.isRequested { break }
+                    table.add(texts[i], units: units)
+                }
+                parts[w] = table
+            }
+        }
+        try Cancellation.check()
+        for part in parts { merge(part) }
+    }
+
+    /// Adds the counts of a table made from other texts with the same units.
+    mutating func merge(_ other: FrequencyTable) {
+        grow(to: other.counts.count)
+        for i in 0..<other.counts.count where other.counts[i] != 0 {
+            counts[i] &+= other.counts[i]
+            documentFrequency[i] &+= other.documentFrequency[i]
+        }
+        tokens += other.tokens
+        documents += other.documents
     }
 
     private mutating func grow(to n: Int) {

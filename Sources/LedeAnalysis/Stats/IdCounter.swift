@@ -3,7 +3,7 @@ import LedeText
 /// Counts small integer ids in a flat array that is reused between texts: only the touched slots are
 /// reset, so counting one short article in a 200,000-form vocabulary costs its own length, not the vocabulary's.
 public struct IdCounter {
-    public private(set) var counts: [Int32]
+    public internal(set) var counts: [Int32]
     /// Ids with a non-zero count, in order of first appearance.
     public private(set) var touched: [UInt32] = []
 
@@ -22,6 +22,13 @@ public struct IdCounter {
     @inline(__always) public subscript(id: UInt32) -> Int32 { Int(id) < counts.count ? counts[Int(id)] : 0 }
 
     public var distinct: Int { touched.count }
+
+    /// Runs `body` over the raw counts, which it must leave all zero (for loops that clean up after
+    /// themselves by walking their own ids, without `touched`). Call on a reset counter only.
+    mutating func withScratch<R>(minimumCapacity: Int, _ body: (UnsafeMutablePointer<Int32>) -> R) -> R {
+        if counts.count < minimumCapacity { counts.append(contentsOf: repeatElement(0, count: minimumCapacity - counts.count)) }
+        return counts.withUnsafeMutableBufferPointer { body($0.baseAddress!) }
+    }
 
     public mutating func reset() {
         for id in touched { counts[Int(id)] = 0 }

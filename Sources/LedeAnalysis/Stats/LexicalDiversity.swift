@@ -23,25 +23,34 @@ public enum LexicalDiversity {
     /// The sum of window TTRs and the number of windows (for pooling several texts).
     public static func mattrSum(_ ids: [UInt32], window: Int, counter: inout IdCounter) -> (Double, Int) {
         counter.reset()
-        defer { counter.reset() }
         guard !ids.isEmpty else { return (0, 0) }
-        if ids.count <= window {
-            for id in ids { counter.add(id) }
-            return (Double(counter.distinct) / Double(ids.count), 1)
+        let capacity = Int(ids.max()!) + 1
+        return ids.withUnsafeBufferPointer { ids in
+            counter.withScratch(minimumCapacity: capacity) { counts in
+                let n = ids.count
+                let w = min(window, n)
+                var types = 0
+                for i in 0..<w {
+                    let id = Int(ids[i])
+                    if counts[id] == 0 { types += 1 }
+                    counts[id] += 1
+                }
+                var sum = Double(types)
+                if n > w {
+                    for i in w..<n {
+                        let out = Int(ids[i - w])
+                        counts[out] -= 1
+                        if counts[out] == 0 { types -= 1 }
+                        let id = Int(ids[i])
+                        if counts[id] == 0 { types += 1 }
+                        counts[id] += 1
+                        sum += Double(types)
+                    }
+                }
+                for i in (n - w)..<n { counts[Int(ids[i])] = 0 }
+                return (sum / Double(w), n - w + 1)
+            }
         }
-        var types = 0
-        for id in ids[0..<window] { if counter[id] == 0 { types += 1 }; counter.add(id) }
-        var sum = Double(types)
-        for i in window..<ids.count {
-            let out = ids[i - window]
-            counter.remove(out)
-            if counter[out] == 0 { types -= 1 }
-            if counter[ids[i]] == 0 { types += 1 }
-            counter.add(ids[i])
-            sum += Double(types)
-        }
-        let windows = ids.count - window + 1
-        return (sum / Double(window), windows)
     }
 
     /// MTLD (McCarthy & Jarvis 2010): words per factor, where a factor ends when the running TTR falls to
@@ -66,24 +75,36 @@ public enum LexicalDiversity {
     /// The number of factors (full plus partial) in one pass.
     public static func factors(_ ids: [UInt32], reversed: Bool, threshold: Double = 0.72, counter: inout IdCounter) -> Double {
         counter.reset()
-        defer { counter.reset() }
-        var factors = 0.0
-        var tokens = 0, types = 0
-        var ttr = 1.0
-        let n = ids.count
-        for k in 0..<n {
-            let id = ids[reversed ? n - 1 - k : k]
-            if counter[id] == 0 { types += 1 }
-            counter.add(id)
-            tokens += 1
-            ttr = Double(types) / Double(tokens)
-            if ttr <= threshold {
-                factors += 1
-                counter.reset()
-                tokens = 0; types = 0; ttr = 1
+        guard !ids.isEmpty else { return 0 }
+        let capacity = Int(ids.max()!) + 1
+        return ids.withUnsafeBufferPointer { ids in
+            counter.withScratch(minimumCapacity: capacity) { counts in
+                let n = ids.count
+                var factors = 0.0
+                var tokens = 0, types = 0
+                var segmentStart = 0
+                var ttr = 1.0
+                // The ids since the last factor ended form one contiguous run, so clearing walks that run.
+                func clear(_ from: Int, _ to: Int) {
+                    for k in from..<to { counts[Int(ids[reversed ? n - 1 - k : k])] = 0 }
+                }
+                for k in 0..<n {
+                    let id = Int(ids[reversed ? n - 1 - k : k])
+                    if counts[id] == 0 { types += 1 }
+                    counts[id] = 1
+                    tokens += 1
+                    ttr = Double(types) / Double(tokens)
+                    if ttr <= threshold {
+                        factors += 1
+                        clear(segmentStart, k + 1)
+                        segmentStart = k + 1
+                        tokens = 0; types = 0; ttr = 1
+                    }
+                }
+                clear(segmentStart, n)
+                if tokens > 0 { factors += (1 - ttr) / (1 - threshold) }
+                return factors
             }
         }
-        if tokens > 0 { factors += (1 - ttr) / (1 - threshold) }
-        return factors
     }
 }

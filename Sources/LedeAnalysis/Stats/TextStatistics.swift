@@ -71,33 +71,45 @@ public enum StatisticsCalculator {
         s.quotations = countQuotations(b)
         s.words = text.tokens.count
         s.paragraphs = text.paragraphs.count
-        var ids = [UInt32]()
-        ids.reserveCapacity(text.tokens.count)
+        var ids = [UInt32](repeating: 0, count: text.tokens.count)
         var c = ReadabilityCounts()
-        for sentence in text.sentences where !sentence.tokens.isEmpty {
-            s.sentences += 1
-            for k in sentence.tokens {
-                let t = text.tokens[k]
-                let id = Int(t.id)
-                ids.append(t.id)
-                if t.kind == .number { s.numbers += 1 }
-                let sy = Int(facts.syllables[id])
-                c.syllables += sy
-                c.letters += Int(facts.letters[id])
-                c.lettersAndDigits += Int(facts.letters[id]) + Int(facts.digits[id])
-                // A capitalised word inside a sentence is taken as a proper noun: Gunning does not count
-                // names as complex, Dale–Chall counts them as familiar.
-                let first = b[Int(t.start)]
-                let properNoun = t.kind == .word && k != sentence.tokens.lowerBound && (first &- 0x41) < 26
-                let poly = sy >= 3
-                let complex = poly && !properNoun && !facts.fogExempt[id]
-                let difficult = t.kind == .word && !properNoun && !facts.easy[id]
-                if poly { c.polysyllables += 1 }
-                if complex { c.complexWords += 1 }
-                if difficult { c.difficultWords += 1 }
-                explain?(CountedWord(word: text.surface(t), syllables: sy, complex: complex, polysyllable: poly, difficult: difficult))
+        var numbers = 0, sentences = 0, filled = 0
+        text.tokens.withUnsafeBufferPointer { tokens in
+        b.withUnsafeBufferPointer { b in
+        facts.packed.withUnsafeBufferPointer { facts in
+        ids.withUnsafeMutableBufferPointer { ids in
+            for sentence in text.sentences where !sentence.tokens.isEmpty {
+                sentences += 1
+                for k in sentence.tokens {
+                    let t = tokens[k]
+                    let f = facts[Int(t.id)]
+                    ids[filled] = t.id; filled += 1
+                    if t.kind == .number { numbers += 1 }
+                    let sy = Int(f.syllables)
+                    c.syllables += sy
+                    c.letters += Int(f.letters)
+                    c.lettersAndDigits += Int(f.letters) + Int(f.digits)
+                    // A capitalised word inside a sentence is taken as a proper noun: Gunning does not count
+                    // names as complex, Dale–Chall counts them as familiar.
+                    let properNoun = t.kind == .word && k != sentence.tokens.lowerBound && (b[Int(t.start)] &- 0x41) < 26
+                    let poly = sy >= 3
+                    let complex = poly && !properNoun && !f.fogExempt
+                    let difficult = t.kind == .word && !properNoun && !f.easy
+                    if poly { c.polysyllables += 1 }
+                    if complex { c.complexWords += 1 }
+                    if difficult { c.difficultWords += 1 }
+                    if let explain {
+                        explain(CountedWord(word: text.surface(t), syllables: sy, complex: complex, polysyllable: poly, difficult: difficult))
+                    }
+                }
             }
         }
+        }
+        }
+        }
+        if filled < ids.count { ids.removeLast(ids.count - filled) }
+        s.numbers = numbers
+        s.sentences = sentences
         s.counts = c
         counter.reset()
         for id in ids { counter.add(id) }
@@ -116,7 +128,10 @@ public enum StatisticsCalculator {
     /// Per-text statistics and the statistics of all texts together. Counts add up; TTR is the union's
     /// distinct words over all words; MATTR pools every text's windows (no window crosses two texts);
     /// MTLD is all words over all factors (each text's passes, partial factors included).
-    public static func compute(_ texts: [TokenizedText], facts: WordFacts, vocabularySize: Int) throws
+    /// `owners` (one object per text, e.g. its article version) let `cache` keep each text's statistics,
+    /// so asking again about the same texts skips the per-text work.
+    public static func compute(_ texts: [TokenizedText], facts: WordFacts, vocabularySize: Int,
+                               owners: [AnyObject]? = nil, cache: StatisticsCache? = nil) throws
         -> (each: [TextStatistics], total: TextStatistics) {
         var each = [TextStatistics](repeating: TextStatistics(), count: texts.count)
         var mattrSums = [Double](repeating: 0, count: texts.count), mattrWindows = [Int](repeating: 0, count: texts.count)
@@ -133,7 +148,12 @@ public enum StatisticsCalculator {
                             let range = (w * chunk)..<min(texts.count, (w + 1) * chunk)
                             for i in range {
                                 if i & 255 == 0, Cancellation.isRequested { cancelled.set(true); return }
-                                let d = detailed(texts[i], facts: facts, counter: &counter)
+                                let owner = owners?[i]
+                                let d: Detailed
+                                if let owner, let cached = cache?.get(owner) { d = cached } else {
+                                    d = detailed(texts[i], facts: facts, counter: &counter)
+                                    if let owner { cache?.set(owner, d) }
+                                }
                                 out[i] = d.stats
                                 ms[i] = d.windowSum; mw[i] = d.windows; fs[i] = d.factors
                             }
@@ -144,7 +164,8 @@ public enum StatisticsCalculator {
         }
         if cancelled.get() { throw CancelledError() }
         var total = TextStatistics()
-        var counter = IdCounter(capacity: vocabularySize)
+        var seen = [Bool](repeating: false, count: vocabularySize)
+        var distinct = 0
         var windowSum = 0.0, windows = 0, factors = 0.0
         for (i, s) in each.enumerated() {
             total.characters += s.characters; total.charactersNoSpaces += s.charactersNoSpaces
@@ -152,10 +173,14 @@ public enum StatisticsCalculator {
             total.numbers += s.numbers; total.quotations += s.quotations
             total.counts = total.counts + s.counts
             windowSum += mattrSums[i]; windows += mattrWindows[i]; factors += factorSums[i]
-            for t in texts[i].tokens { counter.add(t.id) }
+            texts[i].tokens.withUnsafeBufferPointer { tokens in
+                seen.withUnsafeMutableBufferPointer { seen in
+                    for t in tokens where !seen[Int(t.id)] { seen[Int(t.id)] = true; distinct += 1 }
+                }
+            }
         }
         try Cancellation.check()
-        total.uniqueWords = counter.distinct
+        total.uniqueWords = distinct
         total.ttr = total.words > 0 ? Double(total.uniqueWords) / Double(total.words) : 0
         total.mattr = windows > 0 ? windowSum / Double(windows) : 0
         // factors holds forward + backward; MTLD averages the two passes: N / (factors / 2).
@@ -189,6 +214,37 @@ public enum StatisticsCalculator {
 
 enum CharClassLite {
     @inline(__always) static func isAlnum(_ c: UInt8) -> Bool { (c &- 0x30) < 10 || ((c | 0x20) &- 0x61) < 26 }
+}
+
+/// Per-text statistics kept for as long as the text's owner (its article version) lives; an entry whose
+/// owner is gone is never returned, and such entries are swept out as the cache grows.
+public final class StatisticsCache: @unchecked Sendable {
+    private struct Entry { weak var owner: AnyObject?; var value: StatisticsCalculator.Detailed }
+    private let lock = NSLock()
+    private var entries: [ObjectIdentifier: Entry] = [:]
+    private var sweepAt = 1024
+
+    public init() {}
+    public static let shared = StatisticsCache()
+
+    func get(_ owner: AnyObject) -> StatisticsCalculator.Detailed? {
+        lock.withLock {
+            guard let e = entries[ObjectIdentifier(owner)], e.owner === owner else { return nil }
+            return e.value
+        }
+    }
+
+    func set(_ owner: AnyObject, _ value: StatisticsCalculator.Detailed) {
+        lock.withLock {
+            entries[ObjectIdentifier(owner)] = Entry(owner: owner, value: value)
+            if entries.count >= sweepAt {
+                entries = entries.filter { $0.value.owner != nil }
+                sweepAt = max(1024, entries.count * 2)
+            }
+        }
+    }
+
+    public var count: Int { lock.withLock { entries.count } }
 }
 
 /// A small lock-protected value for flags set from concurrent workers.

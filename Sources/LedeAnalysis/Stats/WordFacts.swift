@@ -11,6 +11,8 @@ public struct WordFacts: Sendable {
     public var easy: [Bool] = []
     /// Hyphenated compounds, and words whose third syllable is only an -es/-ed/-ing ending (Gunning 1952).
     public var fogExempt: [Bool] = []
+    /// The same facts packed per id, so the per-token loop makes one load.
+    var packed: [PackedFact] = []
 
     public init() {}
 
@@ -44,6 +46,8 @@ public struct WordFacts: Sendable {
             digits.append(UInt8(clamping: d))
             easy.append(d > 0 && l == 0 ? true : sources.isEasy(form))
             fogExempt.append(sy >= 3 && WordFacts.isFogExempt(form, syllables: sy, sources: sources))
+            packed.append(PackedFact(syllables: syllables.last!, letters: letters.last!, digits: digits.last!,
+                                     easy: easy.last!, fogExempt: fogExempt.last!))
         }
     }
 
@@ -63,6 +67,10 @@ public struct WordFacts: Sendable {
         }
         return false
     }
+}
+
+struct PackedFact {
+    var syllables: UInt8, letters: UInt8, digits: UInt8, easy: Bool, fogExempt: Bool
 }
 
 /// Word facts for a session's vocabulary, extended as the vocabulary grows; one per vocabulary.

@@ -19,7 +19,7 @@ struct StatsCommand: ShellCommand {
 
     @Argument(help: "Articles (default: all).") var selectors: [String] = []
     @Flag(help: "Show what was counted: sentences, each word's syllables, complex and difficult words.") var explain = false
-    @Option(help: "Show at most this many articles in the per-article table (0: all); the result keeps all.") var rows = 50
+    @Option(help: "Per-article rows to keep in the result (0: all); the selection's figures always cover every article.") var rows = 50
 
     func validate() throws {
         if rows < 0 { throw ValidationError("--rows must be 0 (all) or more") }
@@ -28,6 +28,7 @@ struct StatsCommand: ShellCommand {
     struct ArticleStats: Codable {
         var article: String
         var title: String?
+        var path: String
         var stats: TextStatistics
     }
     struct Explanation: Codable {
@@ -37,11 +38,12 @@ struct StatsCommand: ShellCommand {
     }
 
     struct Result: CommandResult {
+        /// Per-article statistics of the first `--rows` articles (every article with --rows 0).
         var articles: [ArticleStats]
+        var articleCount: Int
         var selection: TextStatistics
         var wordsPerMinute: Double
         var explanations: [Explanation]?
-        var rowsShown: Int
 
         var display: [DisplayBlock] {
             var out: [DisplayBlock] = []
@@ -58,8 +60,8 @@ struct StatsCommand: ShellCommand {
                                             })))
                 }
             }
-            if articles.count > 1 {
-                let shown = rowsShown == 0 ? articles : Array(articles.prefix(rowsShown))
+            if articleCount > 1 {
+                let shown = articles
                 out.append(.table(Table(
                     columns: [.init("article"), .init("words", .right), .init("sent.", .right), .init("w/sent", .right),
                               .init("TTR", .right), .init("MTLD", .right), .init("FRE", .right), .init("FK", .right),
@@ -72,10 +74,11 @@ struct StatsCommand: ShellCommand {
                             + [r.fleschReadingEase, r.fleschKincaidGrade, r.gunningFog, r.smog, r.colemanLiau,
                                r.automatedReadabilityIndex, r.daleChall].map(score) + [a.title ?? ""]
                     },
-                    footer: shown.count < articles.count ? "\(shown.count) of \(Format.plural(articles.count, "article")) (--rows 0 for all)" : nil)))
+                    footer: shown.count < articleCount ? "\(shown.count) of \(Format.plural(articleCount, "article")) (--rows 0 for all)" : nil)))
             }
             let s = selection
-            let title = articles.count == 1 ? articles[0].article + (articles[0].title.map { ": " + $0 } ?? "") : "selection: \(Format.plural(articles.count, "article"))"
+            let title = articleCount == 1 && !articles.isEmpty ? articles[0].article + (articles[0].title.map { ": " + $0 } ?? "")
+                : "selection: \(Format.plural(articleCount, "article"))"
             var fields: [(String, String)] = [
                 ("characters", "\(Format.int(s.characters)) (\(Format.int(s.charactersNoSpaces)) without spaces)"),
                 ("words", Format.int(s.words)),
@@ -118,7 +121,8 @@ struct StatsCommand: ShellCommand {
         let vocabulary = shell.workspace.vocabulary
         let facts = WordFactsCache.standard.facts(for: vocabulary)
         let texts = selection.map(\.version.text)
-        let (each, total) = try StatisticsCalculator.compute(texts, facts: facts, vocabularySize: facts.count)
+        let (each, total) = try StatisticsCalculator.compute(texts, facts: facts, vocabularySize: facts.count,
+                                                             owners: selection.map(\.version), cache: .shared)
         var explanations: [Explanation]?
         if explain {
             var counter = IdCounter(capacity: facts.count)
@@ -131,7 +135,10 @@ struct StatsCommand: ShellCommand {
                                    words: words)
             }
         }
-        return Result(articles: zip(selection, each).map { ArticleStats(article: StatisticsSupport.label($0.0), title: $0.0.version.metadata.title, stats: $0.1) },
-                      selection: total, wordsPerMinute: TextStatistics.wordsPerMinute, explanations: explanations, rowsShown: rows)
+        let kept = rows == 0 ? selection.count : min(rows, selection.count)
+        return Result(articles: zip(selection.prefix(kept), each.prefix(kept)).map { ArticleStats(article: StatisticsSupport.label($0.0), title: $0.0.version.metadata.title,
+                                                                           path: $0.0.version.document.path, stats: $0.1) },
+                      articleCount: selection.count, selection: total, wordsPerMinute: TextStatistics.wordsPerMinute,
+                      explanations: explanations)
     }
 }
