@@ -205,6 +205,7 @@ private let noStopwords = Stopwords.none
         for t in texts { serial.add(t, units: units) }
         #expect(parallel.tokens == serial.tokens && parallel.documents == 600)
         #expect(parallel.top(20, units: units) == serial.top(20, units: units))
-        #expect(parallel.top(1, units: units).first.map { [$0.term: $0.documentFrequency] } == ["talks": 450])
+        #expect(parallel.top(1, units: units).first.map { [$0.term: $0.documentFrequency] } == ["item": 600])
+        #expect(parallel.row(units.unitCount > 0 ? UInt32(v.id(of: "talks")!) : 0, units: units).documentFrequency == 450)
     }
 }
