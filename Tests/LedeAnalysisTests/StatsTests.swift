@@ -157,3 +157,16 @@ private func analyse(_ text: String) -> (TextStatistics, [CountedWord]) {
         #expect(again.each.map(\.words) == [7, 3] && again.total.uniqueWords == fresh.total.uniqueWords)
     }
 }
+
+@Suite struct EmptySelectionTests {
+    @Test func noTextsGiveZerosNotCrashes() throws {
+        let (each, total) = try StatisticsCalculator.compute([], facts: WordFacts(), vocabularySize: 0)
+        #expect(each.isEmpty && total.words == 0 && total.uniqueWords == 0 && total.mtld == 0)
+        #expect(total.readability.fleschReadingEase == nil)
+        let units = try TermUnits(forms: [], stopwords: .none)
+        var table = FrequencyTable()
+        try table.add([], units: units)
+        #expect(table.top(10, units: units).isEmpty && table.tokens == 0)
+        #expect(try TfIdf.top([], units: units, idfFrom: table, top: 5).isEmpty)
+    }
+}
