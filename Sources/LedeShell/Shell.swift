@@ -11,6 +11,8 @@ public final class Shell {
 
     public internal(set) var workspace = Workspace()
     public let log = ResultLog()
+    /// Classifiers trained in this session (`train`, `evaluate`, `tag --model`).
+    let topicModels = TopicModelStore()
     public var settings = Settings()
     public var terminal: Terminal
     /// Print each result as one JSON line (`--json`).
