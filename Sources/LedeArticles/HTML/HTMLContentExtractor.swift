@@ -17,7 +17,7 @@ struct HTMLContentExtractor {
         var linkChars: Int
         var element: Int              // innermost block-level element holding the text
         var tag: String               // that element's tag
-        var furniture: String?        // why the block sits in page furniture, if it does
+        var furniture: [Int]          // furniture elements around the block (indexes into `furnitureReasons`)
     }
     struct Element { var parent: Int; var tag: String }
 
@@ -49,7 +49,7 @@ struct HTMLContentExtractor {
 
     func extract(root: xmlNodePtr, title: String?) -> Result {
         var collector = Collector(useFurnitureNames: useFurnitureNames)
-        collector.walk(root, element: -1, inLink: false, furniture: nil)
+        collector.walk(root, element: -1, inLink: false, furniture: [])
         collector.flush()
         var result = select(collector, title: title)
         // A page whose whole article sits in a container with a furniture-like class ("share-enabled story"):
@@ -71,13 +71,21 @@ struct HTMLContentExtractor {
         var classifier = BoilerplateClassifier()
         let totalWords = features.reduce(0) { $0 + $1.words }, totalStops = features.reduce(0) { $0 + $1.stopwords }
         if totalWords > 50 && Double(totalStops) / Double(totalWords) < 0.1 { classifier.ignoreStopwords = true }
-        // Classify the candidate blocks only (furniture is out from the start), in document order.
-        let candidates = blocks.indices.filter { blocks[$0].furniture == nil }
+        // Furniture by tag or class name is a strong hint, not a verdict: a "sidebar" layout class or an
+        // ASP.NET <form> may hold the whole article. A furniture element holding over 40 % of the page's body
+        // text (judged by the classifier on all blocks) is not furniture.
+        let all = classifier.classify(features)
+        let totalGood = blocks.indices.reduce(0) { all[$1].keep ? $0 + features[$1].length : $0 }
+        var goodIn = [Int](repeating: 0, count: c.furnitureReasons.count)
+        for i in blocks.indices where all[i].keep { for f in Set(blocks[i].furniture) { goodIn[f] += features[i].length } }
+        let active = goodIn.map { Double($0) <= 0.4 * Double(totalGood) }
+        let furnitureReason: [String?] = blocks.map { b in b.furniture.first(where: { active[$0] }).map { c.furnitureReasons[$0] } }
+        let candidates = blocks.indices.filter { furnitureReason[$0] == nil }
         let decisions = classifier.classify(candidates.map { features[$0] })
         var keep = [Bool](repeating: false, count: blocks.count)
         var reason = [String](repeating: "", count: blocks.count)
         for (k, i) in candidates.enumerated() { keep[i] = decisions[k].keep; reason[i] = decisions[k].reason }
-        for i in blocks.indices { if let f = blocks[i].furniture { reason[i] = f } }
+        for i in blocks.indices { if let f = furnitureReason[i] { reason[i] = f } }
 
         // Score every element: body text inside it, minus a share of the boilerplate inside it.
         var score = [Double](repeating: 0, count: c.elements.count)
@@ -102,7 +110,7 @@ struct HTMLContentExtractor {
         for i in blocks.indices {
             let b = blocks[i], f = features[i]
             var why: String?
-            if b.furniture != nil { why = reason[i] }
+            if furnitureReason[i] != nil { why = reason[i] }
             else if best >= 0 && !inside(b.element, best) { why = "outside the article container" }
             else if b.tag == "h1" || (normalisedTitle != nil && b.text.lowercased().filter({ !$0.isWhitespace }) == normalisedTitle) { why = "the title" }
             else if f.linkDensity > 0.5 { why = reason[i].isEmpty ? "link list" : reason[i] }
@@ -128,7 +136,8 @@ struct HTMLContentExtractor {
         var pendingSpace = false
         var linkScalars = 0
         var currentElement = -1
-        var currentFurniture: String?
+        var currentFurniture: [Int] = []
+        var furnitureReasons: [String] = []
 
         init(useFurnitureNames: Bool) { self.useFurnitureNames = useFurnitureNames }
 
@@ -159,7 +168,7 @@ struct HTMLContentExtractor {
             }
         }
 
-        mutating func walk(_ node: xmlNodePtr, element: Int, inLink: Bool, furniture: String?) {
+        mutating func walk(_ node: xmlNodePtr, element: Int, inLink: Bool, furniture: [Int]) {
             if node.isText {
                 if let content = node.pointee.content {
                     if currentElement != element || currentFurniture != furniture {
@@ -185,10 +194,13 @@ struct HTMLContentExtractor {
                 return
             }
             var why = furniture
-            if why == nil {
-                if HTMLContentExtractor.furnitureTags.contains(tag) { why = "inside <\(tag)>" }
-                else if useFurnitureNames, tag != "body", tag != "html", tag != "main", tag != "article",
-                        let name = furnitureName(node) { why = "inside furniture (\(name))" }
+            var reason: String?
+            if HTMLContentExtractor.furnitureTags.contains(tag) { reason = "inside <\(tag)>" }
+            else if useFurnitureNames, tag != "body", tag != "html", tag != "main", tag != "article",
+                    let name = furnitureName(node) { reason = "inside furniture (\(name))" }
+            if let reason {
+                furnitureReasons.append(reason)
+                why.append(furnitureReasons.count - 1)
             }
             flush()
             elements.append(Element(parent: element, tag: tag))
