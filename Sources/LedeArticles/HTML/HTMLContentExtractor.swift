@@ -38,7 +38,7 @@ struct HTMLContentExtractor {
                                           "u", "var", "wbr", "del", "ins", "strike", "tt", "big", "nobr", "label", "acronym"]
     static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
     // class/id fragments that mark furniture: share bars, comments, promos, related links, newsletters, ads.
-    static let furnitureNames = ["comment", "share", "sharing", "social", "related", "promo", "newsletter", "sidebar",
+    static let furnitureNames = ["comment", "disqus", "replies", "share", "sharing", "social", "related", "promo", "newsletter", "sidebar",
                                  "footer", "breadcrumb", "subscribe", "cookie", "popup", "modal", "advert", "sponsor",
                                  "recommend", "trending", "most-popular", "mostpopular", "outbrain", "taboola", "byline",
                                  "signup", "sign-up", "nav", "menu", "masthead", "toolbar", "tags", "author-bio",
@@ -78,7 +78,7 @@ struct HTMLContentExtractor {
         let totalGood = blocks.indices.reduce(0) { all[$1].keep ? $0 + features[$1].length : $0 }
         var goodIn = [Int](repeating: 0, count: c.furnitureReasons.count)
         for i in blocks.indices where all[i].keep { for f in Set(blocks[i].furniture) { goodIn[f] += features[i].length } }
-        let active = goodIn.map { Double($0) <= 0.4 * Double(totalGood) }
+        let active = goodIn.indices.map { Double(goodIn[$0]) <= 0.4 * Double(totalGood) || c.hardFurniture.contains($0) }
         let furnitureReason: [String?] = blocks.map { b in b.furniture.first(where: { active[$0] }).map { c.furnitureReasons[$0] } }
         let candidates = blocks.indices.filter { furnitureReason[$0] == nil }
         let decisions = classifier.classify(candidates.map { features[$0] })
@@ -91,7 +91,11 @@ struct HTMLContentExtractor {
         var score = [Double](repeating: 0, count: c.elements.count)
         for i in blocks.indices where blocks[i].element >= 0 {
             let len = Double(features[i].length)
-            let contribution = keep[i] ? len : -0.35 * len
+            // Prose counts for its container (whatever its neighbours), link lists count against it, other
+            // short text is neutral.
+            let f = features[i]
+            let prose = f.length >= 40 && (classifier.ignoreStopwords || f.stopwordDensity >= 0.25)
+            let contribution = f.linkDensity > 0.5 ? -0.35 * len : (keep[i] || prose ? len * (1 - f.linkDensity) : 0)
             var e = blocks[i].element
             while e >= 0 { score[e] += contribution; e = c.elements[e].parent }
         }
@@ -113,8 +117,7 @@ struct HTMLContentExtractor {
             if furnitureReason[i] != nil { why = reason[i] }
             else if best >= 0 && !inside(b.element, best) { why = "outside the article container" }
             else if b.tag == "h1" || (normalisedTitle != nil && b.text.lowercased().filter({ !$0.isWhitespace }) == normalisedTitle) { why = "the title" }
-            else if f.linkDensity > 0.5 { why = reason[i].isEmpty ? "link list" : reason[i] }
-            else if !keep[i] && !inContainerKeepable(f) { why = reason[i] }
+            else if !keep[i] && !inContainerKeepable(f, ignoreStopwords: classifier.ignoreStopwords) { why = reason[i] }
             if let why { dropped.append(DroppedBlock(text: b.text, reason: why)) } else { paragraphs.append(b.text) }
         }
         return Result(paragraphs: paragraphs, dropped: dropped)
@@ -122,8 +125,12 @@ struct HTMLContentExtractor {
 
     /// Inside the container, text the classifier thought marginal is kept unless it is clearly furniture:
     /// readers expect short paragraphs, list items and subheadings of the article to stay.
-    private func inContainerKeepable(_ f: BlockFeatures) -> Bool {
-        if f.hasCopyright || f.linkDensity > 0.2 { return false }
+    private func inContainerKeepable(_ f: BlockFeatures, ignoreStopwords: Bool) -> Bool {
+        if f.hasCopyright { return false }
+        // Prose sentences carrying links (a bulleted news digest) stay; link lists do not.
+        if f.linkDensity > 0.2 {
+            return f.linkDensity <= 0.8 && f.length >= 100 && (ignoreStopwords || f.stopwordDensity >= 0.3)
+        }
         return f.words >= 2
     }
 
@@ -138,6 +145,7 @@ struct HTMLContentExtractor {
         var currentElement = -1
         var currentFurniture: [Int] = []
         var furnitureReasons: [String] = []
+        var hardFurniture = Set<Int>()      // comment sections: never the article, however much prose they hold
 
         init(useFurnitureNames: Bool) { self.useFurnitureNames = useFurnitureNames }
 
@@ -201,6 +209,7 @@ struct HTMLContentExtractor {
             if let reason {
                 furnitureReasons.append(reason)
                 why.append(furnitureReasons.count - 1)
+                if reason.contains("comment") || reason.contains("disqus") || reason.contains("repl") { hardFurniture.insert(furnitureReasons.count - 1) }
             }
             flush()
             elements.append(Element(parent: element, tag: tag))
