@@ -4,8 +4,8 @@ import LedeText
 /// Plain-text page dumps (what "save as text" or a scraper writes): menus, the title, a date/source line,
 /// the body, then footer links. Each line is a block, except that hard-wrapped prose (a blank-line separated
 /// group of long lines) is joined into one paragraph. Header lines (date, `Source:`, `By NAME`,
-/// `Published:`/`Updated:`) are read as metadata by pattern; the title is the last title-like line before
-/// the first body block; everything else is classified by `BoilerplateClassifier` (jusText).
+/// `Published:`/`Updated:`) are read as metadata by pattern; the title is the title-like line above the first
+/// header line, else the first title-like line; everything else is classified by `BoilerplateClassifier` (jusText).
 public enum TextDumpParser {
     struct Line { var text: String; var isParagraphStart: Bool }
 
@@ -26,11 +26,14 @@ public enum TextDumpParser {
         for i in 0..<min(headerEnd, 30) {
             if let found = HeaderLine.read(blocks[i], into: &metadata) { header[i] = found }
         }
-        // The title: the last title-like line before the first body block that is not a header line.
+        // The title: the nearest title-like line above the first header line (the seed's title sits right
+        // above its `· date · Source:` line, under a menu line); with no header lines, the first title-like line.
         var titleIndex: Int?
-        for i in stride(from: min(firstBody, blocks.count) - 1, through: 0, by: -1) where header[i] == nil {
-            if isTitleLike(blocks[i]) { titleIndex = i; break }
-            if features[i].length > 200 { break }
+        if let firstHeader = header.firstIndex(where: { $0 != nil }) {
+            titleIndex = stride(from: firstHeader - 1, through: 0, by: -1).first { isTitleLike(blocks[$0]) }
+        }
+        if titleIndex == nil {
+            titleIndex = (0..<min(firstBody, blocks.count)).first { header[$0] == nil && isTitleLike(blocks[$0]) }
         }
         if let t = titleIndex { metadata.title = blocks[t]; header[t] = "the title" }
 
@@ -73,7 +76,8 @@ public enum TextDumpParser {
 
     static func isTitleLike(_ line: String) -> Bool {
         guard line.count >= 3, line.count <= 200, line.contains(" ") || line.count > 12 else { return false }
-        guard let last = line.last, !".,;:".contains(last) else { return false }
+        // A sentence ends with one full stop; a headline may trail off with an ellipsis ("Rivals of the £400 Apple...").
+        guard let last = line.last, !",;:".contains(last), last != "." || line.hasSuffix("...") else { return false }
         return line.contains { $0.isLetter }
     }
 }

@@ -23,7 +23,7 @@ public enum HTMLArticleParser {
                 paragraphs = splitParagraphs(body)
             }
         }
-        if paragraphs.isEmpty && ProcessInfo.processInfo.environment["LEDE_DEBUG"] == nil { throw LoadError.noBody("HTML page with no extractable article text") }
+        if paragraphs.isEmpty { throw LoadError.noBody("HTML page with no extractable article text") }
         return ParsedDocument(path: path, format: .html, metadata: metadata, paragraphs: paragraphs, dropped: dropped,
                               warnings: html.warnings)
     }

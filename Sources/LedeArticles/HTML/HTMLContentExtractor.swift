@@ -117,6 +117,7 @@ struct HTMLContentExtractor {
             if furnitureReason[i] != nil { why = reason[i] }
             else if best >= 0 && !inside(b.element, best) { why = "outside the article container" }
             else if b.tag == "h1" || (normalisedTitle != nil && b.text.lowercased().filter({ !$0.isWhitespace }) == normalisedTitle) { why = "the title" }
+            else if f.length <= 40, DateParser.normalise(b.text) != nil { why = "a date line" }
             else if !keep[i] && !inContainerKeepable(f, ignoreStopwords: classifier.ignoreStopwords) { why = reason[i] }
             if let why { dropped.append(DroppedBlock(text: b.text, reason: why)) } else { paragraphs.append(b.text) }
         }
