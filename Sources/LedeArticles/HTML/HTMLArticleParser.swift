@@ -11,7 +11,7 @@ public enum HTMLArticleParser {
         var meta = HTMLMetadataReader()
         meta.read(root)
         let metadata = meta.metadata
-        let extraction = HTMLContentExtractor().extract(root: root, title: metadata.title)
+        let extraction = HTMLContentExtractor(declaredLanguage: metadata.language).extract(root: root, title: metadata.title)
         var paragraphs = extraction.paragraphs
         var dropped = extraction.dropped
         // JSON-LD articleBody is the publisher's own statement of the text: prefer it when the page's

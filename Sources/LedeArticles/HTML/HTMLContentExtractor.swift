@@ -9,7 +9,8 @@ import LedeText
 /// body is the blocks inside it that are not link lists, hidden, or in obvious furniture (nav, footer,
 /// share bars, comment sections).
 struct HTMLContentExtractor {
-    var stopwords: Stopwords = .english
+    /// The page's declared language; its stoplist replaces English when it fits the text better.
+    var declaredLanguage: String?
 
     /// One run of text between block-level boundaries.
     struct RawBlock {
@@ -65,6 +66,8 @@ struct HTMLContentExtractor {
 
     private func select(_ c: Collector, title: String?) -> Result {
         let blocks = c.blocks
+        let stopwords = StoplistChoice.choose(declared: declaredLanguage,
+                                              sample: blocks.filter { $0.text.count >= 70 }.prefix(40).map(\.text))
         let features = blocks.map { b in
             BlockFeatures.measure(b.text, linkChars: b.linkChars, isHeading: Self.headingTags.contains(b.tag), stopwords: stopwords)
         }
