@@ -12,38 +12,57 @@ struct BlockFeatures {
     var linkDensity: Double { length == 0 ? 0 : Double(linkChars) / Double(length) }
     var stopwordDensity: Double { words == 0 ? 0 : Double(stopwords) / Double(words) }
 
-    /// Counts words and stopwords in one pass over the scalars: a word is a run of letters/digits (apostrophes
-    /// inside, ’ folded to '), lower-cased for the stoplist lookup.
+    /// Counts words and stopwords in one pass over the UTF-8 bytes: a word is a run of letters/digits
+    /// (apostrophes inside, ’ folded to '), lower-cased for the stoplist lookup. ASCII takes a fast path;
+    /// other scalars are decoded and asked for their Unicode properties.
     static func measure(_ text: String, linkChars: Int = 0, isHeading: Bool = false, stopwords: Stopwords) -> BlockFeatures {
         var words = 0, stops = 0, length = 0
-        var current = String.UnicodeScalarView()
+        var current: [UInt8] = []
+        current.reserveCapacity(32)
         var hasCopyright = false
+        let checkStops = !stopwords.words.isEmpty
         func flush() {
             guard !current.isEmpty else { return }
             words += 1
-            if stopwords.contains(String(current)) { stops += 1 }
+            if checkStops && stopwords.contains(String(decoding: current, as: UTF8.self)) { stops += 1 }
             current.removeAll(keepingCapacity: true)
         }
-        for s in text.unicodeScalars {
+        var utf8 = Array(text.utf8)
+        let n = utf8.count
+        var i = 0
+        while i < n {
+            let b = utf8[i]
             length += 1
-            let v = s.value
-            if v < 0x80 {
-                switch v {
-                case 0x41...0x5A: current.append(Unicode.Scalar(v | 0x20)!)
-                case 0x61...0x7A, 0x30...0x39: current.append(s)
-                case 0x27 where !current.isEmpty: current.append(s)
+            if b < 0x80 {
+                switch b {
+                case 0x41...0x5A: current.append(b | 0x20)
+                case 0x61...0x7A, 0x30...0x39: current.append(b)
+                case 0x27 where !current.isEmpty: current.append(b)
                 default: flush()
                 }
-            } else if v == 0x2019 {
-                if !current.isEmpty { current.append("'") }
-            } else if v == 0xA9 {
+                i += 1
+                continue
+            }
+            let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+            var value = UInt32(b) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+            for k in 1..<width where i + k < n { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
+            let end = min(n, i + width)
+            if value == 0x2019 {
+                if !current.isEmpty { current.append(0x27) }
+            } else if value == 0xA9 {
                 hasCopyright = true; flush()
-            } else if s.properties.isAlphabetic || s.properties.numericType != nil {
-                current.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+            } else if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                if scalar.properties.changesWhenLowercased {
+                    current.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                } else {
+                    current.append(contentsOf: utf8[i..<end])
+                }
             } else {
                 flush()
             }
+            i = end
         }
+        utf8.removeAll()
         flush()
         return BlockFeatures(length: length, linkChars: linkChars, words: words, stopwords: stops,
                              hasCopyright: hasCopyright, isHeading: isHeading)

@@ -63,13 +63,40 @@ public enum TextDumpParser {
         func endGroup() {
             defer { group.removeAll() }
             guard !group.isEmpty else { return }
-            let wrapped = group.count > 1 && group.dropLast().allSatisfy { $0.count >= 50 && !$0.hasSuffix(".") && !$0.hasSuffix("\"") }
+            let wrapped = group.count > 1 && group.dropLast().allSatisfy {
+                $0.utf8.count >= 50 && !$0.hasSuffix(".") && !$0.hasSuffix("\"")
+            }
             if wrapped { blocks.append(group.joined(separator: " ")) } else { blocks.append(contentsOf: group) }
         }
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-            let line = collapse(String(raw))
-            if line.isEmpty { endGroup() } else { group.append(line) }
+        // One byte scan: lines end at LF (CR dropped); runs of spaces, tabs and no-break spaces fold to one.
+        var line: [UInt8] = []
+        line.reserveCapacity(512)
+        var pendingSpace = false
+        func endLine() {
+            if line.isEmpty { endGroup() } else { group.append(String(decoding: line, as: UTF8.self)) }
+            line.removeAll(keepingCapacity: true)
+            pendingSpace = false
         }
+        let bytes = Array(text.utf8)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x0A { endLine(); i += 1; continue }
+            var space = b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C
+            var width = 1
+            if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 { space = true; width = 2 }            // U+00A0
+            else if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, (0x80...0x8A).contains(bytes[i + 2]) || bytes[i + 2] == 0xAF {
+                space = true; width = 3                                                                        // U+2000–U+200A, U+202F
+            } else if b == 0xE3, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { space = true; width = 3 }  // U+3000
+            if space {
+                pendingSpace = !line.isEmpty
+            } else {
+                if pendingSpace { line.append(0x20); pendingSpace = false }
+                line.append(b)
+            }
+            i += width
+        }
+        endLine()
         endGroup()
         return blocks
     }
