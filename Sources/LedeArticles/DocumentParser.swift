@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Detects a file's format from its content (not only its extension) and hands it to the right parser:
 /// gzip is unpacked first; `<` opening the text means HTML; `{`/`[` means JSON (or JSONL when every line is
@@ -19,7 +22,7 @@ public enum DocumentParser {
             ext = ((path as NSString).deletingPathExtension as NSString).pathExtension.lowercased()
             if data.isEmpty { throw LoadError.empty }
         }
-        if data.contains(0) { throw LoadError.binary }
+        if data.withUnsafeBytes({ buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }) { throw LoadError.binary }
         switch detect(data, extension: ext) {
         case .html:
             return [try HTMLArticleParser.parse(data, path: path)]

@@ -46,6 +46,8 @@ struct HTMLContentExtractor {
                                  "visually-hidden", "sr-only", "screen-reader", "read-more", "readmore", "more-stories",
                                  "disclaimer", "copyright", "caption", "credit", "widget", "banner", "skip-link"]
 
+    static let furnitureNameBytes = furnitureNames.map { Array($0.utf8) }
+
     var useFurnitureNames = true
 
     func extract(root: xmlNodePtr, title: String?) -> Result {
@@ -119,7 +121,8 @@ struct HTMLContentExtractor {
             var why: String?
             if furnitureReason[i] != nil { why = reason[i] }
             else if best >= 0 && !inside(b.element, best) { why = "outside the article container" }
-            else if b.tag == "h1" || (normalisedTitle != nil && b.text.lowercased().filter({ !$0.isWhitespace }) == normalisedTitle) { why = "the title" }
+            else if b.tag == "h1" || (normalisedTitle != nil && abs(b.text.utf8.count - (title?.utf8.count ?? 0)) < 16
+                                       && b.text.lowercased().filter({ !$0.isWhitespace }) == normalisedTitle) { why = "the title" }
             else if f.length <= 40, DateParser.normalise(b.text) != nil { why = "a date line" }
             else if !keep[i] && !inContainerKeepable(f, ignoreStopwords: classifier.ignoreStopwords) { why = reason[i] }
             if let why { dropped.append(DroppedBlock(text: b.text, reason: why)) } else { paragraphs.append(b.text) }
@@ -229,8 +232,10 @@ struct HTMLContentExtractor {
         func isHidden(_ node: xmlNodePtr) -> Bool {
             if node.attribute("hidden") != nil { return true }
             if node.attribute("aria-hidden") == "true" { return true }
-            if let style = node.attribute("style")?.lowercased().filter({ !$0.isWhitespace }),
-               style.contains("display:none") || style.contains("visibility:hidden") { return true }
+            if let style = node.attribute("style") {
+                let compact = style.utf8.filter { $0 != 0x20 }.map { $0 | ($0 >= 0x41 && $0 <= 0x5A ? 0x20 : 0) }
+                if bytesContain(compact, Array("display:none".utf8)) || bytesContain(compact, Array("visibility:hidden".utf8)) { return true }
+            }
             return false
         }
 
@@ -238,9 +243,10 @@ struct HTMLContentExtractor {
         func furnitureName(_ node: xmlNodePtr) -> String? {
             for attr in ["class", "id"] {
                 guard let value = node.attribute(attr)?.lowercased(), !value.isEmpty else { continue }
-                for token in value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-                    for name in HTMLContentExtractor.furnitureNames where token.contains(name) {
-                        return "\(attr) \"\(token)\""
+                for token in value.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) {
+                    let bytes = Array(token)
+                    for name in HTMLContentExtractor.furnitureNameBytes where bytesContain(bytes, name) {
+                        return "\(attr) \"\(String(decoding: bytes, as: UTF8.self))\""
                     }
                 }
             }

@@ -1,5 +1,8 @@
 import CLibXML2
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A parsed HTML page: libxml2's HTML parser (error-tolerant, as browsers are) owns the tree; this wrapper
 /// frees it and offers the few read-only accessors the extractor needs.
@@ -83,7 +86,7 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
     func attribute(_ name: String) -> String? {
         var attr = pointee.properties
         while let a = attr {
-            if let n = a.pointee.name, String(cString: n).caseInsensitiveCompare(name) == .orderedSame {
+            if let n = a.pointee.name, n.withMemoryRebound(to: CChar.self, capacity: 1, { strcasecmp($0, name) == 0 }) {
                 var value = ""
                 var child = a.pointee.children
                 while let c = child {
@@ -116,4 +119,21 @@ struct NodeSequence: Sequence, IteratorProtocol {
         current = c.pointee.next
         return c
     }
+}
+
+/// Substring search on UTF-8 bytes (Foundation's `contains` goes through NSString, far slower in hot loops).
+func bytesContain(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
+    let first = needle[0]
+    var i = 0
+    let last = haystack.count - needle.count
+    while i <= last {
+        if haystack[i] == first {
+            var k = 1
+            while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return true }
+        }
+        i += 1
+    }
+    return false
 }
