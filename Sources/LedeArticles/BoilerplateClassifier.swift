@@ -105,6 +105,13 @@ struct BoilerplateClassifier {
         let initial = blocks.map(initialClass)
         var cls = initial.map(\.0)
         var reasons = initial.map(\.1)
+        // A short article may have no block over 200 characters: jusText would then drop all of it.
+        // With no good block at all, its prose-like (near-good) blocks are the body.
+        if !cls.contains(.good) {
+            for i in 0..<n where cls[i] == .nearGood && blocks[i].stopwordDensity >= stopwordsHigh {
+                cls[i] = .good; reasons[i] += " (short article: no longer block)"
+            }
+        }
         // Headings that are short and followed closely by good text count as near-good.
         for i in 0..<n where blocks[i].isHeading && cls[i] == .short {
             if goodFollows(i, cls, blocks) { cls[i] = .nearGood; reasons[i] = "heading before body text" }

@@ -50,6 +50,14 @@ public enum TextDumpParser {
             if d.keep { paragraphs.append(blocks[i]) } else { dropped.append(DroppedBlock(text: blocks[i], reason: d.reason)) }
         }
         if paragraphs.isEmpty {
+            // A very short text (a note, a brief) has no block long enough for jusText: keep its sentences.
+            let sentences = rest.filter { isSentenceLike(blocks[$0]) && !features[$0].hasCopyright && features[$0].linkChars == 0 }
+            if !sentences.isEmpty {
+                paragraphs = sentences.map { blocks[$0] }
+                dropped.removeAll { d in sentences.contains { blocks[$0] == d.text } }
+            }
+        }
+        if paragraphs.isEmpty {
             throw LoadError.noBody("no line reads as article text; every block looked like navigation or boilerplate")
         }
         return ParsedDocument(path: path, format: .text, metadata: metadata, paragraphs: paragraphs, dropped: dropped)
@@ -99,6 +107,12 @@ public enum TextDumpParser {
         endLine()
         endGroup()
         return blocks
+    }
+
+    /// Ends like a sentence and has a few words: what a short body's lines look like.
+    static func isSentenceLike(_ line: String) -> Bool {
+        guard let last = line.last, ".!?\"”')".contains(last) else { return false }
+        return line.split(separator: " ").count >= 3
     }
 
     static func isTitleLike(_ line: String) -> Bool {
