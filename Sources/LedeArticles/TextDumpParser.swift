@@ -45,9 +45,9 @@ public enum TextDumpParser {
         var decisionFor = [Int: BoilerplateClassifier.Decision]()
         for (k, i) in rest.enumerated() { decisionFor[i] = decisions[k] }
         for i in blocks.indices {
-            if let h = header[i] { dropped.append(DroppedBlock(text: blocks[i], reason: h)); continue }
+            if let h = header[i] { dropped.append(DroppedBlock(text: blocks[i], reason: h, position: paragraphs.count)); continue }
             let d = decisionFor[i]!
-            if d.keep { paragraphs.append(blocks[i]) } else { dropped.append(DroppedBlock(text: blocks[i], reason: d.reason)) }
+            if d.keep { paragraphs.append(blocks[i]) } else { dropped.append(DroppedBlock(text: blocks[i], reason: d.reason, position: paragraphs.count)) }
         }
         if paragraphs.isEmpty {
             // A very short text (a note, a brief) has no block long enough for jusText: keep its sentences.

@@ -125,7 +125,7 @@ struct HTMLContentExtractor {
                                        && b.text.lowercased().filter({ !$0.isWhitespace }) == normalisedTitle) { why = "the title" }
             else if f.length <= 40, DateParser.normalise(b.text) != nil { why = "a date line" }
             else if !keep[i] && !inContainerKeepable(f, ignoreStopwords: classifier.ignoreStopwords) { why = reason[i] }
-            if let why { dropped.append(DroppedBlock(text: b.text, reason: why)) } else { paragraphs.append(b.text) }
+            if let why { dropped.append(DroppedBlock(text: b.text, reason: why, position: paragraphs.count)) } else { paragraphs.append(b.text) }
         }
         return Result(paragraphs: paragraphs, dropped: dropped)
     }
