@@ -17,7 +17,7 @@ let package = Package(
         .target(name: "LedeText", resources: [.copy("Resources")]),
         .target(name: "LedeArticles", dependencies: ["LedeText", "CLibXML2"]),
         .target(name: "LedeAnalysis", dependencies: ["LedeText", "LedeArticles"], resources: [.copy("Resources")]),
-        .target(name: "LedeSession", dependencies: ["LedeText", "LedeArticles", "LedeAnalysis"]),
+        .target(name: "LedeSession", dependencies: ["LedeText", "LedeArticles", "LedeAnalysis"], resources: [.copy("session.schema.json")]),
         .target(name: "LedeShell", dependencies: [
             "LedeText", "LedeArticles", "LedeAnalysis", "LedeSession", "CLibEdit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

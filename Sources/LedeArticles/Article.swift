@@ -28,7 +28,12 @@ public struct ArticleMetadata: Codable, Sendable, Equatable {
 public struct DroppedBlock: Codable, Sendable, Equatable {
     public var text: String
     public var reason: String
-    public init(text: String, reason: String) { self.text = text; self.reason = reason }
+    /// How many kept paragraphs came before it in the document, so kept and dropped blocks can be shown in
+    /// their original order; nil when unknown.
+    public var position: Int?
+    public init(text: String, reason: String, position: Int? = nil) {
+        self.text = text; self.reason = reason; self.position = position
+    }
 }
 
 /// What a loader produced from one file or record, before it joins a workspace.
@@ -64,7 +69,7 @@ public final class ArticleVersion: @unchecked Sendable {
         self.number = number
         self.document = document
         self.text = text
-        self.contentHash = ContentHash.of(TextNormalizer.normalise(document.body))
+        self.contentHash = ContentHash.ofNormalised(document.body)
         self.loadedAt = loadedAt
     }
 

@@ -9,6 +9,24 @@ public final class Workspace: @unchecked Sendable {
     public private(set) var articles: [Article] = []
     private var nextNumber = 1
     private let tokenizer = Tokenizer()
+    /// Lookups by name, canonical URL and source file for `add`; rebuilt after any other change.
+    private var identityIndex: IdentityIndex?
+
+    private struct IdentityIndex {
+        var byName: [String: Article] = [:]
+        var byURL: [String: Article] = [:]
+        var byFile: [String: Article] = [:]
+
+        init(_ articles: [Article]) { for a in articles { insert(a) } }
+
+        static func fileKey(_ d: ParsedDocument) -> String { d.path + "\u{0}" + (d.recordKey ?? "") }
+
+        mutating func insert(_ a: Article) {
+            if let name = a.name { byName[name] = byName[name] ?? a }
+            if let url = a.latest.metadata.url { byURL[url] = byURL[url] ?? a }
+            if a.name == nil { byFile[IdentityIndex.fileKey(a.latest.document)] = byFile[IdentityIndex.fileKey(a.latest.document)] ?? a }
+        }
+    }
 
     public init() {}
 
@@ -64,12 +82,13 @@ public final class Workspace: @unchecked Sendable {
 
     private func add(_ document: ParsedDocument, text: TokenizedText, name: String?, loadedAt: Date) -> AddOutcome {
         // The same name, else the same canonical URL, else the same file (and record) loaded again.
-        let existing = name.flatMap { self.article(named: $0) }
-            ?? document.metadata.url.flatMap { url in articles.first { $0.latest.metadata.url == url } }
-            ?? (name == nil ? articles.first {
-                $0.name == nil && $0.latest.document.path == document.path && $0.latest.document.recordKey == document.recordKey
-            } : nil)
+        // Mutated in place: a local copy would copy the dictionaries on every add.
+        if identityIndex == nil { identityIndex = IdentityIndex(articles) }
+        let existing = name.flatMap { identityIndex!.byName[$0] }
+            ?? document.metadata.url.flatMap { identityIndex!.byURL[$0] }
+            ?? (name == nil ? identityIndex!.byFile[IdentityIndex.fileKey(document)] : nil)
         if let article = existing {
+            defer { identityIndex!.insert(article) }
             let version = ArticleVersion(number: article.versions.count + 1, document: document, text: text, loadedAt: loadedAt)
             if version.contentHash == article.latest.contentHash, document.metadata == article.latest.metadata {
                 return .unchanged(article)
@@ -81,6 +100,7 @@ public final class Workspace: @unchecked Sendable {
                               first: ArticleVersion(number: 1, document: document, text: text, loadedAt: loadedAt))
         nextNumber += 1
         articles.append(article)
+        identityIndex!.insert(article)
         return .added(article)
     }
 
@@ -97,7 +117,35 @@ public final class Workspace: @unchecked Sendable {
         }
         article.tags = tags
         articles.append(article)
+        identityIndex = nil
         if let n = Int(id.dropFirst()), id.hasPrefix("a") { nextNumber = max(nextNumber, n + 1) }
+    }
+
+    /// Turns several articles into versions of one (`group`): every version of every article, ordered by
+    /// publication date (then load time), renumbered from 1, keeping the tokenised text as it is. The first
+    /// article in workspace order keeps its id, name and tags (the name `name` when given); the others are removed.
+    @discardableResult
+    public func mergeAsVersions(_ ids: [String], name: String? = nil) -> Article? {
+        let members = articles.filter { ids.contains($0.id) }
+        guard let keeper = members.first, members.count > 1 else { return nil }
+        let versions = members.flatMap(\.versions).enumerated().sorted { x, y in
+            let dx = x.element.metadata.modified ?? x.element.metadata.published ?? "", dy = y.element.metadata.modified ?? y.element.metadata.published ?? ""
+            if dx != dy { return dx < dy }
+            if x.element.loadedAt != y.element.loadedAt { return x.element.loadedAt < y.element.loadedAt }
+            return x.offset < y.offset
+        }.map(\.element)
+        let renumbered = versions.enumerated().map { k, v in
+            ArticleVersion(number: k + 1, document: v.document, text: v.text, loadedAt: v.loadedAt)
+        }
+        let merged = Article(id: keeper.id, name: name ?? keeper.name ?? members.compactMap(\.name).first, first: renumbered[0])
+        for v in renumbered.dropFirst() { merged.append(v) }
+        merged.tags = Array(Set(members.flatMap(\.tags))).sorted()
+        let position = articles.firstIndex { $0 === keeper }!
+        articles[position] = merged
+        let others = Set(members.dropFirst().map(\.id))
+        articles.removeAll { others.contains($0.id) }
+        identityIndex = nil
+        return merged
     }
 
     /// Removes articles; returns how many were removed.
@@ -105,11 +153,13 @@ public final class Workspace: @unchecked Sendable {
     public func drop(_ ids: Set<String>) -> Int {
         let before = articles.count
         articles.removeAll { ids.contains($0.id) }
+        identityIndex = nil
         return before - articles.count
     }
 
     public func removeAll() {
         articles.removeAll()
+        identityIndex = nil
         nextNumber = 1
     }
 

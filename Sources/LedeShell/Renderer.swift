@@ -24,6 +24,7 @@ public enum Renderer {
             case (.fields(let title, let pairs), _):
                 parts.append(fields(title, pairs, options))
             case (.text(let s), _): parts.append(Sanitizer.clean(s))
+            case (.styled(let runs), let format): parts.append(styled(runs, color: options.color && format == .table))
             }
         }
         var out = parts.joined(separator: options.format == .csv ? "\n" : "\n\n")
@@ -88,6 +89,25 @@ public enum Renderer {
             lines.append((o.color ? "\u{1B}[2m\(key)\u{1B}[0m" : key) + "  " + shown)
         }
         return lines.joined(separator: "\n")
+    }
+
+    // MARK: styled text
+
+    static func styled(_ runs: [StyledRun], color: Bool) -> String {
+        var out = ""
+        for run in runs {
+            let text = Sanitizer.clean(run.text)
+            switch (run.style, color) {
+            case (.plain, _), (.strong, false), (.dim, false), (.removedLine, false), (.addedLine, false): out += text
+            case (.deleted, false): out += "[-" + text + "-]"
+            case (.inserted, false): out += "{+" + text + "+}"
+            case (.deleted, true), (.removedLine, true): out += "\u{1B}[31m" + text + "\u{1B}[0m"
+            case (.inserted, true), (.addedLine, true): out += "\u{1B}[32m" + text + "\u{1B}[0m"
+            case (.strong, true): out += "\u{1B}[1m" + text + "\u{1B}[0m"
+            case (.dim, true): out += "\u{1B}[2m" + text + "\u{1B}[0m"
+            }
+        }
+        return out
     }
 
     // MARK: plain and CSV

@@ -38,7 +38,7 @@ import Glibc
         try pty.send("\u{15}")   // Ctrl-U: clear the line
         // Article names complete where a selector goes; options of the verb after '-'.
         try pty.type("show fi\t@1 --me\t\r")
-        try pty.expect("version  1 of 2")
+        try pty.expect("1 of 2")
         try pty.expect("lede> ")
         // File paths after load.
         try pty.type("load \(Lede.samples)/cup-f\t\r")
@@ -119,6 +119,50 @@ import Glibc
         try pty.type("\u{04}")
         #expect(pty.waitForExit() == 0)
         #expect(pty.isCanonical && pty.echoes, "terminal back in cooked mode with echo")
+    }
+
+    @Test func pagerOnlyForOutputTallerThanTheScreen() throws {
+        var environment = Lede.environment(home: home, extra: ["TERM": "xterm", "PAGER": "sed -e s/^/PAGED:/"])
+        environment["NO_COLOR"] = "1"
+        let pty = try PseudoTerminal(arguments: ["--no-init"], environment: environment, columns: 100, rows: 12)
+        try pty.expect("lede> ")
+        try pty.type("set\r")                     // six lines: fits, no pager
+        let short = try pty.expect("timer")
+        #expect(!short.contains("PAGED:"))
+        try pty.expect("lede> ")
+        try pty.type("help\r")                    // taller than 12 rows: through $PAGER
+        try pty.expect("PAGED:command")
+        try pty.expect("lede> ")
+        try pty.type("set pager off\r")
+        try pty.expect("lede> ")
+        try pty.type("help\r")
+        let unpaged = try pty.expect("what it does")
+        #expect(!unpaged.contains("PAGED:"))
+    }
+
+    @Test func colourUnlessNoColor() throws {
+        var environment = Lede.environment(home: home, extra: ["TERM": "xterm"])
+        environment.removeValue(forKey: "NO_COLOR")
+        let coloured = try PseudoTerminal(arguments: ["--no-init"], environment: environment)
+        try coloured.expect("lede>")
+        try coloured.type("set\r")
+        try coloured.expect("\u{1B}[2mformat", "dim setting names in colour")
+        let plain = try start()
+        try plain.type("set\r")
+        let text = try plain.expect("timer")
+        #expect(!text.contains("\u{1B}[2m") && !text.contains("\u{1B}[1m"))
+    }
+
+    @Test func tablesFitANarrowTerminal() throws {
+        let pty = try PseudoTerminal(arguments: ["--no-init", "-i", Lede.samples + "/load.lede"],
+                                     environment: Lede.environment(home: home, extra: ["TERM": "xterm"]), columns: 60, rows: 40)
+        try pty.expect("lede> ")
+        try pty.type("list\r")
+        let table = try pty.expect("5 articles")
+        let lines = table.components(separatedBy: "\r\n").filter { $0.hasPrefix("a") && $0.count > 3 }
+        #expect(lines.count == 5)
+        for line in lines { #expect(line.count <= 60, "\(line)") }
+        #expect(table.contains("…"))
     }
 
     @Test func ctrlDExitsAtOnceWithNothingUnsaved() throws {

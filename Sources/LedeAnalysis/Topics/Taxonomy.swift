@@ -1,0 +1,137 @@
+import Foundation
+import LedeText
+
+/// A topic taxonomy: topics with a code (an IPTC QCode for the built-in one), a short name used in
+/// `tag:` selectors, a label, and weighted terms; a term with spaces is a phrase. The file format is
+/// documented in README.md (section Topics) and is the format of `Resources/taxonomies/iptc-mediatopics.json`.
+public struct Taxonomy: Sendable {
+    public struct Topic: Sendable {
+        public var code: String
+        public var name: String
+        public var label: String
+        /// Term or phrase → weight (> 0), in file order.
+        public var terms: [(text: String, weight: Double)]
+
+        public init(code: String, name: String, label: String, terms: [(text: String, weight: Double)]) {
+            self.code = code; self.name = name; self.label = label; self.terms = terms
+        }
+
+    }
+
+    public var name: String
+    public var source: String
+    /// Topics scoring at least this are tagged besides the top one.
+    public var threshold: Double
+    /// Evidence added to the denominator so that a single weak match does not score near 1.
+    public var smoothing: Double
+    public var topics: [Topic]
+
+    public static let formatName = "lede-taxonomy"
+    public static let formatVersion = 1
+
+    /// The built-in IPTC Media Topics taxonomy, read from the bundle the first time it is asked for.
+    public static func builtIn() throws -> Taxonomy { try BuiltIn.shared.get() }
+
+    private final class BuiltIn: @unchecked Sendable {
+        static let shared = BuiltIn()
+        let lock = NSLock()
+        var cached: Taxonomy?
+        func get() throws -> Taxonomy {
+            try lock.withLock {
+                if let cached { return cached }
+                guard let url = Bundle.module.url(forResource: "iptc-mediatopics", withExtension: "json",
+                                                  subdirectory: "Resources/taxonomies") else {
+                    throw TaxonomyError(file: "iptc-mediatopics.json", line: nil, message: "the built-in taxonomy is missing from the bundle")
+                }
+                let t = try Taxonomy.parse(Array(try Data(contentsOf: url)), file: "built-in iptc-mediatopics.json")
+                cached = t
+                return t
+            }
+        }
+    }
+
+    /// Reads a user's taxonomy file.
+    public static func load(path: String) throws -> Taxonomy {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw TaxonomyError(file: path, line: nil, message: "cannot read the file")
+        }
+        return try parse(Array(data), file: path)
+    }
+
+    /// Parses and checks a taxonomy document; every problem names its line.
+    public static func parse(_ bytes: [UInt8], file: String) throws -> Taxonomy {
+        let root: LineJSON
+        do { root = try LineJSON.parse(bytes) } catch let e as LineJSON.SyntaxError {
+            throw TaxonomyError(file: file, line: e.line, message: e.message)
+        }
+        func fail(_ node: LineJSON, _ message: String) -> TaxonomyError { TaxonomyError(file: file, line: node.line, message: message) }
+        guard case .object = root else { throw fail(root, "the document must be an object with a \"topics\" array") }
+        if let format = root["format"] {
+            guard case .string(let f, _) = format, f == formatName else { throw fail(format, "\"format\" must be \"\(formatName)\"") }
+        }
+        if let version = root["version"] {
+            guard case .number(let v, _) = version, Int(v) == formatVersion else {
+                throw fail(version, "\"version\" \(version.typeName == "a number" ? "" : "must be a number; ")this lede reads version \(formatVersion)")
+            }
+        }
+        func number(_ key: String, default d: Double, in range: ClosedRange<Double>) throws -> Double {
+            guard let node = root[key] else { return d }
+            guard case .number(let v, _) = node, range.contains(v) else {
+                throw fail(node, "\"\(key)\" must be a number from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return v
+        }
+        let threshold = try number("threshold", default: 0.25, in: 0...1)
+        let smoothing = try number("smoothing", default: 3, in: 0...1000)
+        var name = file
+        if let n = root["name"] {
+            guard case .string(let s, _) = n else { throw fail(n, "\"name\" must be a string") }
+            name = s
+        }
+        guard let topicsNode = root["topics"] else { throw fail(root, "missing \"topics\" (an array of topics)") }
+        guard case .array(let items, _) = topicsNode else { throw fail(topicsNode, "\"topics\" must be an array, found \(topicsNode.typeName)") }
+        if items.isEmpty { throw fail(topicsNode, "\"topics\" is empty") }
+        var topics: [Topic] = []
+        var codes = Set<String>()
+        for item in items {
+            guard case .object = item else { throw fail(item, "each topic must be an object, found \(item.typeName)") }
+            func text(_ key: String, required: Bool) throws -> String? {
+                guard let node = item[key] else {
+                    if required { throw fail(item, "topic is missing \"\(key)\"") }
+                    return nil
+                }
+                guard case .string(let s, _) = node, !s.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    throw fail(node, "\"\(key)\" must be a non-empty string")
+                }
+                return s
+            }
+            let code = try text("code", required: true)!
+            let label = try text("label", required: false) ?? code
+            let shortName = try text("name", required: false) ?? label
+            if !codes.insert(code).inserted { throw fail(item, "topic code \"\(code)\" appears twice") }
+            guard let termsNode = item["terms"] else { throw fail(item, "topic \"\(code)\" is missing \"terms\"") }
+            guard case .object(let members, _) = termsNode else {
+                throw fail(termsNode, "\"terms\" of topic \"\(code)\" must be an object of term: weight")
+            }
+            var terms: [(text: String, weight: Double)] = []
+            for m in members {
+                guard case .number(let w, _) = m.value, w > 0, w.isFinite else {
+                    throw TaxonomyError(file: file, line: m.line, message: "weight of \"\(m.key)\" in topic \"\(code)\" must be a positive number")
+                }
+                let t = m.key.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+                if t.isEmpty { throw TaxonomyError(file: file, line: m.line, message: "empty term in topic \"\(code)\"") }
+                terms.append((t, w))
+            }
+            if terms.isEmpty { throw fail(termsNode, "topic \"\(code)\" has no terms") }
+            topics.append(Topic(code: code, name: shortName.lowercased().replacingOccurrences(of: " ", with: "-"), label: label, terms: terms))
+        }
+        return Taxonomy(name: name, source: file, threshold: threshold, smoothing: smoothing, topics: topics)
+    }
+}
+
+public struct TaxonomyError: Error, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var message: String
+    public var description: String { line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)" }
+}

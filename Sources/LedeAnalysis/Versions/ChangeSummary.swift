@@ -1,0 +1,230 @@
+import LedeText
+
+/// What a reader wants to know first about a new version: numbers that changed (with context), quotations
+/// added or removed, names that appeared or disappeared, headline and first-paragraph changes, and
+/// correction or update notices.
+public struct ChangeSummary: Sendable, Codable, Equatable {
+    public struct NumberChange: Sendable, Codable, Equatable {
+        public var old: String
+        public var new: String
+        /// e.g. "killed 12 → 15 people"
+        public var context: String
+    }
+    public struct Headline: Sendable, Codable, Equatable { public var old: String?; public var new: String? }
+
+    public var numbers: [NumberChange] = []
+    public var quotationsAdded: [String] = []
+    public var quotationsRemoved: [String] = []
+    public var namesAppeared: [String] = []
+    public var namesDisappeared: [String] = []
+    public var headline: Headline?
+    /// "rewritten" (word similarity < 0.5), "edited", or nil when the first paragraph is unchanged.
+    public var firstParagraph: String?
+    /// New correction or update notices, as the sentence that holds them.
+    public var notices: [String] = []
+
+    public init() {}
+
+    public var isEmpty: Bool {
+        numbers.isEmpty && quotationsAdded.isEmpty && quotationsRemoved.isEmpty && namesAppeared.isEmpty
+            && namesDisappeared.isEmpty && headline == nil && firstParagraph == nil && notices.isEmpty
+    }
+
+    /// One line per finding, in the order a reader wants them.
+    public var lines: [String] {
+        var out: [String] = []
+        if let h = headline { out.append("headline changed: \"\(h.old ?? "")\" → \"\(h.new ?? "")\"") }
+        for n in notices { out.append("notice: \(n)") }
+        if let f = firstParagraph { out.append("first paragraph \(f)") }
+        for n in numbers { out.append("number changed: \(n.context)") }
+        for q in quotationsAdded { out.append("quotation added: \(q)") }
+        for q in quotationsRemoved { out.append("quotation removed: \(q)") }
+        if !namesAppeared.isEmpty { out.append("names appeared: " + namesAppeared.joined(separator: ", ")) }
+        if !namesDisappeared.isEmpty { out.append("names disappeared: " + namesDisappeared.joined(separator: ", ")) }
+        return out
+    }
+
+    static let noticePatterns = ["correction:", "corrections:", "clarification:", "editor's note", "editor’s note",
+                                 "this article has been updated", "this story has been updated", "this article was updated",
+                                 "this story was updated", "this article has been amended", "this story has been amended",
+                                 "an earlier version of this", "update:", "updated:"]
+
+    static func make(_ a: TokenizedText, _ b: TokenizedText, items: [AlignedSentences], oldTitle: String?, newTitle: String?) -> ChangeSummary {
+        var s = ChangeSummary()
+        if (oldTitle ?? "") != (newTitle ?? "") { s.headline = Headline(old: oldTitle, new: newTitle) }
+        s.numbers = numberChanges(a, b, items)
+        // Only changed sentences can hold what appeared or disappeared; a finding counts when its words occur
+        // nowhere in the other version (so "Anhui" is not new when the old text says "Anhui Province").
+        var changedA = Set<Int>(), changedB = Set<Int>()
+        for item in items where item.change != .unchanged && item.change != .moved {
+            changedA.formUnion(item.a); changedB.formUnion(item.b)
+        }
+        let qa = quotations(a, in: changedA), qb = quotations(b, in: changedB)
+        s.quotationsAdded = unique(missing(qb, from: a).map(\.text))
+        s.quotationsRemoved = unique(missing(qa, from: b).map(\.text))
+        s.namesAppeared = unique(missing(names(b, in: changedB), from: a).map(\.text))
+        s.namesDisappeared = unique(missing(names(a, in: changedA), from: b).map(\.text))
+        if let pa = a.paragraphs.first, let pb = b.paragraphs.first {
+            let x = a.tokens[pa.tokens].map(\.id), y = b.tokens[pb.tokens].map(\.id)
+            if x != y { s.firstParagraph = dice(x, y) < 0.5 ? "rewritten" : "edited" }
+        } else if a.paragraphs.isEmpty != b.paragraphs.isEmpty {
+            s.firstParagraph = "rewritten"
+        }
+        s.notices = notices(b, in: changedB)
+        return s
+    }
+
+    // MARK: numbers
+
+    static func numberChanges(_ a: TokenizedText, _ b: TokenizedText, _ items: [AlignedSentences]) -> [NumberChange] {
+        var out: [NumberChange] = []
+        for item in items where !item.words.isEmpty {
+            let ops = item.words
+            for (k, op) in ops.enumerated() where op.kind == .delete && k + 1 < ops.count && ops[k + 1].kind == .insert {
+                let ins = ops[k + 1]
+                guard a.tokens[op.a].contains(where: { $0.kind == .number }),
+                      b.tokens[ins.b].contains(where: { $0.kind == .number }) else { continue }
+                let old = a.text(Int(a.tokens[op.a.lowerBound].start)..<Int(a.tokens[op.a.upperBound - 1].end))
+                let new = b.text(Int(b.tokens[ins.b.lowerBound].start)..<Int(b.tokens[ins.b.upperBound - 1].end))
+                // Up to two words of context on each side, inside the new sentence.
+                let sentence = b.sentences[item.b[0]].tokens.lowerBound..<b.sentences[item.b[item.b.count - 1]].tokens.upperBound
+                let before = max(sentence.lowerBound, ins.b.lowerBound - 2)..<ins.b.lowerBound
+                let after = ins.b.upperBound..<min(sentence.upperBound, ins.b.upperBound + 2)
+                let left = before.isEmpty ? "" : b.text(Int(b.tokens[before.lowerBound].start)..<Int(b.tokens[before.upperBound - 1].end)) + " "
+                let right = after.isEmpty ? "" : " " + b.text(Int(b.tokens[after.lowerBound].start)..<Int(b.tokens[after.upperBound - 1].end))
+                out.append(NumberChange(old: old, new: new, context: "\(left)\(old) → \(new)\(right)"))
+            }
+        }
+        return out
+    }
+
+    // MARK: quotations
+
+    struct Found { var key: [UInt32]; var text: String }
+
+    /// Quoted stretches of three words or more, between “ ” or straight double quotes, within a paragraph.
+    static func quotations(_ t: TokenizedText, in sentences: Set<Int>) -> [Found] {
+        var out: [Found] = []
+        let u = t.utf8
+        let changedTokens = sentences.sorted().map { t.sentences[$0].tokens }
+        // Paragraphs holding a changed sentence: a merge walk over both sorted lists.
+        var k = 0
+        for p in t.paragraphs {
+            while k < changedTokens.count, changedTokens[k].upperBound <= p.tokens.lowerBound { k += 1 }
+            guard k < changedTokens.count, changedTokens[k].overlaps(p.tokens) else { continue }
+            var open: Int? = nil
+            var i = p.bytes.lowerBound
+            while i < p.bytes.upperBound {
+                let c = u[i]
+                var quoteLength = 0, isOpen = false, isClose = false
+                if c == 0x22 { quoteLength = 1; isOpen = open == nil; isClose = open != nil }
+                else if c == 0xE2, i + 2 < u.count, u[i + 1] == 0x80, u[i + 2] == 0x9C { quoteLength = 3; isOpen = true }
+                else if c == 0xE2, i + 2 < u.count, u[i + 1] == 0x80, u[i + 2] == 0x9D { quoteLength = 3; isClose = open != nil }
+                if isOpen { open = i + quoteLength }
+                else if isClose, let start = open {
+                    let range = tokenRange(t, start..<i)
+                    if range.count >= 3, changedTokens[k...].prefix(while: { $0.lowerBound < range.upperBound }).contains(where: { $0.overlaps(range) }) {
+                        let text = t.text(Int(t.tokens[range.lowerBound].start)..<Int(t.tokens[range.upperBound - 1].end))
+                        out.append(Found(key: t.tokens[range].map(\.id), text: "“\(shortened(text))”"))
+                    }
+                    open = nil
+                }
+                i += max(1, quoteLength)
+            }
+        }
+        return out
+    }
+
+    /// Tokens lying inside a byte range.
+    static func tokenRange(_ t: TokenizedText, _ bytes: Range<Int>) -> Range<Int> {
+        var lo = 0, hi = t.tokens.count
+        while lo < hi { let mid = (lo + hi) / 2; if Int(t.tokens[mid].start) < bytes.lowerBound { lo = mid + 1 } else { hi = mid } }
+        var end = lo
+        while end < t.tokens.count, Int(t.tokens[end].end) <= bytes.upperBound { end += 1 }
+        return lo..<end
+    }
+
+    static func shortened(_ s: String, to limit: Int = 100) -> String {
+        s.count <= limit ? s : String(s.prefix(limit - 1)) + "…"
+    }
+
+    // MARK: names
+
+    /// Capitalised word sequences ("Boris Johnson", "World Health Organization"). A sequence starting a
+    /// sentence loses its first word when that is a stopword ("The"), and a lone sentence-initial word is skipped.
+    static func names(_ t: TokenizedText, in sentences: Set<Int>) -> [Found] {
+        var out: [Found] = []
+        let u = t.utf8
+        let stop = Stopwords.english
+        for s in sentences.sorted().map({ t.sentences[$0] }) {
+            var k = s.tokens.lowerBound
+            while k < s.tokens.upperBound {
+                guard isCapitalised(t, k) else { k += 1; continue }
+                var end = k + 1
+                while end < s.tokens.upperBound, isCapitalised(t, end), onlySpaces(u, Int(t.tokens[end - 1].end)..<Int(t.tokens[end].start)) { end += 1 }
+                var start = k
+                if start == s.tokens.lowerBound, stop.contains(t.surface(t.tokens[start]).lowercased()) { start += 1 }
+                let lone = end - start == 1 && (k == s.tokens.lowerBound || stop.contains(t.surface(t.tokens[start]).lowercased()))
+                if start < end && !lone {
+                    let text = t.text(Int(t.tokens[start].start)..<Int(t.tokens[end - 1].end))
+                    out.append(Found(key: t.tokens[start..<end].map(\.id), text: text))
+                }
+                k = end
+            }
+        }
+        return out
+    }
+
+    /// The findings whose token sequence occurs nowhere in `t` (one linear scan over its tokens).
+    static func missing(_ found: [Found], from t: TokenizedText) -> [Found] {
+        guard !found.isEmpty else { return [] }
+        var byFirst: [UInt32: [Int]] = [:]
+        for (k, f) in found.enumerated() where !f.key.isEmpty { byFirst[f.key[0], default: []].append(k) }
+        // A flag per first-token id keeps the scan to one array read per token.
+        let maxID = Int(byFirst.keys.max() ?? 0)
+        var isFirst = [Bool](repeating: false, count: maxID + 1)
+        for id in byFirst.keys { isFirst[Int(id)] = true }
+        var present = [Bool](repeating: false, count: found.count)
+        t.tokens.withUnsafeBufferPointer { tokens in
+            for i in tokens.indices {
+                let id = Int(tokens[i].id)
+                guard id <= maxID, isFirst[id], let ks = byFirst[tokens[i].id] else { continue }
+                for k in ks where !present[k] {
+                    let key = found[k].key
+                    guard i + key.count <= tokens.count else { continue }
+                    var same = true
+                    for m in 1..<max(1, key.count) where tokens[i + m].id != key[m] { same = false; break }
+                    if same { present[k] = true }
+                }
+            }
+        }
+        return found.indices.filter { !present[$0] }.map { found[$0] }
+    }
+
+    static func isCapitalised(_ t: TokenizedText, _ k: Int) -> Bool {
+        let token = t.tokens[k]
+        guard token.kind == .word else { return false }
+        let c = t.utf8[Int(token.start)]
+        if c < 0x80 { return c >= 0x41 && c <= 0x5A }
+        return t.surface(token).unicodeScalars.first?.properties.isUppercase ?? false
+    }
+
+    static func onlySpaces(_ u: [UInt8], _ r: Range<Int>) -> Bool { r.allSatisfy { u[$0] == 0x20 } }
+
+    // MARK: notices
+
+    /// Sentences of the new text's changed sentences that hold a correction or update notice.
+    static func notices(_ b: TokenizedText, in sentences: Set<Int>) -> [String] {
+        sentences.sorted().compactMap { k in
+            let text = lowered(b, b.sentences[k].bytes)
+            return noticePatterns.contains(where: { text.contains($0) }) ? shortened(b.text(b.sentences[k].bytes), to: 160) : nil
+        }
+    }
+
+    static func lowered(_ t: TokenizedText, _ r: Range<Int>) -> String { t.text(r).lowercased() }
+
+    static func unique(_ xs: [String]) -> [String] {
+        var seen = Set<String>()
+        return xs.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,291 @@
+import LedeText
+
+/// What happened to a sentence between two versions, as NewsEdits (Spangher et al., 2022) counts them.
+public enum SentenceChange: String, Sendable, Codable {
+    case unchanged, added, deleted, edited, moved, merged, split
+}
+
+/// One step of a version diff, in reading order of the new text (deleted sentences where they stood).
+/// `a` and `b` are sentence indices into the old and new text; merged has two `a`, split two `b`.
+public struct AlignedSentences: Sendable, Codable, Equatable {
+    public var change: SentenceChange
+    public var a: [Int]
+    public var b: [Int]
+    /// An edited, merged or split pair that also changed place relative to the other matched sentences.
+    public var moved: Bool
+    /// Word similarity of the pair: 2·kept / (old words + new words).
+    public var similarity: Double
+    /// The word diff of a changed pair; token ranges are global token indices of each text.
+    public var words: [WordOp]
+
+    public init(change: SentenceChange, a: [Int], b: [Int], moved: Bool = false, similarity: Double = 1, words: [WordOp] = []) {
+        self.change = change; self.a = a; self.b = b; self.moved = moved; self.similarity = similarity; self.words = words
+    }
+}
+
+/// Counts per version pair, as NewsEdits defines them, plus word counts.
+public struct DiffCounts: Sendable, Codable, Equatable {
+    public var unchanged = 0, added = 0, deleted = 0, edited = 0, moved = 0, merged = 0, split = 0
+    public var wordsKept = 0, wordsAdded = 0, wordsRemoved = 0
+    /// 2·kept words / (old words + new words); 1 for two empty texts.
+    public var similarity = 1.0
+    public init() {}
+}
+
+/// Aligns the sentences of two texts in two levels, never one O(n·m) pass over a whole article:
+/// 1. exact matches by hashing each sentence's token ids; a longest increasing subsequence of the
+///    matched positions keeps the in-order ones, the rest are moved;
+/// 2. fuzzy matches among the sentences left (Dice similarity of token multisets ≥ threshold, candidates
+///    found through an index of the less common tokens), then merged and split sentences (two neighbours
+///    on one side covering one sentence on the other);
+/// 3. a minimal word diff (`WordDiff`) inside each changed pair only.
+public struct SentenceAligner: Sendable {
+    public var threshold: Double
+    /// Tokens in more sentences than this are too common to find fuzzy candidates with.
+    public var commonTokenLimit = 64
+
+    public init(threshold: Double = 0.5) { self.threshold = threshold }
+
+    public func align(_ old: TokenizedText, _ new: TokenizedText) -> (items: [AlignedSentences], counts: DiffCounts) {
+        let aIDs = old.sentences.map { s in old.tokens[s.tokens].map(\.id) }
+        let bIDs = new.sentences.map { s in new.tokens[s.tokens].map(\.id) }
+        return align(aIDs, bIDs, aTokenStarts: old.sentences.map(\.tokens.lowerBound), bTokenStarts: new.sentences.map(\.tokens.lowerBound))
+    }
+
+    /// The core, on sentences given as token-id arrays; `*TokenStarts` turn word-diff ranges into global token indices.
+    public func align(_ a: [[UInt32]], _ b: [[UInt32]], aTokenStarts: [Int]? = nil, bTokenStarts: [Int]? = nil) -> (items: [AlignedSentences], counts: DiffCounts) {
+        let aStart = aTokenStarts ?? prefixStarts(a)
+        let bStart = bTokenStarts ?? prefixStarts(b)
+        var matchOfB = [Int](repeating: -1, count: b.count)   // b → a for 1:1 pairs
+        var matchOfA = [Int](repeating: -1, count: a.count)
+        var exact = [Bool](repeating: false, count: b.count)
+
+        // 1. Exact matches, first come first served among repeated sentences.
+        var byHash: [UInt64: [Int]] = [:]
+        for (i, s) in a.enumerated() where !s.isEmpty { byHash[hash(s), default: []].append(i) }
+        var nextOfHash: [UInt64: Int] = [:]
+        for (j, s) in b.enumerated() where !s.isEmpty {
+            let h = hash(s)
+            guard let list = byHash[h] else { continue }
+            var p = nextOfHash[h, default: 0]
+            while p < list.count, a[list[p]] != s { p += 1 }
+            if p < list.count {
+                matchOfB[j] = list[p]; matchOfA[list[p]] = j; exact[j] = true
+                nextOfHash[h] = p + 1
+            }
+        }
+
+        // 2. Fuzzy 1:1 matches among the rest, best pairs first.
+        var similarityOfB = [Double](repeating: 1, count: b.count)
+        let unmatchedA = a.indices.filter { matchOfA[$0] < 0 && !a[$0].isEmpty }
+        let index = TokenIndex(a, members: unmatchedA, limit: commonTokenLimit)
+        var candidates: [(sim: Double, a: Int, b: Int)] = []
+        for j in b.indices where matchOfB[j] < 0 && !b[j].isEmpty {
+            for i in index.candidates(for: b[j], best: 5) {
+                let sim = dice(a[i], b[j])
+                if sim >= threshold { candidates.append((sim, i, j)) }
+            }
+        }
+        candidates.sort { $0.sim != $1.sim ? $0.sim > $1.sim : ($0.b != $1.b ? $0.b < $1.b : $0.a < $1.a) }
+        for c in candidates where matchOfA[c.a] < 0 && matchOfB[c.b] < 0 {
+            matchOfA[c.a] = c.b; matchOfB[c.b] = c.a; similarityOfB[c.b] = c.sim
+        }
+
+        // 3. Merges (two old neighbours → one new sentence) and splits (one old → two new neighbours).
+        var mergedPartner = [Int](repeating: -1, count: b.count)  // b → second a of a merge
+        var splitPartner = [Int](repeating: -1, count: a.count)   // a → second b of a split
+        findJoins(a, b, matchOfA: &matchOfA, matchOfB: &matchOfB, exact: exact, partner: &mergedPartner)
+        // A sentence takes part in one join at most: exact matches and merged old sentences stay out of splits.
+        var blockedA = [Bool](repeating: false, count: a.count)
+        for j in b.indices where exact[j] { blockedA[matchOfB[j]] = true }
+        for j in b.indices where mergedPartner[j] >= 0 { blockedA[matchOfB[j]] = true; blockedA[mergedPartner[j]] = true }
+        findJoins(b, a, matchOfA: &matchOfB, matchOfB: &matchOfA, exact: blockedA, partner: &splitPartner)
+        func isSecondOfSplit(_ j: Int) -> Bool {
+            let i = matchOfB[j]
+            return i >= 0 && splitPartner[i] >= 0 && j != min(matchOfA[i], splitPartner[i])
+        }
+
+        // In-order pairs: a longest increasing subsequence of old positions in new order; the rest moved.
+        let pairs = b.indices.filter { matchOfB[$0] >= 0 && !isSecondOfSplit($0) }
+        let inOrder = Set(longestIncreasing(pairs.map { matchOfB[$0] }).map { pairs[$0] })
+
+        var items: [AlignedSentences] = []
+        var counts = DiffCounts()
+        var emittedA = [Bool](repeating: false, count: a.count)
+        var nextDeleted = 0
+        func flushDeleted(before limit: Int) {
+            while nextDeleted < min(limit, a.count) {
+                let i = nextDeleted
+                nextDeleted += 1
+                if matchOfA[i] < 0 && !emittedA[i] {
+                    emittedA[i] = true
+                    if !a[i].isEmpty { items.append(AlignedSentences(change: .deleted, a: [i], b: [])); counts.deleted += 1 }
+                }
+            }
+        }
+        for j in b.indices {
+            if b[j].isEmpty { continue }
+            let i = matchOfB[j]
+            if i < 0 {
+                items.append(AlignedSentences(change: .added, a: [], b: [j])); counts.added += 1
+                continue
+            }
+            if isSecondOfSplit(j) { continue }
+            let moved = !inOrder.contains(j)
+            if !moved { flushDeleted(before: mergedPartner[j] >= 0 ? min(i, mergedPartner[j]) : i) }
+            emittedA[i] = true
+            if mergedPartner[j] >= 0 {
+                let i2 = mergedPartner[j]
+                emittedA[i2] = true
+                let lo = min(i, i2), hi = max(i, i2)
+                let ops = WordDiff.diff(joined(a, lo, hi), b[j][...])
+                items.append(pair(.merged, [lo, hi], [j], moved, ops, aStart[lo], bStart[j], a[lo].count + a[hi].count, b[j].count))
+                counts.merged += 1
+            } else if splitPartner[i] >= 0 {
+                let lo = min(matchOfA[i], splitPartner[i]), hi = max(matchOfA[i], splitPartner[i])
+                let ops = WordDiff.diff(a[i][...], joined(b, lo, hi))
+                items.append(pair(.split, [i], [lo, hi], moved, ops, aStart[i], bStart[lo], a[i].count, b[lo].count + b[hi].count))
+                counts.split += 1
+            } else if exact[j] {
+                items.append(AlignedSentences(change: moved ? .moved : .unchanged, a: [i], b: [j]))
+                if moved { counts.moved += 1 } else { counts.unchanged += 1 }
+            } else {
+                let ops = WordDiff.diff(a[i][...], b[j][...])
+                items.append(pair(.edited, [i], [j], moved, ops, aStart[i], bStart[j], a[i].count, b[j].count))
+                counts.edited += 1
+            }
+        }
+        flushDeleted(before: a.count)
+
+        // Word counts: kept words are the exact sentences plus the LCS inside each changed pair.
+        var kept = 0
+        for item in items {
+            switch item.change {
+            case .unchanged, .moved: kept += a[item.a[0]].count
+            case .edited, .merged, .split: kept += item.words.reduce(0) { $0 + ($1.kind == .equal ? $1.a.count : 0) }
+            case .added, .deleted: break
+            }
+        }
+        let totalA = a.reduce(0) { $0 + $1.count }, totalB = b.reduce(0) { $0 + $1.count }
+        counts.wordsKept = kept
+        counts.wordsRemoved = totalA - kept
+        counts.wordsAdded = totalB - kept
+        counts.similarity = totalA + totalB == 0 ? 1 : 2 * Double(kept) / Double(totalA + totalB)
+        return (items, counts)
+    }
+
+    private func pair(_ change: SentenceChange, _ a: [Int], _ b: [Int], _ moved: Bool, _ ops: [WordOp],
+                      _ aOffset: Int, _ bOffset: Int, _ aWords: Int, _ bWords: Int) -> AlignedSentences {
+        let shifted = ops.map { WordOp($0.kind, a: ($0.a.lowerBound + aOffset)..<($0.a.upperBound + aOffset),
+                                       b: ($0.b.lowerBound + bOffset)..<($0.b.upperBound + bOffset)) }
+        let kept = WordDiff.keptCount(ops)
+        let sim = aWords + bWords == 0 ? 1 : 2 * Double(kept) / Double(aWords + bWords)
+        return AlignedSentences(change: change, a: a, b: b, moved: moved, similarity: sim, words: shifted)
+    }
+
+    private func joined(_ s: [[UInt32]], _ lo: Int, _ hi: Int) -> ArraySlice<UInt32> { (s[lo] + s[hi])[...] }
+
+    /// Finds sentences of `y` that join two neighbouring sentences of `x` (merge when x is old, split when
+    /// x is new). A `y` sentence that is unmatched or fuzzily matched to x[i] becomes a join with x[i±1]
+    /// when that neighbour is unmatched, is mostly contained in it, and the pair is more similar than x[i] alone.
+    private func findJoins(_ x: [[UInt32]], _ y: [[UInt32]], matchOfA matchOfX: inout [Int], matchOfB matchOfY: inout [Int],
+                           exact: [Bool], partner: inout [Int]) {
+        let unmatchedX = x.indices.filter { matchOfX[$0] < 0 && !x[$0].isEmpty }
+        guard !unmatchedX.isEmpty else { return }
+        let index = TokenIndex(x, members: unmatchedX, limit: commonTokenLimit)
+        for j in y.indices where !y[j].isEmpty && !exact[j] && partner[j] < 0 {
+            let current = matchOfY[j]
+            var best: (sim: Double, first: Int, second: Int)?
+            let firsts: [Int] = current >= 0 ? [current] : index.candidates(for: y[j], best: 5)
+            let base = current >= 0 ? dice(x[current], y[j]) : 0
+            for i in firsts {
+                for i2 in [i - 1, i + 1] where i2 >= 0 && i2 < x.count && matchOfX[i2] < 0 && !x[i2].isEmpty {
+                    if current < 0 && matchOfX[i] >= 0 { continue }
+                    let both = x[min(i, i2)] + x[max(i, i2)]
+                    let sim = dice(both, y[j])
+                    guard sim >= threshold, sim > base + 0.05,
+                          containment(x[i2], in: y[j]) >= 0.6, containment(x[i], in: y[j]) >= 0.6 else { continue }
+                    if best == nil || sim > best!.sim { best = (sim, i, i2) }
+                }
+            }
+            if let best {
+                matchOfY[j] = best.first; matchOfX[best.first] = j
+                matchOfX[best.second] = j
+                partner[j] = best.second
+            }
+        }
+    }
+
+    private func prefixStarts(_ s: [[UInt32]]) -> [Int] {
+        var out: [Int] = []; var t = 0
+        for x in s { out.append(t); t += x.count }
+        return out
+    }
+}
+
+// MARK: helpers
+
+func hash(_ ids: [UInt32]) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for id in ids { h = (h ^ UInt64(id)) &* 0x0000_0100_0000_01b3 }
+    return h
+}
+
+/// Dice similarity of two token multisets: 2·|shared| / (|x| + |y|).
+func dice(_ x: [UInt32], _ y: [UInt32]) -> Double {
+    if x.isEmpty && y.isEmpty { return 1 }
+    return 2 * Double(sharedCount(x, y)) / Double(x.count + y.count)
+}
+
+/// Share of x's tokens (as a multiset) also in y.
+func containment(_ x: [UInt32], in y: [UInt32]) -> Double {
+    x.isEmpty ? 0 : Double(sharedCount(x, y)) / Double(x.count)
+}
+
+func sharedCount(_ x: [UInt32], _ y: [UInt32]) -> Int {
+    let sx = x.sorted(), sy = y.sorted()
+    var i = 0, j = 0, n = 0
+    while i < sx.count, j < sy.count {
+        if sx[i] == sy[j] { n += 1; i += 1; j += 1 } else if sx[i] < sy[j] { i += 1 } else { j += 1 }
+    }
+    return n
+}
+
+/// Indices (into `values`) of one longest strictly increasing subsequence, O(n log n).
+func longestIncreasing(_ values: [Int]) -> [Int] {
+    var tails: [Int] = []        // index into values of the smallest tail of each length
+    var previous = [Int](repeating: -1, count: values.count)
+    for (k, v) in values.enumerated() {
+        var lo = 0, hi = tails.count
+        while lo < hi { let mid = (lo + hi) / 2; if values[tails[mid]] < v { lo = mid + 1 } else { hi = mid } }
+        if lo > 0 { previous[k] = tails[lo - 1] }
+        if lo == tails.count { tails.append(k) } else { tails[lo] = k }
+    }
+    var out: [Int] = []
+    var k = tails.last ?? -1
+    while k >= 0 { out.append(k); k = previous[k] }
+    return out.reversed()
+}
+
+/// Which sentences contain each not-too-common token, to find fuzzy-match candidates without comparing all pairs.
+struct TokenIndex {
+    var postings: [UInt32: [Int]] = [:]
+    let limit: Int
+
+    init(_ sentences: [[UInt32]], members: [Int], limit: Int) {
+        self.limit = limit
+        for i in members {
+            for id in Set(sentences[i]) { postings[id, default: []].append(i) }
+        }
+    }
+
+    /// The sentences sharing the most distinct tokens with `ids`, at most `best` of them.
+    func candidates(for ids: [UInt32], best: Int) -> [Int] {
+        var shared: [Int: Int] = [:]
+        for id in Set(ids) {
+            guard let list = postings[id], list.count <= limit else { continue }
+            for i in list { shared[i, default: 0] += 1 }
+        }
+        return shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(best).map(\.key)
+    }
+}

@@ -1,0 +1,58 @@
+import LedeText
+import LedeArticles
+
+/// A metadata field that differs between two versions (reported apart from the body).
+public struct MetadataChange: Sendable, Codable, Equatable {
+    public var field: String
+    public var old: String?
+    public var new: String?
+}
+
+/// The comparison of two versions of an article: aligned sentences with word diffs inside changed
+/// pairs, NewsEdits counts, metadata changes and the news-aware change summary.
+public struct VersionDiff: Sendable {
+    public var items: [AlignedSentences]
+    public var counts: DiffCounts
+    public var metadata: [MetadataChange]
+    public var summary: ChangeSummary
+    /// Same words, but whitespace, punctuation or letter case differ.
+    public var trivial: Bool
+    /// The same bytes.
+    public var identical: Bool
+    /// Less than `rewrittenBelow` of the words survive: show both texts whole rather than a shredded diff.
+    public var rewritten: Bool
+
+    public static let rewrittenBelow = 0.3
+
+    public static func compare(_ old: ArticleVersion, _ new: ArticleVersion, threshold: Double = 0.5) -> VersionDiff {
+        compare(old.text, new.text, oldMetadata: old.metadata, newMetadata: new.metadata, threshold: threshold)
+    }
+
+    public static func compare(_ a: TokenizedText, _ b: TokenizedText, oldMetadata: ArticleMetadata = ArticleMetadata(),
+                               newMetadata: ArticleMetadata = ArticleMetadata(), threshold: Double = 0.5) -> VersionDiff {
+        let (items, counts) = SentenceAligner(threshold: threshold).align(a, b)
+        let sameWords = a.tokens.count == b.tokens.count && zip(a.tokens, b.tokens).allSatisfy { $0.id == $1.id }
+        let identical = a.utf8 == b.utf8
+        var metadata: [MetadataChange] = []
+        func check(_ field: String, _ x: String?, _ y: String?) {
+            if (x ?? "") != (y ?? "") { metadata.append(MetadataChange(field: field, old: x, new: y)) }
+        }
+        check("title", oldMetadata.title, newMetadata.title)
+        check("published", oldMetadata.published, newMetadata.published)
+        check("modified", oldMetadata.modified, newMetadata.modified)
+        check("author", oldMetadata.author, newMetadata.author)
+        check("source", oldMetadata.source, newMetadata.source)
+        check("url", oldMetadata.url, newMetadata.url)
+        let summary = ChangeSummary.make(a, b, items: items, oldTitle: oldMetadata.title, newTitle: newMetadata.title)
+        let rewritten = !(a.tokens.isEmpty && b.tokens.isEmpty) && counts.similarity < rewrittenBelow
+        return VersionDiff(items: items, counts: counts, metadata: metadata, summary: summary,
+                           trivial: sameWords && !identical, identical: identical, rewritten: rewritten)
+    }
+
+    /// Share of the new version's sentences that are not unchanged (added, edited, moved, merged, split).
+    public var changedShare: Double {
+        let newSentences = counts.unchanged + counts.added + counts.edited + counts.moved + counts.merged + 2 * counts.split
+        guard newSentences > 0 else { return counts.deleted > 0 ? 1 : 0 }
+        return Double(newSentences - counts.unchanged) / Double(newSentences)
+    }
+}
