@@ -21,10 +21,11 @@ public enum LexicalDiversity {
     }
 
     /// The sum of window TTRs and the number of windows (for pooling several texts).
-    public static func mattrSum(_ ids: [UInt32], window: Int, counter: inout IdCounter) -> (Double, Int) {
+    /// `capacity`: one more than the largest id, when the caller knows it.
+    public static func mattrSum(_ ids: [UInt32], window: Int, counter: inout IdCounter, capacity: Int? = nil) -> (Double, Int) {
         counter.reset()
         guard !ids.isEmpty else { return (0, 0) }
-        let capacity = Int(ids.max()!) + 1
+        let capacity = capacity ?? Int(ids.max()!) + 1
         return ids.withUnsafeBufferPointer { ids in
             counter.withScratch(minimumCapacity: capacity) { counts in
                 let n = ids.count
@@ -73,17 +74,19 @@ public enum LexicalDiversity {
     }
 
     /// The number of factors (full plus partial) in one pass.
-    public static func factors(_ ids: [UInt32], reversed: Bool, threshold: Double = 0.72, counter: inout IdCounter) -> Double {
+    public static func factors(_ ids: [UInt32], reversed: Bool, threshold: Double = 0.72, counter: inout IdCounter,
+                               capacity: Int? = nil) -> Double {
         counter.reset()
         guard !ids.isEmpty else { return 0 }
-        let capacity = Int(ids.max()!) + 1
+        let capacity = capacity ?? Int(ids.max()!) + 1
+        // TTR ≤ threshold, compared exactly in integers (types·10⁶ ≤ tokens·threshold·10⁶) without a division per word.
+        let scaledThreshold = Int((threshold * 1_000_000).rounded())
         return ids.withUnsafeBufferPointer { ids in
             counter.withScratch(minimumCapacity: capacity) { counts in
                 let n = ids.count
                 var factors = 0.0
                 var tokens = 0, types = 0
                 var segmentStart = 0
-                var ttr = 1.0
                 // The ids since the last factor ended form one contiguous run, so clearing walks that run.
                 func clear(_ from: Int, _ to: Int) {
                     for k in from..<to { counts[Int(ids[reversed ? n - 1 - k : k])] = 0 }
@@ -93,16 +96,15 @@ public enum LexicalDiversity {
                     if counts[id] == 0 { types += 1 }
                     counts[id] = 1
                     tokens += 1
-                    ttr = Double(types) / Double(tokens)
-                    if ttr <= threshold {
+                    if types * 1_000_000 <= tokens * scaledThreshold {
                         factors += 1
                         clear(segmentStart, k + 1)
                         segmentStart = k + 1
-                        tokens = 0; types = 0; ttr = 1
+                        tokens = 0; types = 0
                     }
                 }
                 clear(segmentStart, n)
-                if tokens > 0 { factors += (1 - ttr) / (1 - threshold) }
+                if tokens > 0 { factors += (1 - Double(types) / Double(tokens)) / (1 - threshold) }
                 return factors
             }
         }

@@ -64,16 +64,12 @@ public enum StatisticsCalculator {
                          explain: ((CountedWord) -> Void)? = nil) -> Detailed {
         var s = TextStatistics()
         let b = text.utf8
-        for byte in b where byte & 0xC0 != 0x80 {
-            s.characters += 1
-            if !(byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D) { s.charactersNoSpaces += 1 }
-        }
-        s.quotations = countQuotations(b)
+        (s.characters, s.charactersNoSpaces, s.quotations) = scanCharacters(b)
         s.words = text.tokens.count
         s.paragraphs = text.paragraphs.count
         var ids = [UInt32](repeating: 0, count: text.tokens.count)
         var c = ReadabilityCounts()
-        var numbers = 0, sentences = 0, filled = 0
+        var numbers = 0, sentences = 0, filled = 0, maxID: UInt32 = 0
         text.tokens.withUnsafeBufferPointer { tokens in
         b.withUnsafeBufferPointer { b in
         facts.packed.withUnsafeBufferPointer { facts in
@@ -84,6 +80,7 @@ public enum StatisticsCalculator {
                     let t = tokens[k]
                     let f = facts[Int(t.id)]
                     ids[filled] = t.id; filled += 1
+                    maxID = max(maxID, t.id)
                     if t.kind == .number { numbers += 1 }
                     let sy = Int(f.syllables)
                     c.syllables += sy
@@ -111,15 +108,21 @@ public enum StatisticsCalculator {
         s.numbers = numbers
         s.sentences = sentences
         s.counts = c
+        let capacity = Int(maxID) + 1
         counter.reset()
-        for id in ids { counter.add(id) }
-        s.uniqueWords = counter.distinct
-        counter.reset()
+        s.uniqueWords = ids.withUnsafeBufferPointer { ids in
+            counter.withScratch(minimumCapacity: capacity) { counts in
+                var distinct = 0
+                for id in ids where counts[Int(id)] == 0 { counts[Int(id)] = 1; distinct += 1 }
+                for id in ids { counts[Int(id)] = 0 }
+                return distinct
+            }
+        }
         s.ttr = ids.isEmpty ? 0 : Double(s.uniqueWords) / Double(ids.count)
-        let (windowSum, windows) = LexicalDiversity.mattrSum(ids, window: TextStatistics.mattrWindow, counter: &counter)
+        let (windowSum, windows) = LexicalDiversity.mattrSum(ids, window: TextStatistics.mattrWindow, counter: &counter, capacity: capacity)
         s.mattr = windows > 0 ? windowSum / Double(windows) : 0
-        let forward = LexicalDiversity.factors(ids, reversed: false, threshold: TextStatistics.mtldThreshold, counter: &counter)
-        let backward = LexicalDiversity.factors(ids, reversed: true, threshold: TextStatistics.mtldThreshold, counter: &counter)
+        let forward = LexicalDiversity.factors(ids, reversed: false, threshold: TextStatistics.mtldThreshold, counter: &counter, capacity: capacity)
+        let backward = LexicalDiversity.factors(ids, reversed: true, threshold: TextStatistics.mtldThreshold, counter: &counter, capacity: capacity)
         s.mtld = LexicalDiversity.mtld(words: ids.count, forwardFactors: forward, backwardFactors: backward)
         s.finish()
         return Detailed(stats: s, windowSum: windowSum, windows: windows, factors: forward + backward)
@@ -189,27 +192,34 @@ public enum StatisticsCalculator {
         return (each, total)
     }
 
-    /// Quoted passages: curly opening quotes (“ and a ‘ that is not an apostrophe), plus straight double
-    /// quotes in pairs.
-    static func countQuotations(_ b: [UInt8]) -> Int {
-        var curly = 0, straight = 0
-        var i = 0
-        while i < b.count {
-            let c = b[i]
-            if c == 0x22 { straight += 1 }
-            else if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80 {
-                if b[i + 2] == 0x9C { curly += 1 }
-                else if b[i + 2] == 0x98 {
-                    // ‘ opens a quotation when it does not follow a letter or digit ('90s, rock ‘n’ roll aside).
-                    let prev = i > 0 ? b[i - 1] : 0x20
-                    if !CharClassLite.isAlnum(prev) { curly += 1 }
+    /// Characters (Unicode scalars), characters that are not whitespace, and quoted passages: curly
+    /// opening quotes (“, and ‘ when it does not follow a letter or digit, so '90s and rock ‘n’ roll aside),
+    /// plus straight double quotes in pairs. One pass over the bytes.
+    static func scanCharacters(_ bytes: [UInt8]) -> (characters: Int, nonSpace: Int, quotations: Int) {
+        bytes.withUnsafeBufferPointer { b in
+            var characters = 0, spaces = 0, curly = 0, straight = 0
+            let n = b.count
+            var i = 0
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    characters += 1
+                    if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D { spaces += 1 }
+                    else if c == 0x22 { straight += 1 }
+                } else if c & 0xC0 != 0x80 {
+                    characters += 1
+                    if c == 0xE2, i + 2 < n, b[i + 1] == 0x80 {
+                        if b[i + 2] == 0x9C { curly += 1 }
+                        else if b[i + 2] == 0x98, !(i > 0 && CharClassLite.isAlnum(b[i - 1])) { curly += 1 }
+                    }
                 }
-                i += 3; continue
+                i += 1
             }
-            i += 1
+            return (characters, characters - spaces, curly + straight / 2)
         }
-        return curly + straight / 2
     }
+
+    static func countQuotations(_ b: [UInt8]) -> Int { scanCharacters(b).quotations }
 }
 
 enum CharClassLite {
