@@ -26,6 +26,7 @@ struct StatsCommand: ShellCommand {
     }
 
     struct ArticleStats: Codable {
+        var id: String
         var article: String
         var title: String?
         var path: String
@@ -136,7 +137,7 @@ struct StatsCommand: ShellCommand {
             }
         }
         let kept = rows == 0 ? selection.count : min(rows, selection.count)
-        return Result(articles: zip(selection.prefix(kept), each.prefix(kept)).map { ArticleStats(article: StatisticsSupport.label($0.0), title: $0.0.version.metadata.title,
+        return Result(articles: zip(selection.prefix(kept), each.prefix(kept)).map { ArticleStats(id: $0.0.article.id, article: StatisticsSupport.label($0.0), title: $0.0.version.metadata.title,
                                                                            path: $0.0.version.document.path, stats: $0.1) },
                       articleCount: selection.count, selection: total, wordsPerMinute: TextStatistics.wordsPerMinute,
                       explanations: explanations)
