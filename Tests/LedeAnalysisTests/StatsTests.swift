@@ -8,12 +8,12 @@ import LedeText
 private let testSyllables: [String: Int] = [
     "the": 1, "cat": 1, "ran": 1, "elephants": 3, "are": 1, "enormous": 3, "animals": 3,
     "created": 3, "create": 2, "officials": 3, "met": 1, "john": 1, "smith": 1, "was": 1, "unhappy": 3,
-    "well-being": 3, "mattered": 2, "yes": 1, "no": 1, "he": 1, "said": 1, "and": 1,
+    "well-being": 3, "mattered": 2, "benefited": 4, "benefit": 3, "they": 1, "profits": 2, "rose": 1, "yes": 1, "no": 1, "he": 1, "said": 1, "and": 1,
 ]
 private let testSources = WordFacts.Sources(
     syllables: { testSyllables[$0] ?? 1 },
     dictionarySyllables: { testSyllables[$0] },
-    isEasy: { ["the", "cat", "ran", "are", "met", "was", "he", "said", "and", "yes", "no"].contains($0) })
+    isEasy: { ["the", "cat", "ran", "are", "met", "was", "he", "said", "and", "yes", "no", "they", "rose"].contains($0) })
 
 private func analyse(_ text: String) -> (TextStatistics, [CountedWord]) {
     let vocabulary = Vocabulary()
@@ -94,6 +94,20 @@ private func analyse(_ text: String) -> (TextStatistics, [CountedWord]) {
         #expect(words.filter(\.difficult).map(\.word) == ["Officials", "created", "well-being", "John", "unhappy"])
     }
 
+    @Test func suffixExemptionNeedsAShortBase() {
+        // "benefited" has 4 syllables and "benefit" already 3: the -ed does not make it complex, it stays complex.
+        let (s, words) = analyse("They benefited.")
+        #expect(words.filter(\.complex).map(\.word) == ["benefited"])
+        #expect(s.counts.complexWords == 1)
+    }
+
+    @Test func amountsAreNotDifficultWords() {
+        // "1.13bn" and "600m" are amounts; "profits" is not on this test's easy list.
+        let (s, words) = analyse("They rose 1.13bn and 600m profits.")
+        #expect(words.filter(\.difficult).map(\.word) == ["profits"])
+        #expect(s.counts.difficultWords == 1)
+    }
+
     @Test func numbersAndQuotations() {
         let (s, _) = analyse("He said \"yes\" and “no” in 2005.")
         #expect(s.numbers == 1)
@@ -168,5 +182,15 @@ private func analyse(_ text: String) -> (TextStatistics, [CountedWord]) {
         try table.add([], units: units)
         #expect(table.top(10, units: units).isEmpty && table.tokens == 0)
         #expect(try TfIdf.top([], units: units, idfFrom: table, top: 5).isEmpty)
+    }
+}
+
+@Suite struct DaleChallFamiliarityTests {
+    @Test func inflectionsCompoundsAndUnknownWords() {
+        // On the bundled easy list: "ask", "big", "high", "speed", "city", "year", "end".
+        #expect(DaleChallFamiliarity.isFamiliar("asked") && DaleChallFamiliarity.isFamiliar("asking"))
+        #expect(DaleChallFamiliarity.isFamiliar("bigger") && DaleChallFamiliarity.isFamiliar("cities"))
+        #expect(DaleChallFamiliarity.isFamiliar("high-speed") && DaleChallFamiliarity.isFamiliar("year-end"))
+        #expect(!DaleChallFamiliarity.isFamiliar("subscribers") && !DaleChallFamiliarity.isFamiliar("high-yield-xq"))
     }
 }

@@ -44,7 +44,8 @@ public struct WordFacts: Sendable {
             syllables.append(UInt8(clamping: sy))
             letters.append(UInt8(clamping: l))
             digits.append(UInt8(clamping: d))
-            easy.append(d > 0 && l == 0 ? true : sources.isEasy(form))
+            // Amounts such as "1.13bn" or "600m" are numbers, not unfamiliar words.
+            easy.append(d > 0 ? true : sources.isEasy(form))
             fogExempt.append(sy >= 3 && WordFacts.isFogExempt(form, syllables: sy, sources: sources))
             packed.append(PackedFact(syllables: syllables.last!, letters: letters.last!, digits: digits.last!,
                                      easy: easy.last!, fogExempt: fogExempt.last!))
@@ -52,7 +53,8 @@ public struct WordFacts: Sendable {
     }
 
     /// Gunning's exemptions: hyphenated compounds, and words that reach three syllables only through an
-    /// -es, -ed or -ing ending ("created", "repeating"): a dictionary base word with one syllable fewer.
+    /// -es, -ed or -ing ending ("created", "repeating"): a dictionary base word of one or two syllables,
+    /// one fewer than the word ("benefited" stays complex: "benefit" has three already).
     static func isFogExempt(_ form: String, syllables: Int, sources: Sources) -> Bool {
         if form.contains("-") { return true }
         for suffix in ["ing", "ed", "es"] where form.hasSuffix(suffix) && form.count > suffix.count + 2 {
@@ -62,7 +64,7 @@ public struct WordFacts: Sendable {
                 candidates.append(String(base.dropLast()))
             }
             for candidate in candidates {
-                if let s = sources.dictionarySyllables(candidate), s == syllables - 1 { return true }
+                if let s = sources.dictionarySyllables(candidate), s == syllables - 1, s < 3 { return true }
             }
         }
         return false
