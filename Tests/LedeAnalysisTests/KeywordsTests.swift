@@ -115,7 +115,9 @@ private let noStopwords = Stopwords.none
         #expect(absent.logLikelihood2.isFinite && absent.direction == "over")
         let under = Keyness.score(term: "x", a: 0, n1: 100, b: 5, n2: 100)
         #expect(under.direction == "under" && abs(under.logRatio + log2(10)) < 1e-12)
-        #expect(Keyness.chiSquare1Survival(3.841459) - 0.05 < 1e-6)
+        #expect(abs(Keyness.chiSquare1Survival(3.841459) - 0.05) < 1e-6)
+        let same = Keyness.score(term: "x", a: 2, n1: 100, b: 4, n2: 200)
+        #expect(same.direction == "equal" && abs(same.logLikelihood4) < 1e-12 && abs(same.logRatio) < 1e-12)
     }
 
     @Test func compareRanksByLogLikelihood() throws {

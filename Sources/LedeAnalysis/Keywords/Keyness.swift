@@ -17,7 +17,8 @@ public struct KeynessScore: Codable, Sendable, Equatable {
     public var percentDiff: Double
     /// p of the four-cell G² under χ² with one degree of freedom.
     public var p: Double
-    /// "over" when the term is relatively more frequent in the target (a > E1), else "under".
+    /// "over" when the term is relatively more frequent in the target (a > E1), "under" when less,
+    /// "equal" when its relative frequencies are the same.
     public var direction: String
 }
 
@@ -31,14 +32,15 @@ public enum Keyness {
         let ll2 = 2 * (xlogx(A, e1) + xlogx(B, e2))
         let ll4 = 2 * (xlogx(A, e1) + xlogx(B, e2) + xlogx(C, e3) + xlogx(D, e4))
         let relA = (a == 0 ? 0.5 : A) / N1, relB = (b == 0 ? 0.5 : B) / N2
-        let over = A > e1
+        // a/N1 against b/N2, compared in integers so equal rates are exactly equal.
+        let direction = a * n2 == b * n1 ? "equal" : (A * N2 > B * N1 ? "over" : "under")
         return KeynessScore(term: term, targetCount: a, referenceCount: b,
                             targetPerMillion: N1 > 0 ? A * 1e6 / N1 : 0, referencePerMillion: N2 > 0 ? B * 1e6 / N2 : 0,
                             logLikelihood2: ll2, logLikelihood4: ll4,
                             logRatio: log2(relA / relB),
                             percentDiff: (relA - relB) / relB * 100,
                             p: chiSquare1Survival(ll4),
-                            direction: over ? "over" : "under")
+                            direction: direction)
     }
 
     /// O·ln(O/E), with 0·ln 0 = 0.

@@ -46,7 +46,7 @@ struct KeynessCommand: ShellCommand {
                 rows: terms.enumerated().map { i, t in
                     [String(i + 1), t.term, Format.int(t.targetCount), Format.int(t.referenceCount),
                      Format.fixed(t.logLikelihood2, 2), Format.fixed(t.logLikelihood4, 2), Format.fixed(t.logRatio, 2),
-                     Format.fixed(t.percentDiff, 1), t.p < 0.0001 ? "<0.0001" : Format.fixed(t.p, 4), t.direction == "over" ? "+" : "−"]
+                     Format.fixed(t.percentDiff, 1), t.p < 0.0001 ? "<0.0001" : Format.fixed(t.p, 4), t.direction == "over" ? "+" : (t.direction == "under" ? "−" : "=")]
                 },
                 bars: terms.map { maxLL > 0 ? $0.logLikelihood4 / maxLL : 0 },
                 footer: "target: \(Format.plural(target, "article")), \(Format.int(targetTokens)) tokens; "
@@ -64,6 +64,10 @@ struct KeynessCommand: ShellCommand {
             if reference.isEmpty { throw CommandError("keyness: no articles left for the reference; name one with --vs SEL") }
         } else {
             reference = try StatisticsSupport.select(vs, shell: shell)
+            let targetVersions = Set(target.map { ObjectIdentifier($0.version) })
+            if let shared = reference.first(where: { targetVersions.contains(ObjectIdentifier($0.version)) }) {
+                throw CommandError("keyness: \(StatisticsSupport.label(shared)) is in both the target and the reference (--vs)")
+            }
         }
         let stops = try StatisticsSupport.stopwords(stopwords, shell: shell, verb: Self.verb)
         let units = try StatisticsSupport.units(vocabulary: shell.workspace.vocabulary, forms: shell.workspace.vocabulary.allForms(), stopwords: stops, ngram: ngram, stem: stem)
