@@ -1,40 +1,41 @@
-/// Paragraphs are separated by a blank line; a text with no blank line at all is split at line ends.
+import Foundation
+
+/// Paragraphs are separated by a blank line (whitespace-only lines count as blank); a text with no blank
+/// line at all is split at every line end. Paragraphs without tokens are dropped.
 public enum ParagraphSplitter {
-    public static func split(utf8 b: [UInt8], tokens: [Token]) -> [TextSpan] {
+    public static func split(utf8 bytes: [UInt8], tokens: [Token]) -> [TextSpan] {
         let nl = UInt8(ascii: "\n")
+        // Each line end, and whether a blank line follows it: (newline offset, first byte after the break).
+        var lineEnds: [(at: Int, blankUntil: Int?)] = []
         var hasBlankLine = false
-        var i = 0
-        while i + 1 < b.count {
-            if b[i] == nl {
-                var j = i + 1
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return }
+            var i = 0
+            while i < b.count, let p = memchr(base + i, Int32(nl), b.count - i) {
+                let at = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                var j = at + 1
                 while j < b.count, b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0D { j += 1 }
-                if j < b.count, b[j] == nl { hasBlankLine = true; break }
+                if j < b.count, b[j] == nl {
+                    hasBlankLine = true
+                    while j < b.count, b[j] == nl || b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0D { j += 1 }
+                    lineEnds.append((at, j))
+                    i = j
+                } else {
+                    lineEnds.append((at, nil))
+                    i = at + 1
+                }
             }
-            i += 1
         }
-        // Byte ranges of paragraphs.
         var ranges: [Range<Int>] = []
         var start = 0
-        i = 0
-        while i < b.count {
-            if b[i] == nl {
-                var j = i + 1
-                var isBreak = !hasBlankLine
-                if hasBlankLine {
-                    while j < b.count, b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0D { j += 1 }
-                    isBreak = j < b.count && b[j] == nl
-                }
-                if isBreak {
-                    ranges.append(start..<i)
-                    while j < b.count, b[j] == nl || b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0D { j += 1 }
-                    start = j
-                    i = j
-                    continue
-                }
+        for e in lineEnds {
+            if let next = e.blankUntil {
+                ranges.append(start..<e.at); start = next
+            } else if !hasBlankLine {
+                ranges.append(start..<e.at); start = e.at + 1
             }
-            i += 1
         }
-        if start < b.count { ranges.append(start..<b.count) }
+        if start < bytes.count { ranges.append(start..<bytes.count) }
         // Attach token ranges; drop paragraphs with no tokens.
         var spans: [TextSpan] = []
         var t = 0
@@ -49,77 +50,104 @@ public enum ParagraphSplitter {
     }
 }
 
-/// Splits each paragraph into sentences at `.`, `!`, `?` (and `…`) followed by a capital, digit or quote,
-/// except after abbreviations (Mr., Jan., U.S.), single-letter initials and inside numbers.
-/// A paragraph break always ends a sentence, so headlines stand alone.
+/// Splits each paragraph into sentences. A paragraph break always ends a sentence, so headlines and
+/// datelines stand alone. Inside a paragraph a sentence ends at `.`, `!`, `?`, `…` or `...` that is
+/// followed (after any closing quotes or brackets) by whitespace and then a token starting with a capital
+/// letter or a digit, with an opening quote or bracket allowed before it — except:
+/// - after a title (Mr., Mrs., Dr., Prof., Gen., Sen., St. before a name …) and after "e.g." / "i.e.":
+///   never;
+/// - after another known abbreviation (Jan., Inc., Co., etc., No., vs.), a single-letter initial
+///   ("J. K. Rowling") or an acronym that carries its own stop ("U.S."): only when the next word is one
+///   that usually opens a sentence ("the U.S. The talks", but "the U.S. President");
+/// - decimals ("3.5") never split because a number is one token.
 public enum SentenceSplitter {
-    static let abbreviations: Set<String> = [
-        "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "col", "lt", "sgt", "capt", "cmdr",
-        "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "det",
+    /// Titles that always precede a name.
+    static let titles: Set<[UInt8]> = Set([
+        "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "gov", "sen", "rep", "rev",
+        "hon", "pres", "supt", "insp", "det", "messrs", "fr", "maj", "adm", "brig", "e.g.", "i.e.", "cf", "viz",
+    ].map { Array($0.utf8) })
+
+    /// Abbreviations that can also end a sentence.
+    static let abbreviations: Set<[UInt8]> = Set([
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
         "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "plc", "dept", "est", "approx", "fig", "vol",
-        "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "ave", "blvd", "rd",
-    ]
+        "sr", "jr", "st", "mt", "ave", "blvd", "rd", "al", "op", "pp", "ft", "oz", "lb", "mph", "km",
+    ].map { Array($0.utf8) })
+
+    /// Words that commonly open a sentence: after an ambiguous abbreviation they signal a boundary.
+    static let sentenceOpeners: Set<[UInt8]> = Set([
+        "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there",
+        "but", "and", "or", "so", "yet", "in", "on", "at", "his", "her", "its", "their", "our", "my", "your",
+        "however", "meanwhile", "after", "before", "when", "while", "if", "as", "for", "some", "many", "most",
+        "one", "all", "both", "what", "who", "why", "how", "where", "mr", "mrs", "ms", "dr", "last", "next",
+        "earlier", "later", "then", "now", "since", "although", "other", "such", "also", "officials",
+    ].map { Array($0.utf8) })
 
     public static func split(utf8 b: [UInt8], tokens: [Token], paragraphs: [TextSpan]) -> [TextSpan] {
         var out: [TextSpan] = []
-        for p in paragraphs {
-            var sentStart = p.tokens.lowerBound
-            var byteStart = p.bytes.lowerBound
-            for k in p.tokens {
-                let next = k + 1
-                guard next < p.tokens.upperBound else { break }
-                let gapStart = Int(tokens[k].end), gapEnd = Int(tokens[next].start)
-                guard endsSentence(b, tokens, k, gapStart, gapEnd) else { continue }
-                let byteEnd = trimmedEnd(b, gapStart, gapEnd)
-                out.append(TextSpan(tokens: sentStart..<next, bytes: byteStart..<byteEnd))
-                sentStart = next
-                byteStart = gapStart + leadingSkip(b, gapStart, gapEnd, byteEnd)
+        out.reserveCapacity(paragraphs.count * 2)
+        b.withUnsafeBufferPointer { b in
+            for p in paragraphs {
+                var sentStart = p.tokens.lowerBound
+                var byteStart = p.bytes.lowerBound
+                var k = p.tokens.lowerBound
+                while k + 1 < p.tokens.upperBound {
+                    defer { k += 1 }
+                    guard let end = boundary(b, tokens, k) else { continue }
+                    out.append(TextSpan(tokens: sentStart..<(k + 1), bytes: byteStart..<end))
+                    sentStart = k + 1
+                    byteStart = end
+                    while byteStart < b.count, isSpace(b[byteStart]) { byteStart += 1 }
+                }
+                out.append(TextSpan(tokens: sentStart..<p.tokens.upperBound, bytes: byteStart..<p.bytes.upperBound))
             }
-            out.append(TextSpan(tokens: sentStart..<p.tokens.upperBound, bytes: byteStart..<p.bytes.upperBound))
         }
         return out
     }
 
-    static func endsSentence(_ b: [UInt8], _ tokens: [Token], _ k: Int, _ gs: Int, _ ge: Int) -> Bool {
-        var terminal = -1
-        var sawSpace = false
+    @inline(__always) static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C }
+
+    /// Where the sentence ending with token `k` stops (byte offset after its last punctuation), or nil
+    /// when token `k + 1` continues the same sentence.
+    static func boundary(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ k: Int) -> Int? {
+        let token = tokens[k]
+        let gs = Int(token.end), ge = Int(tokens[k + 1].start)
+        // Most gaps are one space after a word without a stop: no boundary.
+        if ge == gs + 1, b[gs] == 0x20, b[gs - 1] != UInt8(ascii: ".") { return nil }
+        // The terminator: the first . ! ? … in the gap, or an acronym's own final stop.
+        var terminator: UInt8 = 0
         var i = gs
         while i < ge {
             let c = b[i]
-            if c == UInt8(ascii: ".") || c == UInt8(ascii: "!") || c == UInt8(ascii: "?") { if terminal < 0 { terminal = i } }
-            else if c == 0xE2, i + 2 < ge, b[i + 1] == 0x80, b[i + 2] == 0xA6 { if terminal < 0 { terminal = i } }
-            else if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D { if terminal >= 0 { sawSpace = true } }
+            if c == UInt8(ascii: ".") || c == UInt8(ascii: "!") || c == UInt8(ascii: "?") { terminator = c; break }
+            if c == 0xE2, i + 2 < ge, b[i + 1] == 0x80, b[i + 2] == 0xA6 { terminator = UInt8(ascii: "."); break }
+            if isSpace(c) { break }
             i += 1
         }
-        guard terminal >= 0, sawSpace else { return false }
-        // The next token must look like a sentence start.
-        let nextStart = Int(tokens[k + 1].start)
-        let first = b[nextStart]
-        let startsUpper = (first &- 0x41) < 26 || (first &- 0x30) < 10 || first >= 0x80
-        if !startsUpper { return false }
-        if b[terminal] == UInt8(ascii: ".") && terminal == gs {
-            // "Mr. Smith", "J. Smith": an abbreviation or initial before the full stop.
-            let t = tokens[k]
-            let len = Int(t.end - t.start)
-            if len == 1, (b[Int(t.start)] | 0x20) &- 0x61 < 26 { return false }
-            var word = ""
-            for x in Int(t.start)..<Int(t.end) { word.unicodeScalars.append(Unicode.Scalar(b[x] < 0x80 ? (b[x] | ((b[x] &- 0x41) < 26 ? 0x20 : 0)) : b[x])) }
-            if abbreviations.contains(word) { return false }
+        let ownStop = terminator == 0 && token.kind == .word && b[Int(token.end) - 1] == UInt8(ascii: ".")
+        guard terminator != 0 || ownStop else { return nil }
+        // After the terminator: more punctuation and closing quotes/brackets, then whitespace.
+        var end = ownStop ? gs : i + 1
+        while end < ge, !isSpace(b[end]) { end += 1 }
+        guard end < ge else { return nil }          // "Hello.World", "U.S.-led"
+        // The next token must look like a sentence start: capital, digit, or a letter outside ASCII.
+        let first = b[Int(tokens[k + 1].start)]
+        let capitalised = (first &- 0x41) < 26 || (first &- 0x30) < 10 || (first >= 0x80 && tokens[k + 1].kind != .cjk)
+        guard capitalised else { return nil }
+        if terminator == UInt8(ascii: "!") || terminator == UInt8(ascii: "?") { return end }
+        // A full stop right after the token (or inside it) may belong to an abbreviation.
+        guard ownStop || i == gs else { return end }
+        var form = [UInt8]()
+        form.reserveCapacity(token.byteRange.count)
+        for x in token.byteRange { form.append(CharClass.lowerASCII(b[x])) }
+        if titles.contains(form) { return nil }
+        let initial = form.count == 1 && (b[Int(token.start)] &- 0x41) < 26
+        if ownStop || initial || abbreviations.contains(form) {
+            var next = [UInt8]()
+            for x in tokens[k + 1].byteRange { next.append(CharClass.lowerASCII(b[x])) }
+            return sentenceOpeners.contains(next) ? end : nil
         }
-        return true
-    }
-
-    static func trimmedEnd(_ b: [UInt8], _ gs: Int, _ ge: Int) -> Int {
-        var i = gs
-        while i < ge, b[i] != 0x20, b[i] != 0x0A, b[i] != 0x09, b[i] != 0x0D { i += 1 }
-        return i
-    }
-
-    static func leadingSkip(_ b: [UInt8], _ gs: Int, _ ge: Int, _ byteEnd: Int) -> Int {
-        var i = byteEnd
-        while i < ge, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x09 || b[i] == 0x0D { i += 1 }
-        return i - gs
+        return end
     }
 }

@@ -4,14 +4,23 @@ public enum TokenKind: UInt8, Sendable, Codable {
 }
 
 /// One token: its interned normalised form and where it stands in the UTF-8 bytes of the text.
+/// 12 bytes (a 100 MB corpus has ~17 M tokens): the end is stored as a 16-bit length, so a token is at
+/// most 65,535 bytes long (the tokenizer cuts longer runs).
 public struct Token: Sendable, Equatable {
     public var id: UInt32
     public var start: UInt32
-    public var end: UInt32
+    private var length: UInt16
     public var kind: TokenKind
 
+    public static let maxLength = Int(UInt16.max)
+
     public init(id: UInt32, start: UInt32, end: UInt32, kind: TokenKind) {
-        self.id = id; self.start = start; self.end = end; self.kind = kind
+        self.id = id; self.start = start; self.length = UInt16(clamping: end &- start); self.kind = kind
+    }
+
+    public var end: UInt32 {
+        get { start + UInt32(length) }
+        set { length = UInt16(clamping: newValue &- start) }
     }
 
     public var byteRange: Range<Int> { Int(start)..<Int(end) }

@@ -2,110 +2,194 @@ import Foundation
 
 /// Splits UTF-8 text into word, number, URL, e-mail and CJK tokens.
 ///
-/// Rules (scanning bytes, ASCII fast path, Unicode classes beyond it):
+/// Rules (scanning bytes, ASCII fast path, Unicode letter/digit classes beyond it):
 /// - a word is a run of letters, digits and combining marks; an apostrophe (' or ’) or hyphen between
-///   two such characters stays inside it ("don't", "China-Russia");
-/// - a number is a run of digits with `.` or `,` between digits ("1,200.50");
+///   two such characters stays inside it ("don't", "China-Russia", "BBC's");
+/// - single letters each followed by a full stop form one acronym token, the last stop included
+///   ("U.S." → "u.s.", "e.g.", "a.m."); "J. K." (with spaces) stays two initials;
+/// - a token starting with a digit is a number; inside it `.` and `,` stay only between two digits
+///   ("1,200.50", "3.5", "2015-16", "5bn"); a following `%` is not part of it ("10%" → "10");
 /// - `http://`, `https://` and `www.` start a URL that runs to whitespace, less trailing punctuation;
-/// - `name@domain.tld` is one e-mail token;
-/// - each Han ideograph, and each run of kana or Hangul, is its own token (no dictionary segmentation).
+/// - `local@domain.tld` is one e-mail token (local part: letters, digits and . _ + -);
+/// - CJK: each Han ideograph is its own token (no dictionary segmentation: a character is the unit a
+///   reader of Chinese counts), and each run of kana or of Hangul is one token (Korean separates words
+///   with spaces; katakana runs are loanwords);
+/// - everything else (punctuation, symbols, whitespace) separates tokens.
 /// Forms are normalised to lower case with ’ folded to '.
 public struct Tokenizer: Sendable {
     public init() {}
 
     /// Tokenises `text` and interns every form into `vocabulary` (one lock per call).
     public func tokenize(_ text: String, vocabulary: Vocabulary) -> TokenizedText {
-        let bytes = Array(text.utf8)
-        return tokenize(utf8: bytes, vocabulary: vocabulary)
+        tokenize(utf8: Array(text.utf8), vocabulary: vocabulary)
     }
 
     public func tokenize(utf8 bytes: [UInt8], vocabulary: Vocabulary) -> TokenizedText {
-        var local: [String: UInt32] = [:]
-        var localForms: [String] = []
-        var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 6)
-        bytes.withUnsafeBufferPointer { buf in
-            scan(buf) { start, end, kind in
-                let form = Tokenizer.normalise(buf, start, end, kind)
-                let id: UInt32
-                if let existing = local[form] { id = existing } else {
-                    id = UInt32(localForms.count)
-                    local[form] = id
-                    localForms.append(form)
+        tokenize(batch: [bytes], vocabulary: vocabulary)[0]
+    }
+
+    /// Tokenises several texts with one local table and ONE merge into `vocabulary`: far fewer probes
+    /// of the shared table than a merge per text (a news article repeats most of its neighbours' words).
+    public func tokenize(batch texts: [[UInt8]], vocabulary: Vocabulary) -> [TokenizedText] {
+        let totalBytes = texts.reduce(0) { $0 + $1.count }
+        // About one distinct form per 8 bytes in a news article, fewer over a batch.
+        var local = FormTable(capacity: max(64, min(totalBytes / 8, 4096 + totalBytes / 64)))
+        var scratch = [UInt8](repeating: 0, count: 64)
+        var allTokens: [[Token]] = []
+        allTokens.reserveCapacity(texts.count)
+        for bytes in texts {
+            var tokens: [Token] = []
+            tokens.reserveCapacity(bytes.count / 5 + 1)
+            bytes.withUnsafeBufferPointer { buf in
+                Tokenizer.scan(buf) { start, end, kind in
+                    let end = min(end, start + Token.maxLength)     // a 64 KB "word" is cut, not wrapped
+                    let id = Tokenizer.internNormalised(buf, start, end, &local, &scratch)
+                    tokens.append(Token(id: id, start: UInt32(start), end: UInt32(end), kind: kind))
                 }
-                tokens.append(Token(id: id, start: UInt32(start), end: UInt32(end), kind: kind))
+            }
+            allTokens.append(tokens)
+        }
+        let global = vocabulary.intern(local)
+        var out: [TokenizedText] = []
+        out.reserveCapacity(texts.count)
+        global.withUnsafeBufferPointer { g in
+            for (bytes, var tokens) in zip(texts, allTokens) {
+                tokens.withUnsafeMutableBufferPointer { t in
+                    for i in t.indices { t[i].id = g[Int(t[i].id)] }
+                }
+                let paragraphs = ParagraphSplitter.split(utf8: bytes, tokens: tokens)
+                let sentences = SentenceSplitter.split(utf8: bytes, tokens: tokens, paragraphs: paragraphs)
+                out.append(TokenizedText(utf8: bytes, tokens: tokens, sentences: sentences, paragraphs: paragraphs))
             }
         }
-        let global = vocabulary.intern(localForms)
-        for i in tokens.indices { tokens[i].id = global[Int(tokens[i].id)] }
-        let paragraphs = ParagraphSplitter.split(utf8: bytes, tokens: tokens)
-        let sentences = SentenceSplitter.split(utf8: bytes, tokens: tokens, paragraphs: paragraphs)
-        return TokenizedText(utf8: bytes, tokens: tokens, sentences: sentences, paragraphs: paragraphs)
+        return out
+    }
+
+    /// Tokenises many texts on all cores, in batches of `batchSize` (one vocabulary merge per batch).
+    /// The result is in the order of `texts`; ids do not depend on scheduling beyond first-seen order.
+    public func tokenizeConcurrently(_ texts: [[UInt8]], vocabulary: Vocabulary, batchSize: Int = 64) -> [TokenizedText] {
+        let size = max(1, batchSize)
+        let batches = (texts.count + size - 1) / size
+        let results = UnsafeMutableBufferPointer<[TokenizedText]>.allocate(capacity: batches)
+        results.initialize(repeating: [])
+        defer { results.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: batches) { b in
+            let range = (b * size)..<min(texts.count, (b + 1) * size)
+            results[b] = tokenize(batch: Array(texts[range]), vocabulary: vocabulary)
+        }
+        return results.flatMap { $0 }
+    }
+
+    /// The tokens of a text as (surface range, kind) without interning — for callers that only scan.
+    public static func ranges(_ text: String) -> [(Range<Int>, TokenKind)] {
+        var out: [(Range<Int>, TokenKind)] = []
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { b in scan(b) { out.append(($0..<$1, $2)) } }
+        return out
+    }
+
+    /// The normalised form a token would get (lower case, ’ → ').
+    public static func normalise(_ surface: String) -> String {
+        var table = FormTable(capacity: 4)
+        var scratch = [UInt8](repeating: 0, count: 64)
+        let bytes = Array(surface.utf8)
+        return bytes.withUnsafeBufferPointer { b in
+            let id = internNormalised(b, 0, b.count, &table, &scratch)
+            return table.form(Int(id))
+        }
     }
 
     // MARK: scanning
 
-    func scan(_ b: UnsafeBufferPointer<UInt8>, _ emit: (Int, Int, TokenKind) -> Void) {
+    @inline(__always) static func isASCIILetter(_ c: UInt8) -> Bool { ((c | 0x20) &- 0x61) < 26 }
+    @inline(__always) static func isASCIIDigit(_ c: UInt8) -> Bool { (c &- 0x30) < 10 }
+
+    static func scan(_ b: UnsafeBufferPointer<UInt8>, _ emit: (Int, Int, TokenKind) -> Void) {
         let n = b.count
         var i = 0
         while i < n {
             let c = b[i]
+            var cls: CharClass
+            var len = 1
             if c < 0x80 {
-                if !CharClass.isASCIIAlnum(c) { i += 1; continue }
-                if let end = Tokenizer.urlEnd(b, i) { emit(i, end, .url); i = end; continue }
+                if isASCIILetter(c) {
+                    cls = .letter
+                    if c | 0x20 == UInt8(ascii: "h") || c | 0x20 == UInt8(ascii: "w"), let end = urlEnd(b, i) {
+                        emit(i, end, .url); i = end; continue
+                    }
+                    if let end = acronymEnd(b, i) { emit(i, end, .word); i = end; continue }
+                } else if isASCIIDigit(c) {
+                    cls = .digit
+                } else {
+                    i += 1; continue
+                }
+            } else {
+                (cls, len) = CharClass.classify(b, i)
             }
-            let (cls, len) = CharClass.classify(b, i)
             switch cls {
-            case .other:
+            case .other, .mark:
                 i += len
             case .han:
                 emit(i, i + len, .cjk); i += len
             case .kana, .hangul:
                 var j = i + len
-                while j < n { let (k, l) = CharClass.classify(b, j); if k != cls { break }; j += l }
+                while j < n, b[j] >= 0x80 { let (k, l) = CharClass.classify(b, j); if k != cls { break }; j += l }
                 emit(i, j, .cjk); i = j
             case .letter, .digit:
+                let numeric = cls == .digit
                 var j = i + len
-                var allDigits = cls == .digit
                 while j < n {
-                    let (k, l) = CharClass.classify(b, j)
-                    if k == .letter || k == .digit || k == .mark {
-                        if k == .letter { allDigits = false }
-                        j += l; continue
-                    }
-                    // Joiners stay inside a token only between two word characters;
-                    // `.` and `,` only between digits ("1,200.50").
-                    let joinLen = Tokenizer.joinerLength(b, j, numeric: allDigits)
-                    if joinLen > 0, j + joinLen < n {
-                        let (after, _) = CharClass.classify(b, j + joinLen)
-                        let numericSeparator = b[j] == UInt8(ascii: ".") || b[j] == UInt8(ascii: ",")
-                        if numericSeparator ? after == .digit : (after == .letter || after == .digit) {
-                            j += joinLen
-                            continue
+                    let d = b[j]
+                    // ASCII fast path: letters and digits continue the token.
+                    if d < 0x80 {
+                        if isASCIILetter(d) || isASCIIDigit(d) { j += 1; continue }
+                        // Joiners stay inside only between two word characters; . and , only between digits.
+                        if j + 1 < n {
+                            switch d {
+                            case UInt8(ascii: "'"), UInt8(ascii: "-"):
+                                if isWordStart(b, j + 1) { j += 1; continue }
+                            case UInt8(ascii: "."), UInt8(ascii: ","):
+                                if numeric, isASCIIDigit(b[j - 1]), isASCIIDigit(b[j + 1]) { j += 1; continue }
+                            default: break
+                            }
                         }
+                        break
                     }
+                    let (k, l) = CharClass.classify(b, j)
+                    if k == .letter || k == .digit || k == .mark { j += l; continue }
+                    // ’ (E2 80 99) between word characters.
+                    if d == 0xE2, j + 3 < n, b[j + 1] == 0x80, b[j + 2] == 0x99, isWordStart(b, j + 3) { j += 3; continue }
                     break
                 }
-                // e-mail: word@domain.tld
-                if j < n, b[j] == UInt8(ascii: "@"), let end = Tokenizer.emailEnd(b, j) {
+                // E-mail: only worth a look when "@", or a local-part joiner followed by a letter or digit, comes next.
+                if j + 1 < n, b[j] == UInt8(ascii: "@") || (b[j] != 0x20 && b[j] < 0x80 && CharClass.isASCIIAlnum(b[j + 1])),
+                   let end = emailEnd(b, tokenStart: i, wordEnd: j) {
                     emit(i, end, .email); i = end; continue
                 }
-                emit(i, j, allDigits ? .number : .word)
+                emit(i, j, numeric ? .number : .word)
                 i = j
-            case .mark:
-                i += len
             }
         }
     }
 
-    /// Bytes of an in-word joiner at `j`: ' - . , (ASCII) or ’ (3 bytes); 0 if none.
-    static func joinerLength(_ b: UnsafeBufferPointer<UInt8>, _ j: Int, numeric: Bool) -> Int {
-        switch b[j] {
-        case UInt8(ascii: "'"), UInt8(ascii: "-"): return 1
-        case UInt8(ascii: "."), UInt8(ascii: ","): return numeric ? 1 : 0
-        case 0xE2 where j + 2 < b.count && b[j + 1] == 0x80 && b[j + 2] == 0x99: return 3
-        default: return 0
-        }
+    /// A letter or digit (any script) starts at `j`.
+    @inline(__always) static func isWordStart(_ b: UnsafeBufferPointer<UInt8>, _ j: Int) -> Bool {
+        let c = b[j]
+        if c < 0x80 { return isASCIILetter(c) || isASCIIDigit(c) }
+        let k = CharClass.classify(b, j).0
+        return k == .letter || k == .digit
+    }
+
+    /// "U.S.", "e.g.", "U.S.A.": single ASCII letters each followed by `.`, at least two of them.
+    static func acronymEnd(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
+        let n = b.count
+        guard i + 3 < n, b[i + 1] == UInt8(ascii: "."), isASCIILetter(b[i + 2]), b[i + 3] == UInt8(ascii: ".") else { return nil }
+        if i > 0, b[i - 1] < 0x80, isASCIILetter(b[i - 1]) || isASCIIDigit(b[i - 1]) || b[i - 1] == UInt8(ascii: ".") { return nil }
+        var j = i + 4
+        while j + 1 < n, isASCIILetter(b[j]), b[j + 1] == UInt8(ascii: ".") { j += 2 }
+        // "U.S.A" without a final stop, or "e.g.x": not an acronym boundary we trust.
+        if j < n, b[j] < 0x80, isASCIILetter(b[j]) || isASCIIDigit(b[j]) { return nil }
+        return j
     }
 
     static func urlEnd(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
@@ -115,16 +199,39 @@ public struct Tokenizer: Sendable {
             for k in 0..<len where CharClass.lowerASCII(b[i + k]) != p[k] { return false }
             return true
         }
-        guard b[i] == UInt8(ascii: "h") || b[i] == UInt8(ascii: "H") || b[i] == UInt8(ascii: "w") || b[i] == UInt8(ascii: "W") else { return nil }
         guard has("http://") || has("https://") || has("www.") else { return nil }
         if i > 0, CharClass.isASCIIAlnum(b[i - 1]) { return nil }
         var j = i
         while j < b.count, b[j] > 0x20, b[j] != UInt8(ascii: "\""), b[j] != UInt8(ascii: "<"), b[j] != UInt8(ascii: ">") { j += 1 }
-        while j > i, let last = Optional(b[j - 1]), ".,;:!?)]}'".utf8.contains(last) { j -= 1 }
+        trailing: while j > i {
+            switch b[j - 1] {
+            case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"),
+                 UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: "'"): j -= 1
+            default: break trailing
+            }
+        }
         return j - i > 7 ? j : nil
     }
 
-    static func emailEnd(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> Int? {
+    /// An e-mail address starting at `tokenStart`, when the word ending at `wordEnd` continues with
+    /// local-part characters up to an `@` and a dotted domain.
+    static func emailEnd(_ b: UnsafeBufferPointer<UInt8>, tokenStart: Int, wordEnd: Int) -> Int? {
+        // RFC 5321 caps the local part at 64 bytes; the cap also keeps long dotted runs linear.
+        switch b[wordEnd] {
+        case UInt8(ascii: "@"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "+"), UInt8(ascii: "-"): break
+        default: return nil
+        }
+        var at = wordEnd
+        let limit = min(b.count, tokenStart + 64)
+        while at < limit {
+            let c = b[at]
+            if c == UInt8(ascii: "@") { break }
+            if CharClass.isASCIIAlnum(c) || c == UInt8(ascii: ".") || c == UInt8(ascii: "_") || c == UInt8(ascii: "+") || c == UInt8(ascii: "-") {
+                at += 1; continue
+            }
+            return nil
+        }
+        guard at < limit, b[at] == UInt8(ascii: "@"), b[at - 1] != UInt8(ascii: ".") else { return nil }
         var j = at + 1
         var sawDot = false
         var lastWasDot = true
@@ -139,17 +246,56 @@ public struct Tokenizer: Sendable {
         return sawDot && j > at + 3 ? j : nil
     }
 
-    static func normalise(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ kind: TokenKind) -> String {
-        var ascii = true
-        for k in start..<end where b[k] >= 0x80 { ascii = false; break }
-        if ascii {
-            return String(unsafeUninitializedCapacity: end - start) { out in
-                for k in start..<end { out[k - start] = CharClass.lowerASCII(b[k]) }
-                return end - start
+    /// Lower-cases the token's bytes (ASCII: hashed straight from the text when it has no capitals, else
+    /// through a scratch buffer; other scripts through `lowercased()`, with ’ folded to ') and interns
+    /// them into the document's local table.
+    @inline(__always)
+    static func internNormalised(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
+                                 _ table: inout FormTable, _ scratch: inout [UInt8]) -> UInt32 {
+        let count = end - start
+        // ASCII tokens, 8 bytes at a time (SWAR): lower-case A–Z by setting bit 5, hash the words.
+        if count <= 32 {
+            if scratch.count < 40 { scratch = [UInt8](repeating: 0, count: 64) }
+            let done: UInt32? = scratch.withUnsafeMutableBytes { out -> UInt32? in
+                var h = FormTable.seed(count: count)
+                var changed = false
+                var i = 0
+                while i < count {
+                    let n = min(8, count - i)
+                    var w: UInt64
+                    if start + i + 8 <= b.count {
+                        w = UnsafeRawPointer(b.baseAddress! + start + i).loadUnaligned(as: UInt64.self)
+                        if n < 8 { w &= (1 << (8 * UInt64(n))) &- 1 }
+                    } else {
+                        w = 0
+                        for k in 0..<n { w |= UInt64(b[start + i + k]) << (8 * UInt64(k)) }
+                    }
+                    if w & 0x8080_8080_8080_8080 != 0 { return nil }
+                    // Per byte: ≥ "A" and ≤ "Z" ⇒ upper case (no carries: every byte is < 0x80).
+                    let upper = (w &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(w &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080
+                    let lowered = w | (upper >> 2)
+                    changed = changed || upper != 0
+                    out.storeBytes(of: lowered, toByteOffset: i, as: UInt64.self)
+                    h = FormTable.step(h, lowered)
+                    i += 8
+                }
+                let hash = FormTable.mix(h)
+                if !changed { return table.intern(UnsafeBufferPointer(rebasing: b[start..<end]), hash: hash) }
+                let bytes = UnsafeBufferPointer(start: out.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count)
+                return table.intern(bytes, hash: hash)
+            }
+            if let id = done { return id }
+        } else {
+            var ascii = true
+            for k in start..<end where b[k] >= 0x80 { ascii = false; break }
+            if ascii {
+                let lowered = (start..<end).map { CharClass.lowerASCII(b[$0]) }
+                return lowered.withUnsafeBufferPointer { table.intern($0, hash: FormTable.hash($0)) }
             }
         }
         let s = String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
-        return s.replacingOccurrences(of: "\u{2019}", with: "'").lowercased()
+        var form = s.lowercased()
+        if form.utf8.contains(0xE2) { form = form.replacingOccurrences(of: "\u{2019}", with: "'") }
+        return form.withUTF8 { table.intern($0, hash: FormTable.hash($0)) }
     }
 }
-

@@ -1,11 +1,12 @@
 import Foundation
-import Synchronization
 
 /// Interns normalised token forms to dense integer ids, shared by every text of a session.
-/// Thread-safe: documents tokenised in parallel merge their local forms under one lock, once per document.
+/// Thread-safe: documents tokenised in parallel intern into a local `FormTable` without locking, then
+/// merge it here under one lock, once per document. Lookups compare bytes against a hash table, so
+/// merging never builds a `String` for a form that is already known.
 public final class Vocabulary: @unchecked Sendable {
     private let lock = NSLock()
-    private var ids: [String: UInt32] = [:]
+    private var table = FormTable(capacity: 1 << 14)
     private var forms: [String] = []
 
     public init() {}
@@ -24,22 +25,169 @@ public final class Vocabulary: @unchecked Sendable {
     }
 
     /// The id of a normalised form, if it has been seen.
-    public func id(of form: String) -> UInt32? { lock.withLock { ids[form] } }
+    public func id(of form: String) -> UInt32? {
+        var f = form
+        return f.withUTF8 { bytes in lock.withLock { table.find(bytes, hash: FormTable.hash(bytes)) } }
+    }
 
     public func intern(_ form: String) -> UInt32 {
-        lock.withLock { internLocked(form) }
+        var f = form
+        return f.withUTF8 { bytes in lock.withLock { internLocked(bytes, hash: FormTable.hash(bytes)) } }
     }
 
     /// Interns a batch of forms under one lock; returns their global ids in order.
     public func intern(_ batch: [String]) -> [UInt32] {
-        lock.withLock { batch.map { internLocked($0) } }
+        lock.withLock {
+            batch.map { form in
+                var f = form
+                return f.withUTF8 { internLocked($0, hash: FormTable.hash($0)) }
+            }
+        }
     }
 
-    private func internLocked(_ form: String) -> UInt32 {
-        if let id = ids[form] { return id }
-        let id = UInt32(forms.count)
-        forms.append(form)
-        ids[form] = id
+    /// Merges a document's local table under one lock; the result maps local id → global id.
+    public func intern(_ local: FormTable) -> [UInt32] {
+        var global = [UInt32](repeating: 0, count: local.count)
+        local.arena.withUnsafeBufferPointer { arena in
+            lock.withLock {
+                for i in 0..<local.count {
+                    let bytes = UnsafeBufferPointer(rebasing: arena[Int(local.offsets[i])..<Int(local.offsets[i + 1])])
+                    global[i] = internLocked(bytes, hash: local.hashes[i])
+                }
+            }
+        }
+        return global
+    }
+
+    private func internLocked(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32 {
+        let before = table.count
+        let id = table.intern(bytes, hash: hash)
+        if table.count > before { forms.append(String(decoding: bytes, as: UTF8.self)) }
         return id
+    }
+}
+
+/// An open-addressing hash table of byte strings → dense ids (0, 1, 2… in insertion order), with the
+/// bytes kept in one arena. Used per document by the tokenizer (no lock, no `String` per token) and,
+/// inside `Vocabulary`, for the whole session. A slot carries the hash, offset and length, so a probe
+/// touches one slot and, only on a hash match, the arena.
+public struct FormTable: Sendable {
+    /// 8 bytes, so the session table stays cache-resident: the high half of the hash and the form id.
+    struct Slot {
+        var tag: UInt32 = 0
+        var id: Int32 = -1          // -1: empty
+    }
+
+    public private(set) var arena: [UInt8] = []
+    /// offsets[i]..<offsets[i+1] are the bytes of form i.
+    public private(set) var offsets: [Int32] = [0]
+    public private(set) var hashes: [UInt64] = []
+    private var slots: [Slot]
+    private var mask: Int
+
+    public init(capacity: Int = 256) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Slot](repeating: Slot(), count: size)
+        mask = size - 1
+        arena.reserveCapacity(capacity * 8)
+        hashes.reserveCapacity(capacity)
+        offsets.reserveCapacity(capacity + 1)
+    }
+
+    public var count: Int { hashes.count }
+
+    /// Hashes 8 bytes at a time (little-endian words, the last one zero-padded), then a final mix so
+    /// that the low bits used for slots are well spread. The tokenizer computes the same value inline.
+    @inline(__always) public static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h = seed(count: bytes.count)
+        var i = 0
+        while i < bytes.count {
+            var w: UInt64 = 0
+            let n = min(8, bytes.count - i)
+            for k in 0..<n { w |= UInt64(bytes[i + k]) << (8 * UInt64(k)) }
+            h = step(h, w)
+            i += 8
+        }
+        return mix(h)
+    }
+
+    @inline(__always) static func seed(count: Int) -> UInt64 { 0x243F6A8885A308D3 ^ UInt64(count) }
+
+    @inline(__always) static func step(_ h: UInt64, _ word: UInt64) -> UInt64 {
+        let x = (h ^ word) &* 0x9E3779B97F4A7C15
+        return x ^ (x >> 29)
+    }
+
+    @inline(__always) static func mix(_ x: UInt64) -> UInt64 {
+        var h = x
+        h ^= h >> 33; h = h &* 0xff51afd7ed558ccd; h ^= h >> 33
+        return h
+    }
+
+    /// The slot index holding these bytes, or the empty slot where they would go.
+    @inline(__always) private func probe(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (index: Int, found: Bool) {
+        let tag = UInt32(truncatingIfNeeded: hash >> 32)
+        return slots.withUnsafeBufferPointer { sl in
+            offsets.withUnsafeBufferPointer { off in
+                arena.withUnsafeBufferPointer { a in
+                    var s = Int(truncatingIfNeeded: hash) & mask
+                    while true {
+                        let slot = sl[s]
+                        if slot.id < 0 { return (s, false) }
+                        if slot.tag == tag {
+                            let start = Int(off[Int(slot.id)]), end = Int(off[Int(slot.id) + 1])
+                            if end - start == bytes.count, FormTable.same(a.baseAddress! + start, bytes) {
+                                return (s, true)
+                            }
+                        }
+                        s = (s + 1) & mask
+                    }
+                }
+            }
+        }
+    }
+
+    /// Byte equality; an inline loop beats a `memcmp` call for word-sized strings.
+    @inline(__always) static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        if n > 24 { return memcmp(a, b.baseAddress!, n) == 0 }
+        var k = 0
+        while k < n { if a[k] != b[k] { return false }; k += 1 }
+        return true
+    }
+
+    public func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32? {
+        let p = probe(bytes, hash: hash)
+        return p.found ? UInt32(slots[p.index].id) : nil
+    }
+
+    public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32 {
+        let p = probe(bytes, hash: hash)
+        if p.found { return UInt32(slots[p.index].id) }
+        let id = Int32(hashes.count)
+        slots[p.index] = Slot(tag: UInt32(truncatingIfNeeded: hash >> 32), id: id)
+        arena.append(contentsOf: bytes)
+        offsets.append(Int32(arena.count))
+        hashes.append(hash)
+        if hashes.count * 2 > slots.count { grow() }
+        return UInt32(id)
+    }
+
+    private mutating func grow() {
+        let old = slots
+        let size = slots.count * 2
+        slots = [Slot](repeating: Slot(), count: size)
+        mask = size - 1
+        for slot in old where slot.id >= 0 {
+            var s = Int(truncatingIfNeeded: hashes[Int(slot.id)]) & mask
+            while slots[s].id >= 0 { s = (s + 1) & mask }
+            slots[s] = slot
+        }
+    }
+
+    /// The bytes of form `id` as a string.
+    public func form(_ id: Int) -> String {
+        String(decoding: arena[Int(offsets[id])..<Int(offsets[id + 1])], as: UTF8.self)
     }
 }

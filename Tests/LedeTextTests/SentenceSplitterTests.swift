@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import LedeText
+
+func sentencesOf(_ text: String) -> [String] {
+    let t = Tokenizer().tokenize(text, vocabulary: Vocabulary())
+    return t.sentences.map { t.text($0.bytes) }
+}
+
+@Suite struct SentenceSplitterTests {
+    @Test func plainSentences() {
+        #expect(sentencesOf("It rained. We stayed in! Did you? Yes.") == ["It rained.", "We stayed in!", "Did you?", "Yes."])
+    }
+
+    @Test func abbreviationsAndTitles() {
+        #expect(sentencesOf("Mr. Smith met Dr. Jones on Jan. 5 at No. 10 Downing St. in London.")
+                == ["Mr. Smith met Dr. Jones on Jan. 5 at No. 10 Downing St. in London."])
+        #expect(sentencesOf("He sold toys, games etc. The shop closed.") == ["He sold toys, games etc.", "The shop closed."])
+        #expect(sentencesOf("Apple Inc. said so.") == ["Apple Inc. said so."])
+    }
+
+    @Test func acronyms() {
+        #expect(sentencesOf("The U.S. President spoke. Then he left.") == ["The U.S. President spoke.", "Then he left."])
+        #expect(sentencesOf("Troops left the U.S. The talks failed.") == ["Troops left the U.S.", "The talks failed."])
+        #expect(sentencesOf("Use tools, e.g. Hammers, daily.") == ["Use tools, e.g. Hammers, daily."])
+    }
+
+    @Test func initials() {
+        #expect(sentencesOf("J. K. Rowling wrote it. She was pleased.") == ["J. K. Rowling wrote it.", "She was pleased."])
+        #expect(sentencesOf("It was Plan B. The plan failed.") == ["It was Plan B.", "The plan failed."])
+    }
+
+    @Test func decimalsAndNumbers() {
+        #expect(sentencesOf("Growth was 3.5 per cent. In 2015 it was 2.") == ["Growth was 3.5 per cent.", "In 2015 it was 2."])
+        #expect(sentencesOf("He won 2. 5 others lost.") == ["He won 2.", "5 others lost."])
+    }
+
+    @Test func ellipses() {
+        #expect(sentencesOf("He paused... Then he spoke.") == ["He paused...", "Then he spoke."])
+        #expect(sentencesOf("Well… maybe not.") == ["Well… maybe not."])
+        #expect(sentencesOf("Wait… Now go.") == ["Wait…", "Now go."])
+    }
+
+    @Test func quotesAndBrackets() {
+        #expect(sentencesOf("\"We will win,\" he said. Then he left.") == ["\"We will win,\" he said.", "Then he left."])
+        #expect(sentencesOf("\"We won.\" The crowd cheered.") == ["\"We won.\"", "The crowd cheered."])
+        #expect(sentencesOf("\"Stop!\" he shouted.") == ["\"Stop!\" he shouted."])
+        #expect(sentencesOf("It ended (as expected.) Next came lunch.") == ["It ended (as expected.)", "Next came lunch."])
+        #expect(sentencesOf("She left. \"Why?\" he asked.") == ["She left.", "\"Why?\" he asked."])
+    }
+
+    @Test func headlinesAndParagraphBreaks() {
+        let text = "Markets fall sharply\n\nShares fell on Monday. Traders were nervous\n\nMore to come"
+        #expect(sentencesOf(text) == ["Markets fall sharply", "Shares fell on Monday.", "Traders were nervous", "More to come"])
+        let t = Tokenizer().tokenize(text, vocabulary: Vocabulary())
+        #expect(t.paragraphs.count == 3)
+        // Sentences never cross paragraphs and cover every token in order.
+        #expect(t.sentences.map(\.tokens.count).reduce(0, +) == t.tokens.count)
+    }
+
+    @Test func noSplitBeforeLowercaseOrWithoutSpace() {
+        #expect(sentencesOf("See fig. and note.It goes on.") == ["See fig. and note.It goes on."])
+        #expect(sentencesOf("version 2.0 is out. ok then.") == ["version 2.0 is out. ok then."])
+    }
+
+    /// The seed article's 11 body paragraphs are one sentence each (their quotes and "China-Russia",
+    /// "multi-polar", "parties'" must not split anything).
+    @Test(.enabled(if: SharedData.url("corpora/seed") != nil, "needs ../shared/corpora/seed"))
+    func seedArticleBody() throws {
+        let dir = SharedData.url("corpora/seed")!
+        let file = try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasSuffix(".txt") }!
+        let text = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
+        let body = text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { $0.count > 100 && !$0.contains("|") && !$0.contains("\n") }
+        #expect(body.count == 11)
+        let t = Tokenizer().tokenize(body.joined(separator: "\n\n"), vocabulary: Vocabulary())
+        #expect(t.paragraphs.count == 11)
+        #expect(t.sentences.map { t.text($0.bytes) } == body)
+        // Every whitespace-separated chunk of this text is exactly one token (no dashes, URLs or numbers with spaces).
+        let chunks = body.joined(separator: " ").split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+        #expect(t.tokens.count == chunks)
+    }
+}
