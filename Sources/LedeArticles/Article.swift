@@ -28,7 +28,12 @@ public struct ArticleMetadata: Codable, Sendable, Equatable {
 public struct DroppedBlock: Codable, Sendable, Equatable {
     public var text: String
     public var reason: String
-    public init(text: String, reason: String) { self.text = text; self.reason = reason }
+    /// How many kept paragraphs came before it in the document, so kept and dropped blocks can be shown in
+    /// their original order; nil when unknown.
+    public var position: Int?
+    public init(text: String, reason: String, position: Int? = nil) {
+        self.text = text; self.reason = reason; self.position = position
+    }
 }
 
 /// What a loader produced from one file or record, before it joins a workspace.

@@ -26,6 +26,8 @@ public struct LoadReport: Sendable {
     public var problems: [LoadProblem] = []
     public var files = 0
     public var bytes = 0
+    /// README/LICENSE-style files met while expanding folders and globs, not loaded (see `FileExpander`).
+    public var skipped: [String] = []
     public init() {}
 }
 
@@ -39,6 +41,7 @@ public struct ArticleLoader: Sendable {
         var report = LoadReport()
         let expansion = FileExpander.expand(paths)
         report.problems.append(contentsOf: expansion.problems)
+        report.skipped = expansion.skipped
         let files = expansion.files
         let results = ParallelMap.map(files, progress: progress) { path in
             try? Cancellation.check()

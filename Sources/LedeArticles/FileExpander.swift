@@ -6,7 +6,18 @@ import Glibc
 /// Turns the user's path arguments into a list of files: folders recursively (hidden entries skipped,
 /// symlink loops detected), glob patterns expanded, each missing path reported.
 enum FileExpander {
-    struct Expansion { var files: [String] = []; var problems: [LoadProblem] = [] }
+    struct Expansion { var files: [String] = []; var problems: [LoadProblem] = []; var skipped: [String] = [] }
+
+    /// Files that describe a corpus rather than belong to it (README.TXT in the BBC folder, LICENSE, …):
+    /// skipped when a folder or glob is expanded, loaded when named explicitly. Matched on the name without
+    /// its extension, case-insensitively.
+    static let corpusFileNames: Set<String> = ["readme", "license", "licence", "copying", "copyright", "changelog",
+                                               "changes", "notice", "authors", "contributing", "manifest", "install"]
+
+    static func isCorpusFile(_ path: String) -> Bool {
+        let base = ((path as NSString).lastPathComponent as NSString).deletingPathExtension.lowercased()
+        return corpusFileNames.contains(base)
+    }
 
     static func expand(_ paths: [String]) -> Expansion {
         var out = Expansion()
@@ -16,7 +27,10 @@ enum FileExpander {
             if path.contains(where: { "*?[".contains($0) }) && !FileManager.default.fileExists(atPath: path) {
                 let matches = glob(path)
                 if matches.isEmpty { out.problems.append(.init(path: arg, message: "no files match this pattern", severity: .error)) }
-                for m in matches { add(m, arg: arg, into: &out, seen: &seen) }
+                for m in matches {
+                    if isCorpusFile(m) { out.skipped.append(m); continue }
+                    add(m, arg: arg, into: &out, seen: &seen)
+                }
             } else {
                 add(path, arg: arg, into: &out, seen: &seen)
             }
@@ -56,6 +70,7 @@ enum FileExpander {
                 continue
             }
             if isDir.boolValue { walk(child, into: &out, visited: &visited, seen: &seen) }
+            else if isCorpusFile(child) { out.skipped.append(child) }
             else if seen.insert(child).inserted { out.files.append(child) }
         }
         visited.remove(real)

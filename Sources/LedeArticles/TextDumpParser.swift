@@ -1,22 +1,176 @@
 import Foundation
+import LedeText
 
-/// Plain-text page dumps: blocks separated by blank lines; the first short line without final punctuation is the title.
+/// Plain-text page dumps (what "save as text" or a scraper writes): menus, the title, a date/source line,
+/// the body, then footer links. Each line is a block, except that hard-wrapped prose (a blank-line separated
+/// group of long lines) is joined into one paragraph. Header lines (date, `Source:`, `By NAME`,
+/// `Published:`/`Updated:`) are read as metadata by pattern; the title is the title-like line above the first
+/// header line, else the first title-like line; everything else is classified by `BoilerplateClassifier` (jusText).
 public enum TextDumpParser {
-    public static func parse(_ text: String, path: String) throws -> ParsedDocument {
-        let blocks = text.replacingOccurrences(of: "\r\n", with: "\n")
-            .components(separatedBy: "\n\n")
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            .filter { !$0.isEmpty }
+    struct Line { var text: String; var isParagraphStart: Bool }
+
+    public static func parse(_ text: String, path: String, stopwords: Stopwords = .english) throws -> ParsedDocument {
+        let blocks = splitBlocks(text)
         guard !blocks.isEmpty else { throw LoadError.empty }
+
         var metadata = ArticleMetadata()
-        var paragraphs = blocks
-        let firstLine = blocks[0].components(separatedBy: "\n")[0]
-        if firstLine.count < 200, let last = firstLine.last, !".!?".contains(last) {
-            metadata.title = firstLine
-            let rest = blocks[0].components(separatedBy: "\n").dropFirst().joined(separator: "\n")
-            paragraphs[0] = rest
-            paragraphs = paragraphs.filter { !$0.isEmpty }
+        var header = [String?](repeating: nil, count: blocks.count)     // why a block is a header line
+        let features = blocks.map { BlockFeatures.measure($0, stopwords: stopwords) }
+        var classifier = BoilerplateClassifier()
+        let words = features.reduce(0) { $0 + $1.words }, stops = features.reduce(0) { $0 + $1.stopwords }
+        if words > 50 && Double(stops) / Double(words) < 0.1 { classifier.ignoreStopwords = true }
+
+        // Header lines near the top (before the first body block, within the first lines) carry metadata.
+        let firstBody = blocks.indices.first { classifier.initialClass(features[$0]).0 == .good } ?? blocks.count
+        let headerEnd = min(blocks.count, max(firstBody, 1) + 1)
+        for i in 0..<min(headerEnd, 30) {
+            if let found = HeaderLine.read(blocks[i], into: &metadata) { header[i] = found }
         }
-        return ParsedDocument(path: path, format: .text, metadata: metadata, paragraphs: paragraphs)
+        // The title: the nearest title-like line above the first header line (the seed's title sits right
+        // above its `· date · Source:` line, under a menu line); with no header lines, the first title-like line.
+        var titleIndex: Int?
+        if let firstHeader = header.firstIndex(where: { $0 != nil }) {
+            titleIndex = stride(from: firstHeader - 1, through: 0, by: -1).first { isTitleLike(blocks[$0]) }
+        }
+        if titleIndex == nil {
+            titleIndex = (0..<min(firstBody, blocks.count)).first { header[$0] == nil && isTitleLike(blocks[$0]) }
+        }
+        if let t = titleIndex { metadata.title = blocks[t]; header[t] = "the title" }
+
+        // jusText on everything else, in order.
+        let rest = blocks.indices.filter { header[$0] == nil }
+        let decisions = classifier.classify(rest.map { features[$0] })
+        var paragraphs: [String] = []
+        var dropped: [DroppedBlock] = []
+        var decisionFor = [Int: BoilerplateClassifier.Decision]()
+        for (k, i) in rest.enumerated() { decisionFor[i] = decisions[k] }
+        for i in blocks.indices {
+            if let h = header[i] { dropped.append(DroppedBlock(text: blocks[i], reason: h, position: paragraphs.count)); continue }
+            let d = decisionFor[i]!
+            if d.keep { paragraphs.append(blocks[i]) } else { dropped.append(DroppedBlock(text: blocks[i], reason: d.reason, position: paragraphs.count)) }
+        }
+        if paragraphs.isEmpty {
+            // A very short text (a note, a brief) has no block long enough for jusText: keep its sentences.
+            let sentences = rest.filter { isSentenceLike(blocks[$0]) && !features[$0].hasCopyright && features[$0].linkChars == 0 }
+            if !sentences.isEmpty {
+                paragraphs = sentences.map { blocks[$0] }
+                dropped.removeAll { d in sentences.contains { blocks[$0] == d.text } }
+            }
+        }
+        if paragraphs.isEmpty {
+            throw LoadError.noBody("no line reads as article text; every block looked like navigation or boilerplate")
+        }
+        return ParsedDocument(path: path, format: .text, metadata: metadata, paragraphs: paragraphs, dropped: dropped)
+    }
+
+    /// Lines, with hard-wrapped paragraphs joined: a group of consecutive lines is one paragraph when all its
+    /// lines but the last are long (≥ 50 characters) and do not end a sentence, as wrapped prose does.
+    static func splitBlocks(_ text: String) -> [String] {
+        var blocks: [String] = []
+        var group: [String] = []
+        func endGroup() {
+            defer { group.removeAll() }
+            guard !group.isEmpty else { return }
+            let wrapped = group.count > 1 && group.dropLast().allSatisfy {
+                $0.utf8.count >= 50 && !$0.hasSuffix(".") && !$0.hasSuffix("\"")
+            }
+            if wrapped { blocks.append(group.joined(separator: " ")) } else { blocks.append(contentsOf: group) }
+        }
+        // One byte scan: lines end at LF (CR dropped); runs of spaces, tabs and no-break spaces fold to one.
+        var line: [UInt8] = []
+        line.reserveCapacity(512)
+        var pendingSpace = false
+        func endLine() {
+            if line.isEmpty { endGroup() } else { group.append(String(decoding: line, as: UTF8.self)) }
+            line.removeAll(keepingCapacity: true)
+            pendingSpace = false
+        }
+        let bytes = Array(text.utf8)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x0A { endLine(); i += 1; continue }
+            var space = b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C
+            var width = 1
+            if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 { space = true; width = 2 }            // U+00A0
+            else if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, (0x80...0x8A).contains(bytes[i + 2]) || bytes[i + 2] == 0xAF {
+                space = true; width = 3                                                                        // U+2000–U+200A, U+202F
+            } else if b == 0xE3, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { space = true; width = 3 }  // U+3000
+            if space {
+                pendingSpace = !line.isEmpty
+            } else {
+                if pendingSpace { line.append(0x20); pendingSpace = false }
+                line.append(b)
+            }
+            i += width
+        }
+        endLine()
+        endGroup()
+        return blocks
+    }
+
+    /// Ends like a sentence and has a few words: what a short body's lines look like.
+    static func isSentenceLike(_ line: String) -> Bool {
+        guard let last = line.last, ".!?\"”')".contains(last) else { return false }
+        return line.split(separator: " ").count >= 3
+    }
+
+    static func isTitleLike(_ line: String) -> Bool {
+        guard line.count >= 3, line.count <= 200, line.contains(" ") || line.count > 12 else { return false }
+        // A sentence ends with one full stop; a headline may trail off with an ellipsis ("Rivals of the £400 Apple...").
+        guard let last = line.last, !",;:".contains(last), last != "." || line.hasSuffix("...") else { return false }
+        return line.contains { $0.isLetter }
+    }
+}
+
+/// Header lines that jusText would drop as short: `· 2022-03-31 · Source: Xinhua`, `By Jane Doe`,
+/// `Published: 31 March 2022`, `Updated: …`, `Author: …`, a line that is only a date.
+enum HeaderLine {
+    /// Reads metadata from `line` when it is a header line; returns the reason to show for it.
+    static func read(_ line: String, into m: inout ArticleMetadata) -> String? {
+        guard line.count <= 160 else { return nil }
+        let segments = line.split(whereSeparator: { "·|•".contains($0) })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !segments.isEmpty else { return nil }
+        var found: [String] = []
+        var unexplained = 0
+        for segment in segments {
+            let lower = segment.lowercased()
+            if let value = after(lower, segment, ["source:", "agency:", "from:"]) {
+                if m.source == nil { m.source = value }; found.append("source")
+            } else if let value = after(lower, segment, ["updated:", "updated on", "updated", "last updated:", "last updated", "modified:"]),
+                      let date = DateParser.normalise(value) {
+                if m.modified == nil { m.modified = date }; found.append("modified date")
+            } else if let value = after(lower, segment, ["published:", "published on", "published", "posted:", "posted on", "date:"]),
+                      let date = DateParser.normalise(value) {
+                if m.published == nil { m.published = date }; found.append("published date")
+            } else if let value = after(lower, segment, ["by ", "author:", "written by "]), isName(value) {
+                if m.author == nil { m.author = value }; found.append("author")
+            } else if segment.count <= 60, let date = DateParser.normalise(segment) {
+                if m.published == nil { m.published = date } else if m.modified == nil, m.published != date { m.modified = date }
+                found.append("date")
+            } else {
+                unexplained += 1
+            }
+        }
+        // A line is a header line only when most of it was metadata (not a sentence that mentions a date).
+        guard !found.isEmpty, unexplained <= found.count / 2 else { return nil }
+        return "header line (" + found.joined(separator: ", ") + ")"
+    }
+
+    private static func after(_ lower: String, _ original: String, _ prefixes: [String]) -> String? {
+        for p in prefixes where lower.hasPrefix(p) {
+            let value = original.dropFirst(p.count).trimmingCharacters(in: CharacterSet(charactersIn: " :-–—\t"))
+            if !value.isEmpty { return value }
+        }
+        return nil
+    }
+
+    /// A byline name: 1–8 words, mostly capitalised, no sentence punctuation.
+    private static func isName(_ s: String) -> Bool {
+        let words = s.split(separator: " ")
+        guard (1...8).contains(words.count), !s.hasSuffix("."), s.count <= 80 else { return false }
+        let capitalised = words.filter { $0.first?.isUppercase == true }.count
+        return capitalised * 2 >= words.count
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 
 /// One command run in a session: its line, when, how long, how it ended, and its structured result.
+/// The result is kept as the command's own typed value and encoded only when written (`save`, `--json`):
+/// converting every result to a JSON tree up front would cost as much as the command on big selections.
 public struct LogEntry: Codable, Sendable, Equatable {
     public enum Status: String, Codable, Sendable { case ok, error, cancelled }
     public var command: String
@@ -8,11 +10,69 @@ public struct LogEntry: Codable, Sendable, Equatable {
     public var durationMs: Double
     public var status: Status
     public var error: String?
-    public var result: JSONValue?
+    private var stored: StoredResult?
+
+    /// The result as a JSON tree (converted on first use for a typed result).
+    public var result: JSONValue? { stored?.json }
 
     public init(command: String, startedAt: Date, durationMs: Double, status: Status, error: String? = nil, result: JSONValue? = nil) {
         self.command = command; self.startedAt = startedAt; self.durationMs = durationMs
-        self.status = status; self.error = error; self.result = result
+        self.status = status; self.error = error; self.stored = result.map(StoredResult.init(json:))
+    }
+
+    public init(command: String, startedAt: Date, durationMs: Double, status: Status, error: String? = nil,
+                typedResult: (any Encodable & Sendable)?) {
+        self.command = command; self.startedAt = startedAt; self.durationMs = durationMs
+        self.status = status; self.error = error; self.stored = typedResult.map(StoredResult.init(typed:))
+    }
+
+    enum CodingKeys: String, CodingKey { case command, startedAt, durationMs, status, error, result }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        command = try c.decode(String.self, forKey: .command)
+        startedAt = try c.decode(Date.self, forKey: .startedAt)
+        durationMs = try c.decode(Double.self, forKey: .durationMs)
+        status = try c.decode(Status.self, forKey: .status)
+        error = try c.decodeIfPresent(String.self, forKey: .error)
+        stored = try c.decodeIfPresent(JSONValue.self, forKey: .result).map(StoredResult.init(json:))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(command, forKey: .command)
+        try c.encode(startedAt, forKey: .startedAt)
+        try c.encode(durationMs, forKey: .durationMs)
+        try c.encode(status, forKey: .status)
+        try c.encodeIfPresent(error, forKey: .error)
+        if let stored { try stored.encode(to: c.superEncoder(forKey: .result)) }
+    }
+
+    public static func == (a: LogEntry, b: LogEntry) -> Bool {
+        a.command == b.command && a.startedAt == b.startedAt && a.durationMs == b.durationMs
+            && a.status == b.status && a.error == b.error && a.result == b.result
+    }
+}
+
+/// A logged result: a typed value encoded straight from its own Codable conformance, or a JSON tree read
+/// back from a session file.
+final class StoredResult: @unchecked Sendable {
+    private let typed: (any Encodable & Sendable)?
+    private var tree: JSONValue?
+    private let lock = NSLock()
+
+    init(json: JSONValue) { typed = nil; tree = json }
+    init(typed: any Encodable & Sendable) { self.typed = typed }
+
+    var json: JSONValue? {
+        lock.withLock {
+            if tree == nil, let typed { tree = try? JSONValue.from(typed) }
+            return tree
+        }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        if let typed { try typed.encode(to: encoder) } else { try tree.encode(to: encoder) }
     }
 }
 

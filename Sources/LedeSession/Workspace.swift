@@ -82,13 +82,13 @@ public final class Workspace: @unchecked Sendable {
 
     private func add(_ document: ParsedDocument, text: TokenizedText, name: String?, loadedAt: Date) -> AddOutcome {
         // The same name, else the same canonical URL, else the same file (and record) loaded again.
-        var index = identityIndex ?? IdentityIndex(articles)
-        defer { identityIndex = index }
-        let existing = name.flatMap { index.byName[$0] }
-            ?? document.metadata.url.flatMap { index.byURL[$0] }
-            ?? (name == nil ? index.byFile[IdentityIndex.fileKey(document)] : nil)
+        // Mutated in place: a local copy would copy the dictionaries on every add.
+        if identityIndex == nil { identityIndex = IdentityIndex(articles) }
+        let existing = name.flatMap { identityIndex!.byName[$0] }
+            ?? document.metadata.url.flatMap { identityIndex!.byURL[$0] }
+            ?? (name == nil ? identityIndex!.byFile[IdentityIndex.fileKey(document)] : nil)
         if let article = existing {
-            defer { index.insert(article) }
+            defer { identityIndex!.insert(article) }
             let version = ArticleVersion(number: article.versions.count + 1, document: document, text: text, loadedAt: loadedAt)
             if version.contentHash == article.latest.contentHash, document.metadata == article.latest.metadata {
                 return .unchanged(article)
@@ -100,7 +100,7 @@ public final class Workspace: @unchecked Sendable {
                               first: ArticleVersion(number: 1, document: document, text: text, loadedAt: loadedAt))
         nextNumber += 1
         articles.append(article)
-        index.insert(article)
+        identityIndex!.insert(article)
         return .added(article)
     }
 

@@ -11,6 +11,8 @@ public final class Shell {
 
     public internal(set) var workspace = Workspace()
     public let log = ResultLog()
+    /// Classifiers trained in this session (`train`, `evaluate`, `tag --model`).
+    let topicModels = TopicModelStore()
     public var settings = Settings()
     public var terminal: Terminal
     /// Print each result as one JSON line (`--json`).
@@ -102,9 +104,8 @@ public final class Shell {
         Cancellation.reset()
         let elapsed = ContinuousClock.now - clock
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        let value = result.flatMap { try? JSONValue.from($0) }
         let entry = LogEntry(command: trimmed, startedAt: started, durationMs: (ms * 1000).rounded() / 1000,
-                             status: status, error: errorMessage, result: value)
+                             status: status, error: errorMessage, typedResult: result)
         log.append(entry, changesSession: type.recordsResult)
 
         if jsonLines {

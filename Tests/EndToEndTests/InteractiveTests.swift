@@ -38,7 +38,7 @@ import Glibc
         try pty.send("\u{15}")   // Ctrl-U: clear the line
         // Article names complete where a selector goes; options of the verb after '-'.
         try pty.type("show fi\t@1 --me\t\r")
-        try pty.expect("version  1 of 2")
+        try pty.expect("1 of 2")
         try pty.expect("lede> ")
         // File paths after load.
         try pty.type("load \(Lede.samples)/cup-f\t\r")

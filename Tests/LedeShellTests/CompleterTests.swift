@@ -22,7 +22,7 @@ import Testing
         let h = ShellHarness()
         let a = h.file("a.txt", ShellHarness.article)
         h.run("load \(a) --as talks")
-        h.run("load \(h.file("b.txt", ShellHarness.article + "\n\nMore."))  --as talks")
+        h.run("load \(h.file("b.txt", ShellHarness.article.replacingOccurrences(of: "six hours", with: "seven hours")))  --as talks")
         h.run("load \(a)")
         let c = Completer.complete("show ta", shell: h.shell)
         #expect(c.candidates == ["talks", "talks@1", "talks@2", "talks@latest", "talks@all"])

@@ -43,6 +43,20 @@ import Testing
         #expect(h.shell.workspace.articles.isEmpty)
     }
 
+    @Test func showBlocksListsKeptAndDroppedInDocumentOrder() throws {
+        let h = ShellHarness()
+        let page = "Home\nWorld\n\nHarbour fire kills 12\n · 2026-03-14 · Source: Sample Wire\n\n" + ShellHarness.article
+            .components(separatedBy: "\n\n").dropFirst().joined(separator: "\n\n") + "\n\nAbout us\nContact\n"
+        h.run("load \(h.file("page.txt", page))")
+        let rows = h.run("set format csv").1.isEmpty ? [] : h.run("show a1 --blocks").1.split(separator: "\n").map(String.init)
+        let kinds = rows.filter { $0.first?.isNumber == true }.map { $0.split(separator: ",")[1] }
+        #expect(kinds.first == "dropped" && kinds.last == "dropped")
+        #expect(kinds.contains("body"))
+        let firstBody = kinds.firstIndex(of: "body")!, lastBody = kinds.lastIndex(of: "body")!
+        #expect(kinds[firstBody...lastBody].allSatisfy { $0 == "body" }, "\(rows)")
+        #expect(rows.contains { $0.contains("header line") })
+    }
+
     @Test func badFilesDoNotLoseLoadedArticles() {
         let h = ShellHarness()
         let good = h.file("good.txt", ShellHarness.article)

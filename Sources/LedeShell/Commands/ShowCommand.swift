@@ -52,8 +52,16 @@ struct ShowCommand: ShellCommand {
             let d = v.document
             var blockList: [Block]?
             if blocks {
-                blockList = d.paragraphs.map { Block(kept: true, reason: nil, text: $0) }
-                    + d.dropped.map { Block(kept: false, reason: $0.reason, text: $0.text) }
+                // In document order: each dropped block before the kept paragraph it preceded.
+                var list: [Block] = []
+                var pending = d.dropped.filter { $0.position != nil }
+                for (k, p) in d.paragraphs.enumerated() {
+                    list += pending.filter { $0.position! <= k }.map { Block(kept: false, reason: $0.reason, text: $0.text) }
+                    pending.removeAll { $0.position! <= k }
+                    list.append(Block(kept: true, reason: nil, text: p))
+                }
+                list += (pending + d.dropped.filter { $0.position == nil }).map { Block(kept: false, reason: $0.reason, text: $0.text) }
+                blockList = list
             }
             return Shown(id: s.article.id, name: s.article.name, version: v.number, versions: s.article.versions.count,
                          path: d.path, format: d.format.rawValue, metadata: v.metadata, words: v.wordCount,

@@ -13,18 +13,10 @@ final class TopicModelStore: @unchecked Sendable {
         var training: [(article: String, version: Int, label: String)]?
         var labelSource: String?
     }
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var stores: [ObjectIdentifier: TopicModelStore] = [:]
     var models: [String: Entry] = [:]
 
-    static func of(_ shell: Shell) -> TopicModelStore {
-        lock.withLock {
-            if let s = stores[ObjectIdentifier(shell)] { return s }
-            let s = TopicModelStore()
-            stores[ObjectIdentifier(shell)] = s
-            return s
-        }
-    }
+    /// The session's store (it lives on the shell, so a new session starts with no models).
+    static func of(_ shell: Shell) -> TopicModelStore { shell.topicModels }
 
     /// A model by session name, or read from a file path.
     func resolve(_ nameOrPath: String, shell: Shell) throws -> NaiveBayesModel {

@@ -1,0 +1,128 @@
+import Foundation
+import LedeText
+
+/// One keyword row.
+public struct TermFrequency: Codable, Sendable, Equatable {
+    public var term: String
+    public var count: Int
+    /// Occurrences per million tokens of the texts counted.
+    public var perMillion: Double
+    /// Texts the term occurs in, and that as a percentage of the texts (range).
+    public var documentFrequency: Int
+    public var range: Double
+    /// TF-IDF score when ranked by TF-IDF (mean of the L2-normalised document weights).
+    public var tfidf: Double?
+}
+
+/// Term counts over a set of texts in flat arrays indexed by unit id.
+public struct FrequencyTable: Sendable {
+    public private(set) var counts: [Int32] = []
+    public private(set) var documentFrequency: [Int32] = []
+    private var lastDocument: [Int32] = []
+    /// All tokens of the texts counted (the per-million base), and the number of texts.
+    public private(set) var tokens = 0
+    public private(set) var documents = 0
+
+    public init() {}
+
+    /// Counts the units of one text.
+    public mutating func add(_ text: TokenizedText, units: TermUnits) {
+        let doc = Int32(documents + 1)
+        grow(to: units.unitCount)
+        units.forEachUnit(in: text) { u in
+            let i = Int(u)
+            if i >= counts.count { grow(to: max(i + 1, counts.count * 2)) }
+            counts[i] &+= 1
+            if lastDocument[i] != doc { lastDocument[i] = doc; documentFrequency[i] &+= 1 }
+        }
+        tokens += text.tokens.count
+        documents += 1
+    }
+
+    /// Counts many texts; checks for Ctrl-C every 256 texts. Single words are counted on all cores
+    /// (each worker a table of its own, then summed: the texts are disjoint, so document frequencies add).
+    public mutating func add(_ texts: [TokenizedText], units: TermUnits) throws {
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        guard units.ngram == 1, workers > 1, texts.count >= 512 else {
+            for (i, t) in texts.enumerated() {
+                if i & 255 == 255 { try Cancellation.check() }
+                add(t, units: units)
+            }
+            return
+        }
+        let chunk = (texts.count + workers - 1) / workers
+        var parts = [FrequencyTable](repeating: FrequencyTable(), count: workers)
+        parts.withUnsafeMutableBufferPointer { parts in
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                var table = FrequencyTable()
+                for i in (w * chunk)..<min(texts.count, (w + 1) * chunk) {
+                    if i & 255 == 255, Cancellation.isRequested { break }
+                    table.add(texts[i], units: units)
+                }
+                parts[w] = table
+            }
+        }
+        try Cancellation.check()
+        for part in parts { merge(part) }
+    }
+
+    /// Adds the counts of a table made from other texts with the same units.
+    mutating func merge(_ other: FrequencyTable) {
+        grow(to: other.counts.count)
+        for i in 0..<other.counts.count where other.counts[i] != 0 {
+            counts[i] &+= other.counts[i]
+            documentFrequency[i] &+= other.documentFrequency[i]
+        }
+        tokens += other.tokens
+        documents += other.documents
+    }
+
+    private mutating func grow(to n: Int) {
+        guard n > counts.count else { return }
+        let extra = n - counts.count
+        counts.append(contentsOf: repeatElement(0, count: extra))
+        documentFrequency.append(contentsOf: repeatElement(0, count: extra))
+        lastDocument.append(contentsOf: repeatElement(0, count: extra))
+    }
+
+    public func count(_ unit: UInt32) -> Int { Int(unit) < counts.count ? Int(counts[Int(unit)]) : 0 }
+
+    public func row(_ unit: UInt32, units: TermUnits, tfidf: Double? = nil) -> TermFrequency {
+        let c = count(unit)
+        let df = Int(unit) < documentFrequency.count ? Int(documentFrequency[Int(unit)]) : 0
+        return TermFrequency(term: units.label(unit), count: c,
+                             perMillion: tokens > 0 ? Double(c) * 1e6 / Double(tokens) : 0,
+                             documentFrequency: df, range: documents > 0 ? 100 * Double(df) / Double(documents) : 0,
+                             tfidf: tfidf)
+    }
+
+    /// The `top` most frequent units with at least `minCount` occurrences; ties by form, so output is stable.
+    public func top(_ top: Int, minCount: Int = 1, units: TermUnits) -> [TermFrequency] {
+        var picked: [(UInt32, Int32)] = []
+        let floor = Int32(max(1, minCount))
+        for (i, c) in counts.enumerated() where c >= floor { picked.append((UInt32(i), c)) }
+        let best = TopK.select(picked, k: top) { a, b in
+            a.1 != b.1 ? a.1 > b.1 : units.label(a.0) < units.label(b.0)
+        }
+        return best.map { row($0.0, units: units) }
+    }
+}
+
+enum TopK {
+    /// The first k elements of `items` under `before`, without sorting everything when k is small.
+    static func select<T>(_ items: [T], k: Int, by before: (T, T) -> Bool) -> [T] {
+        guard k > 0 else { return [] }
+        if items.count <= k * 4 { return Array(items.sorted(by: before).prefix(k)) }
+        // Keep a sorted buffer of the best k.
+        var best: [T] = []
+        best.reserveCapacity(k + 1)
+        for x in items {
+            if best.count == k, let last = best.last, !before(x, last) { continue }
+            var lo = 0, hi = best.count
+            while lo < hi { let mid = (lo + hi) / 2; if before(best[mid], x) { lo = mid + 1 } else { hi = mid } }
+            best.insert(x, at: lo)
+            if best.count > k { best.removeLast() }
+        }
+        return best
+    }
+}

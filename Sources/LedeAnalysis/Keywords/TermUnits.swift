@@ -1,0 +1,111 @@
+import LedeText
+
+/// What keyword counting counts: words (optionally stemmed) or n-grams of words, with stopwords left out.
+/// Numbers, URLs and e-mail addresses are not keywords. Units are dense integer ids, so counts live in
+/// flat arrays; n-grams are interned once per distinct sequence.
+public final class TermUnits {
+    public let ngram: Int
+    /// Stopword flags by token id.
+    let stop: [Bool]
+    /// Token id → stem id (nil: no stemming).
+    let stemOf: [UInt32]?
+    let forms: [String]
+    let stemForms: [String]?
+    private var ngramIndex: [NGramKey: UInt32] = [:]
+    private var ngramKeys: [NGramKey] = []
+
+    public enum Problem: Error, CustomStringConvertible {
+        case badNgram(Int)
+        public var description: String {
+            switch self { case .badNgram(let n): return "--ngram \(n): n-grams of 2 to 5 words (or 1 for single words)" }
+        }
+    }
+
+    /// - Parameters:
+    ///   - forms: the vocabulary's forms, indexed by id.
+    ///   - stems: optional stemming: token id → stem id, and each stem's display form.
+    public init(forms: [String], stopwords: Stopwords, ngram: Int = 1, stems: (of: [UInt32], forms: [String])? = nil) throws {
+        guard (1...5).contains(ngram) else { throw Problem.badNgram(ngram) }
+        self.ngram = ngram
+        self.forms = forms
+        var stop = [Bool](repeating: false, count: forms.count)
+        if !stopwords.words.isEmpty {
+            for (i, f) in forms.enumerated() where stopwords.words.contains(f) { stop[i] = true }
+        }
+        self.stop = stop
+        stemOf = stems?.of
+        stemForms = stems?.forms
+    }
+
+    /// How many unit ids exist so far (n-grams grow as texts are read).
+    public var unitCount: Int {
+        if ngram > 1 { return ngramKeys.count }
+        return stemForms?.count ?? forms.count
+    }
+
+    /// The display form of a unit.
+    public func label(_ unit: UInt32) -> String {
+        if ngram > 1 {
+            let key = ngramKeys[Int(unit)]
+            return (0..<key.count).map { word(key[$0]) }.joined(separator: " ")
+        }
+        return word(unit)
+    }
+
+    private func word(_ unit: UInt32) -> String {
+        if let stemForms { return stemForms[Int(unit)] }
+        return forms[Int(unit)]
+    }
+
+    @inline(__always) func isCandidate(_ t: Token) -> Bool {
+        (t.kind == .word || t.kind == .cjk) && Int(t.id) < stop.count
+    }
+
+    /// Calls `body` with each unit of `text`, in order. N-grams stay inside a sentence, are made of
+    /// consecutive words only (a number or URL breaks them), and may not start or end with a stopword.
+    public func forEachUnit(in text: TokenizedText, _ body: (UInt32) -> Void) {
+        let tokens = text.tokens
+        if ngram == 1 {
+            for t in tokens where isCandidate(t) && !stop[Int(t.id)] {
+                body(stemOf.map { $0[Int(t.id)] } ?? t.id)
+            }
+            return
+        }
+        for sentence in text.sentences {
+            var runStart = sentence.tokens.lowerBound
+            for k in sentence.tokens {
+                if !isCandidate(tokens[k]) { runStart = k + 1; continue }
+                let first = k - ngram + 1
+                guard first >= runStart else { continue }
+                if stop[Int(tokens[first].id)] || stop[Int(tokens[k].id)] { continue }
+                var key = NGramKey(count: ngram)
+                for j in 0..<ngram {
+                    let id = tokens[first + j].id
+                    key[j] = stemOf.map { $0[Int(id)] } ?? id
+                }
+                body(intern(key))
+            }
+        }
+    }
+
+    @inline(__always) private func intern(_ key: NGramKey) -> UInt32 {
+        if let id = ngramIndex[key] { return id }
+        let id = UInt32(ngramKeys.count)
+        ngramKeys.append(key)
+        ngramIndex[key] = id
+        return id
+    }
+}
+
+/// Up to five unit ids, stored inline.
+struct NGramKey: Hashable {
+    var a: UInt32 = 0, b: UInt32 = 0, c: UInt32 = 0, d: UInt32 = 0, e: UInt32 = 0
+    var count: Int
+
+    init(count: Int) { self.count = count }
+
+    subscript(i: Int) -> UInt32 {
+        get { switch i { case 0: return a; case 1: return b; case 2: return c; case 3: return d; default: return e } }
+        set { switch i { case 0: a = newValue; case 1: b = newValue; case 2: c = newValue; case 3: d = newValue; default: e = newValue } }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import LedeText
+
+/// What readability needs to know about each vocabulary form, computed once per form (not per token):
+/// syllables, letters and digits, whether it is on the Dale–Chall easy list, and whether Gunning's rules
+/// exempt it from "complex" although it has three or more syllables.
+public struct WordFacts: Sendable {
+    public var syllables: [UInt8] = []
+    public var letters: [UInt8] = []
+    public var digits: [UInt8] = []
+    public var easy: [Bool] = []
+    /// Hyphenated compounds, and words whose third syllable is only an -es/-ed/-ing ending (Gunning 1952).
+    public var fogExempt: [Bool] = []
+    /// The same facts packed per id, so the per-token loop makes one load.
+    var packed: [PackedFact] = []
+
+    public init() {}
+
+    public var count: Int { syllables.count }
+
+    /// How to count a form's syllables and whether it is familiar (Dale–Chall).
+    public struct Sources: Sendable {
+        public var syllables: @Sendable (String) -> Int
+        /// Syllables of a form only when a dictionary knows it (to recognise a real base word).
+        public var dictionarySyllables: @Sendable (String) -> Int?
+        public var isEasy: @Sendable (String) -> Bool
+        public init(syllables: @escaping @Sendable (String) -> Int, dictionarySyllables: @escaping @Sendable (String) -> Int?,
+                    isEasy: @escaping @Sendable (String) -> Bool) {
+            self.syllables = syllables; self.dictionarySyllables = dictionarySyllables; self.isEasy = isEasy
+        }
+    }
+
+    /// Adds facts for the forms from `count` on (forms are append-only, so ids never change).
+    public mutating func extend(with forms: [String], sources: Sources) {
+        guard forms.count > count else { return }
+        for form in forms[count...] {
+            let sy = form.isEmpty ? 0 : sources.syllables(form)
+            var l = 0, d = 0
+            for b in form.utf8 {
+                if (b &- 0x30) < 10 { d += 1 }
+                else if ((b | 0x20) &- 0x61) < 26 { l += 1 }
+                else if b >= 0xC0 { l += 1 }       // a non-ASCII character's lead byte: letters beyond ASCII
+            }
+            syllables.append(UInt8(clamping: sy))
+            letters.append(UInt8(clamping: l))
+            digits.append(UInt8(clamping: d))
+            // Amounts such as "1.13bn" or "600m" are numbers, not unfamiliar words.
+            easy.append(d > 0 ? true : sources.isEasy(form))
+            fogExempt.append(sy >= 3 && WordFacts.isFogExempt(form, syllables: sy, sources: sources))
+            packed.append(PackedFact(syllables: syllables.last!, letters: letters.last!, digits: digits.last!,
+                                     easy: easy.last!, fogExempt: fogExempt.last!))
+        }
+    }
+
+    /// Gunning's exemptions: hyphenated compounds, and words that reach three syllables only through an
+    /// -es, -ed or -ing ending ("created", "repeating"): a dictionary base word of one or two syllables,
+    /// one fewer than the word ("benefited" stays complex: "benefit" has three already).
+    static func isFogExempt(_ form: String, syllables: Int, sources: Sources) -> Bool {
+        if form.contains("-") { return true }
+        for suffix in ["ing", "ed", "es"] where form.hasSuffix(suffix) && form.count > suffix.count + 2 {
+            let base = String(form.dropLast(suffix.count))
+            var candidates = [base, base + "e"]                       // "repeat", "create"
+            if let last = base.last, base.dropLast().last == last {     // "stopped" → "stop"
+                candidates.append(String(base.dropLast()))
+            }
+            for candidate in candidates {
+                if let s = sources.dictionarySyllables(candidate), s == syllables - 1, s < 3 { return true }
+            }
+        }
+        return false
+    }
+}
+
+struct PackedFact {
+    var syllables: UInt8, letters: UInt8, digits: UInt8, easy: Bool, fogExempt: Bool
+}
+
+/// Word facts for a session's vocabulary, extended as the vocabulary grows; one per vocabulary.
+public final class WordFactsCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var facts = WordFacts()
+    private let sources: WordFacts.Sources
+    private weak var vocabulary: Vocabulary?
+
+    public init(sources: WordFacts.Sources) { self.sources = sources }
+
+    /// The facts covering every id of `vocabulary` now.
+    public func facts(for vocabulary: Vocabulary) -> WordFacts {
+        lock.withLock {
+            if self.vocabulary !== vocabulary { self.vocabulary = vocabulary; facts = WordFacts() }
+            if facts.count < vocabulary.count { facts.extend(with: vocabulary.allForms(), sources: sources) }
+            return facts
+        }
+    }
+}

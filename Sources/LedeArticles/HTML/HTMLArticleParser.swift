@@ -1,0 +1,215 @@
+import CLibXML2
+import Foundation
+import LedeText
+
+/// HTML pages: metadata (JSON-LD first, then OpenGraph/meta tags, then the page itself) and main content.
+public enum HTMLArticleParser {
+    public static func parse(_ data: Data, path: String) throws -> ParsedDocument {
+        guard let html = HTMLDocument.parse(data), let root = html.root else {
+            throw LoadError.noBody("HTML page could not be parsed")
+        }
+        var meta = HTMLMetadataReader()
+        meta.read(root)
+        let metadata = meta.metadata
+        let extraction = HTMLContentExtractor(declaredLanguage: metadata.language).extract(root: root, title: metadata.title)
+        var paragraphs = extraction.paragraphs
+        var dropped = extraction.dropped
+        // JSON-LD articleBody is the publisher's own statement of the text: prefer it when the page's
+        // visible text yields clearly less (paywalls, script-rendered pages).
+        if let body = meta.articleBody {
+            let fromPage = paragraphs.reduce(0) { $0 + $1.count }
+            if body.count > fromPage * 2 && body.count > 200 {
+                dropped = paragraphs.map { DroppedBlock(text: $0, reason: "replaced by JSON-LD articleBody") } + dropped
+                paragraphs = splitParagraphs(body)
+            }
+        }
+        if paragraphs.isEmpty { throw LoadError.noBody("HTML page with no extractable article text") }
+        return ParsedDocument(path: path, format: .html, metadata: metadata, paragraphs: paragraphs, dropped: dropped,
+                              warnings: html.warnings)
+    }
+
+    static func splitParagraphs(_ text: String) -> [String] {
+        text.replacingOccurrences(of: "\r\n", with: "\n")
+            .split(separator: "\n")
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+    }
+}
+
+/// Reads a page's metadata in order of trust: JSON-LD (schema.org NewsArticle and kin), OpenGraph and
+/// article:* meta tags, plain meta tags, then `<title>` and `<html lang>`.
+struct HTMLMetadataReader {
+    var jsonLD = ArticleMetadata()
+    var og = ArticleMetadata()
+    var plain = ArticleMetadata()
+    var titleTag: String?
+    var siteName: String?
+    var canonical: String?
+    var language: String?
+    var articleBody: String?
+    var firstTimeElement: String?
+
+    static let articleTypes: Set<String> = ["newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
+                                            "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "socialmediaposting",
+                                            "liveblogposting", "webpage", "techarticle", "scholarlyarticle", "report"]
+
+    var metadata: ArticleMetadata {
+        var m = ArticleMetadata()
+        let rawTitle = jsonLD.title ?? og.title ?? titleTag
+        m.title = rawTitle.map { HTMLMetadataReader.removeSiteSuffix($0, siteName: siteName ?? jsonLD.source) }
+        m.published = jsonLD.published ?? og.published ?? plain.published ?? firstTimeElement
+        m.modified = jsonLD.modified ?? og.modified ?? plain.modified
+        m.source = jsonLD.source ?? siteName ?? plain.source
+        m.author = jsonLD.author ?? og.author ?? plain.author
+        m.url = canonical ?? og.url ?? jsonLD.url
+        m.language = language
+        m.published = m.published.flatMap(DateParser.normalise)
+        m.modified = m.modified.flatMap(DateParser.normalise)
+        return m
+    }
+
+    mutating func read(_ node: xmlNodePtr) {
+        guard node.isElement else { return }
+        switch node.tagName {
+        case "html":
+            language = node.attribute("lang").flatMap(nonEmpty) ?? node.attribute("xml:lang").flatMap(nonEmpty)
+        case "title":
+            if titleTag == nil { titleTag = nonEmpty(collapse(node.textContent)) }
+        case "meta":
+            readMeta(node)
+        case "link":
+            if node.attribute("rel")?.lowercased() == "canonical", canonical == nil { canonical = node.attribute("href").flatMap(nonEmpty) }
+        case "script":
+            if node.attribute("type")?.lowercased().contains("ld+json") == true { readJSONLD(node.textContent) }
+            return
+        case "time":
+            if firstTimeElement == nil { firstTimeElement = node.attribute("datetime").flatMap(nonEmpty) }
+        default: break
+        }
+        for child in node.children { read(child) }
+    }
+
+    mutating func readMeta(_ node: xmlNodePtr) {
+        guard let content = node.attribute("content").flatMap({ nonEmpty(collapse($0)) }) else {
+            if language == nil, let l = node.attribute("http-equiv"), l.lowercased() == "content-language" { language = node.attribute("content") }
+            return
+        }
+        let key = (node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop") ?? "").lowercased()
+        func set(_ field: WritableKeyPath<ArticleMetadata, String?>, in target: inout ArticleMetadata) {
+            if target[keyPath: field] == nil { target[keyPath: field] = content }
+        }
+        switch key {
+        case "og:title": set(\.title, in: &og)
+        case "og:site_name": if siteName == nil { siteName = content }
+        case "og:url": set(\.url, in: &og)
+        case "article:published_time", "og:published_time", "article:published": set(\.published, in: &og)
+        case "article:modified_time", "og:updated_time", "article:modified", "og:modified_time": set(\.modified, in: &og)
+        case "article:author", "og:article:author":
+            if !content.hasPrefix("http") { set(\.author, in: &og) }
+        case "author", "byl", "dc.creator", "sailthru.author", "parsely-author":
+            set(\.author, in: &plain)
+        case "date", "pubdate", "publishdate", "publish-date", "dc.date", "dc.date.issued", "dcterms.created", "parsely-pub-date",
+             "sailthru.date", "datepublished", "article.published", "publication_date", "date.release", "citation_publication_date":
+            set(\.published, in: &plain)
+        case "lastmod", "last-modified", "dcterms.modified", "datemodified", "article.updated", "dc.date.modified":
+            set(\.modified, in: &plain)
+        case "dc.publisher", "publisher", "application-name", "twitter:site":
+            if key != "twitter:site" { set(\.source, in: &plain) }
+        case "language", "dc.language", "og:locale":
+            if language == nil { language = content.replacingOccurrences(of: "_", with: "-") }
+        default: break
+        }
+    }
+
+    mutating func readJSONLD(_ text: String) {
+        guard let data = text.data(using: .utf8),
+              let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return }
+        visit(json)
+    }
+
+    private mutating func visit(_ value: Any) {
+        if let array = value as? [Any] { for v in array { visit(v) }; return }
+        guard let object = value as? [String: Any] else { return }
+        if let graph = object["@graph"] { visit(graph) }
+        let types = (object["@type"] as? String).map { [$0] } ?? (object["@type"] as? [String]) ?? []
+        guard types.contains(where: { Self.articleTypes.contains($0.lowercased()) }) else {
+            if let main = object["mainEntity"] { visit(main) }
+            return
+        }
+        let isWebPage = types.allSatisfy { $0.lowercased() == "webpage" }
+        if !isWebPage, jsonLD.title == nil { jsonLD.title = string(object["headline"]) ?? string(object["name"]) }
+        if jsonLD.published == nil { jsonLD.published = string(object["datePublished"]) ?? string(object["dateCreated"]) }
+        if jsonLD.modified == nil { jsonLD.modified = string(object["dateModified"]) }
+        if !isWebPage, jsonLD.author == nil { jsonLD.author = names(object["author"]) ?? names(object["creator"]) }
+        if jsonLD.source == nil { jsonLD.source = names(object["publisher"]) ?? names(object["sourceOrganization"]) }
+        if jsonLD.url == nil { jsonLD.url = string(object["url"]) }
+        if articleBody == nil, let body = string(object["articleBody"]) ?? string(object["text"]) {
+            articleBody = HTMLMetadataReader.unescapeMarkup(body)
+        }
+    }
+
+    private func string(_ v: Any?) -> String? {
+        if let s = v as? String { return nonEmpty(s.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        if let a = v as? [Any], let first = a.first { return string(first) }
+        if let o = v as? [String: Any] { return string(o["@value"]) ?? string(o["@id"]) }
+        return nil
+    }
+
+    /// Author/publisher: a string, an object with a name, or a list of those (joined with ", ").
+    private func names(_ v: Any?) -> String? {
+        if let s = v as? String { return s.hasPrefix("http") ? nil : nonEmpty(s.trimmingCharacters(in: .whitespaces)) }
+        if let o = v as? [String: Any] { return string(o["name"]) }
+        if let a = v as? [Any] {
+            let all = a.compactMap { names($0) }
+            var seen = Set<String>()
+            let unique = all.filter { seen.insert($0).inserted }
+            return unique.isEmpty ? nil : unique.joined(separator: ", ")
+        }
+        return nil
+    }
+
+    /// articleBody sometimes carries HTML; libxml2 turns it into text (paragraph breaks kept as newlines).
+    static func unescapeMarkup(_ body: String) -> String {
+        guard body.contains("<") && body.contains(">") else { return body }
+        guard let doc = HTMLDocument.parse(Data(("<div>" + body + "</div>").utf8)), let root = doc.root else { return body }
+        var out = ""
+        func walk(_ n: xmlNodePtr) {
+            if n.isText { out += n.pointee.content.map { String(cString: $0) } ?? "" }
+            else if n.isElement {
+                let tag = n.tagName
+                if tag == "script" || tag == "style" { return }
+                let block = !HTMLContentExtractor.inlineTags.contains(tag)
+                if block { out += "\n" }
+                for c in n.children { walk(c) }
+                if block { out += "\n" }
+            }
+        }
+        walk(root)
+        return out
+    }
+
+    /// "Headline | Site", "Headline - Site", "Site: Headline": the site's part goes when it is the known site
+    /// name, or when it is the short last part after " | ", " - ", " — " or " – ".
+    static func removeSiteSuffix(_ title: String, siteName: String?) -> String {
+        let t = collapse(title)
+        for separator in [" | ", " - ", " — ", " – ", " :: ", " · ", " • "] {
+            let parts = t.components(separatedBy: separator)
+            guard parts.count > 1 else { continue }
+            if let site = siteName?.lowercased() {
+                if parts.last!.lowercased().contains(site) || site.contains(parts.last!.lowercased()) {
+                    return parts.dropLast().joined(separator: separator)
+                }
+                if parts.first!.lowercased() == site { return parts.dropFirst().joined(separator: separator) }
+            }
+            let head = parts.dropLast().joined(separator: separator)
+            if parts.last!.count < head.count && parts.last!.split(separator: " ").count <= 4 { return head }
+        }
+        return t
+    }
+}
+
+func collapse(_ s: String) -> String {
+    s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+}
+
+func nonEmpty(_ s: String) -> String? { s.isEmpty ? nil : s }

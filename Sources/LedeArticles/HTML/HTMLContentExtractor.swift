@@ -1,0 +1,256 @@
+import CLibXML2
+import Foundation
+import LedeText
+
+/// Finds the main text of an HTML page. The ideas (not code) come from jusText, readability and
+/// body-text-extraction: the page is cut into text blocks at block-level elements; each block is measured
+/// (length, link density, stopword density) and classified by `BoilerplateClassifier`; then the element
+/// whose subtree holds the most body text net of boilerplate is taken as the article container, and the
+/// body is the blocks inside it that are not link lists, hidden, or in obvious furniture (nav, footer,
+/// share bars, comment sections).
+struct HTMLContentExtractor {
+    /// The page's declared language; its stoplist replaces English when it fits the text better.
+    var declaredLanguage: String?
+
+    /// One run of text between block-level boundaries.
+    struct RawBlock {
+        var text: String
+        var linkChars: Int
+        var element: Int              // innermost block-level element holding the text
+        var tag: String               // that element's tag
+        var furniture: [Int]          // furniture elements around the block (indexes into `furnitureReasons`)
+    }
+    struct Element { var parent: Int; var tag: String }
+
+    struct Result {
+        var paragraphs: [String]
+        var dropped: [DroppedBlock]
+    }
+
+    // Elements whose text never belongs to an article body.
+    static let skippedTags: Set<String> = ["script", "style", "noscript", "template", "svg", "math", "canvas", "iframe",
+                                           "object", "embed", "video", "audio", "button", "input", "select", "textarea",
+                                           "option", "head", "title", "meta", "link", "map", "dialog"]
+    // Elements that are page furniture by definition (their text is kept as dropped blocks with the reason).
+    static let furnitureTags: Set<String> = ["nav", "footer", "aside", "header", "menu", "form", "figcaption"]
+    // Inline elements do not break a block; everything else does.
+    static let inlineTags: Set<String> = ["a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i",
+                                          "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time",
+                                          "u", "var", "wbr", "del", "ins", "strike", "tt", "big", "nobr", "label", "acronym"]
+    static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+    // class/id fragments that mark furniture: share bars, comments, promos, related links, newsletters, ads.
+    static let furnitureNames = ["comment", "disqus", "replies", "share", "sharing", "social", "related", "promo", "newsletter", "sidebar",
+                                 "footer", "breadcrumb", "subscribe", "cookie", "popup", "modal", "advert", "sponsor",
+                                 "recommend", "trending", "most-popular", "mostpopular", "outbrain", "taboola", "byline",
+                                 "signup", "sign-up", "nav", "menu", "masthead", "toolbar", "tags", "author-bio",
+                                 "visually-hidden", "sr-only", "screen-reader", "read-more", "readmore", "more-stories",
+                                 "disclaimer", "copyright", "caption", "credit", "widget", "banner", "skip-link"]
+
+    static let furnitureNameBytes = furnitureNames.map { Array($0.utf8) }
+
+    var useFurnitureNames = true
+
+    func extract(root: xmlNodePtr, title: String?) -> Result {
+        var collector = Collector(useFurnitureNames: useFurnitureNames)
+        collector.walk(root, element: -1, inLink: false, furniture: [])
+        collector.flush()
+        var result = select(collector, title: title)
+        // A page whose whole article sits in a container with a furniture-like class ("share-enabled story"):
+        // when the names leave almost nothing, try again without them.
+        if useFurnitureNames && result.paragraphs.reduce(0, { $0 + $1.count }) < 200 {
+            var relaxed = self
+            relaxed.useFurnitureNames = false
+            let second = relaxed.extract(root: root, title: title)
+            if second.paragraphs.reduce(0, { $0 + $1.count }) > 2 * result.paragraphs.reduce(0, { $0 + $1.count }) { result = second }
+        }
+        return result
+    }
+
+    private func select(_ c: Collector, title: String?) -> Result {
+        let blocks = c.blocks
+        let stopwords = StoplistChoice.choose(declared: declaredLanguage,
+                                              sample: blocks.filter { $0.text.count >= 70 }.prefix(40).map(\.text))
+        let features = blocks.map { b in
+            BlockFeatures.measure(b.text, linkChars: b.linkChars, isHeading: Self.headingTags.contains(b.tag), stopwords: stopwords)
+        }
+        var classifier = BoilerplateClassifier()
+        let totalWords = features.reduce(0) { $0 + $1.words }, totalStops = features.reduce(0) { $0 + $1.stopwords }
+        if totalWords > 50 && Double(totalStops) / Double(totalWords) < 0.1 { classifier.ignoreStopwords = true }
+        // Furniture by tag or class name is a strong hint, not a verdict: a "sidebar" layout class or an
+        // ASP.NET <form> may hold the whole article. A furniture element holding over 40 % of the page's body
+        // text (judged by the classifier on all blocks) is not furniture.
+        let all = classifier.classify(features)
+        let totalGood = blocks.indices.reduce(0) { all[$1].keep ? $0 + features[$1].length : $0 }
+        var goodIn = [Int](repeating: 0, count: c.furnitureReasons.count)
+        for i in blocks.indices where all[i].keep { for f in Set(blocks[i].furniture) { goodIn[f] += features[i].length } }
+        let active = goodIn.indices.map { Double(goodIn[$0]) <= 0.4 * Double(totalGood) || c.hardFurniture.contains($0) }
+        let furnitureReason: [String?] = blocks.map { b in b.furniture.first(where: { active[$0] }).map { c.furnitureReasons[$0] } }
+        let candidates = blocks.indices.filter { furnitureReason[$0] == nil }
+        let decisions = classifier.classify(candidates.map { features[$0] })
+        var keep = [Bool](repeating: false, count: blocks.count)
+        var reason = [String](repeating: "", count: blocks.count)
+        for (k, i) in candidates.enumerated() { keep[i] = decisions[k].keep; reason[i] = decisions[k].reason }
+        for i in blocks.indices { if let f = furnitureReason[i] { reason[i] = f } }
+
+        // Score every element: body text inside it, minus a share of the boilerplate inside it.
+        var score = [Double](repeating: 0, count: c.elements.count)
+        for i in blocks.indices where blocks[i].element >= 0 {
+            let len = Double(features[i].length)
+            // Prose counts for its container (whatever its neighbours), link lists count against it, other
+            // short text is neutral.
+            let f = features[i]
+            let prose = f.length >= 40 && (classifier.ignoreStopwords || f.stopwordDensity >= 0.25)
+            let contribution = f.linkDensity > 0.5 ? -0.35 * len : (keep[i] || prose ? len * (1 - f.linkDensity) : 0)
+            var e = blocks[i].element
+            while e >= 0 { score[e] += contribution; e = c.elements[e].parent }
+        }
+        var best = -1
+        var bestScore = 0.0
+        for e in score.indices where score[e] > bestScore { bestScore = score[e]; best = e }
+        func inside(_ element: Int, _ container: Int) -> Bool {
+            var e = element
+            while e >= 0 { if e == container { return true }; e = c.elements[e].parent }
+            return false
+        }
+
+        let normalisedTitle = title.map { $0.lowercased().filter { !$0.isWhitespace } }
+        var paragraphs: [String] = []
+        var dropped: [DroppedBlock] = []
+        for i in blocks.indices {
+            let b = blocks[i], f = features[i]
+            var why: String?
+            if furnitureReason[i] != nil { why = reason[i] }
+            else if best >= 0 && !inside(b.element, best) { why = "outside the article container" }
+            else if b.tag == "h1" || (normalisedTitle != nil && abs(b.text.utf8.count - (title?.utf8.count ?? 0)) < 16
+                                       && b.text.lowercased().filter({ !$0.isWhitespace }) == normalisedTitle) { why = "the title" }
+            else if f.length <= 40, DateParser.normalise(b.text) != nil { why = "a date line" }
+            else if !keep[i] && !inContainerKeepable(f, ignoreStopwords: classifier.ignoreStopwords) { why = reason[i] }
+            if let why { dropped.append(DroppedBlock(text: b.text, reason: why, position: paragraphs.count)) } else { paragraphs.append(b.text) }
+        }
+        return Result(paragraphs: paragraphs, dropped: dropped)
+    }
+
+    /// Inside the container, text the classifier thought marginal is kept unless it is clearly furniture:
+    /// readers expect short paragraphs, list items and subheadings of the article to stay.
+    private func inContainerKeepable(_ f: BlockFeatures, ignoreStopwords: Bool) -> Bool {
+        if f.hasCopyright { return false }
+        // Prose sentences carrying links (a bulleted news digest) stay; link lists do not.
+        if f.linkDensity > 0.2 {
+            return f.linkDensity <= 0.8 && f.length >= 100 && (ignoreStopwords || f.stopwordDensity >= 0.3)
+        }
+        return f.words >= 2
+    }
+
+    /// Walks the DOM once, cutting text into blocks at block-level boundaries.
+    struct Collector {
+        var useFurnitureNames: Bool
+        var elements: [Element] = []
+        var blocks: [RawBlock] = []
+        var text = String.UnicodeScalarView()
+        var pendingSpace = false
+        var linkScalars = 0
+        var currentElement = -1
+        var currentFurniture: [Int] = []
+        var furnitureReasons: [String] = []
+        var hardFurniture = Set<Int>()      // comment sections: never the article, however much prose they hold
+
+        init(useFurnitureNames: Bool) { self.useFurnitureNames = useFurnitureNames }
+
+        mutating func flush() {
+            if !text.isEmpty {
+                let tag = currentElement >= 0 ? elements[currentElement].tag : ""
+                blocks.append(RawBlock(text: String(text), linkChars: linkScalars, element: currentElement, tag: tag,
+                                       furniture: currentFurniture))
+            }
+            text.removeAll(keepingCapacity: true)
+            pendingSpace = false
+            linkScalars = 0
+        }
+
+        mutating func appendText(_ raw: UnsafePointer<xmlChar>, inLink: Bool) {
+            let s = String(cString: raw)
+            for scalar in s.unicodeScalars {
+                switch scalar.value {
+                case 0x09, 0x0A, 0x0D, 0x20, 0xA0, 0x0C, 0x2009, 0x200A, 0x202F, 0x3000:
+                    pendingSpace = !text.isEmpty
+                case 0x00AD, 0x200B, 0x200C, 0x200D, 0xFEFF:
+                    continue
+                default:
+                    if pendingSpace { text.append(" "); pendingSpace = false; if inLink { linkScalars += 1 } }
+                    text.append(scalar)
+                    if inLink { linkScalars += 1 }
+                }
+            }
+        }
+
+        mutating func walk(_ node: xmlNodePtr, element: Int, inLink: Bool, furniture: [Int]) {
+            if node.isText {
+                if let content = node.pointee.content {
+                    if currentElement != element || currentFurniture != furniture {
+                        // Text directly after a nested block belongs to the outer element: start a new block.
+                        flush()
+                        currentElement = element
+                        currentFurniture = furniture
+                    }
+                    appendText(content, inLink: inLink)
+                }
+                return
+            }
+            guard node.isElement else { return }
+            let tag = node.tagName
+            if HTMLContentExtractor.skippedTags.contains(tag) { return }
+            if isHidden(node) { return }
+            if tag == "br" || tag == "hr" {
+                flush(); return
+            }
+            if HTMLContentExtractor.inlineTags.contains(tag) {
+                let link = inLink || tag == "a"
+                for child in node.children { walk(child, element: element, inLink: link, furniture: furniture) }
+                return
+            }
+            var why = furniture
+            var reason: String?
+            if HTMLContentExtractor.furnitureTags.contains(tag) { reason = "inside <\(tag)>" }
+            else if useFurnitureNames, tag != "body", tag != "html", tag != "main", tag != "article",
+                    let name = furnitureName(node) { reason = "inside furniture (\(name))" }
+            if let reason {
+                furnitureReasons.append(reason)
+                why.append(furnitureReasons.count - 1)
+                if reason.contains("comment") || reason.contains("disqus") || reason.contains("repl") { hardFurniture.insert(furnitureReasons.count - 1) }
+            }
+            flush()
+            elements.append(Element(parent: element, tag: tag))
+            let me = elements.count - 1
+            currentElement = me
+            currentFurniture = why
+            for child in node.children { walk(child, element: me, inLink: inLink, furniture: why) }
+            flush()
+            currentElement = element
+            currentFurniture = furniture
+        }
+
+        func isHidden(_ node: xmlNodePtr) -> Bool {
+            if node.attribute("hidden") != nil { return true }
+            if node.attribute("aria-hidden") == "true" { return true }
+            if let style = node.attribute("style") {
+                let compact = style.utf8.filter { $0 != 0x20 }.map { $0 | ($0 >= 0x41 && $0 <= 0x5A ? 0x20 : 0) }
+                if bytesContain(compact, Array("display:none".utf8)) || bytesContain(compact, Array("visibility:hidden".utf8)) { return true }
+            }
+            return false
+        }
+
+        /// The class/id word that marks the element as furniture, if any.
+        func furnitureName(_ node: xmlNodePtr) -> String? {
+            for attr in ["class", "id"] {
+                guard let value = node.attribute(attr)?.lowercased(), !value.isEmpty else { continue }
+                for token in value.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) {
+                    let bytes = Array(token)
+                    for name in HTMLContentExtractor.furnitureNameBytes where bytesContain(bytes, name) {
+                        return "\(attr) \"\(String(decoding: bytes, as: UTF8.self))\""
+                    }
+                }
+            }
+            return nil
+        }
+    }
+}

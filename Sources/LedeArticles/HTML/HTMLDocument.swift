@@ -1,0 +1,139 @@
+import CLibXML2
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A parsed HTML page: libxml2's HTML parser (error-tolerant, as browsers are) owns the tree; this wrapper
+/// frees it and offers the few read-only accessors the extractor needs.
+final class HTMLDocument {
+    let doc: htmlDocPtr
+    /// Set when the bytes were not valid UTF-8 in a page that declared (or defaulted to) UTF-8.
+    var warnings: [String] = []
+
+    private init(doc: htmlDocPtr) { self.doc = doc }
+    deinit { xmlFreeDoc(doc) }
+
+    static let parseOptions = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                                    | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+
+    /// Valid UTF-8 is read as UTF-8 whatever the page declares (a BOM is skipped); otherwise the page's
+    /// `<meta charset>` is honoured, and a page with no declaration is read as windows-1252 (the web's default).
+    /// Bytes that are invalid in a page declaring UTF-8 become U+FFFD, with a warning.
+    static func parse(_ data: Data) -> HTMLDocument? {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if String(validating: bytes, as: UTF8.self) != nil {
+            return read(bytes, encoding: "UTF-8", ignoreDeclared: true)
+        }
+        guard let first = read(bytes, encoding: nil, ignoreDeclared: false) else { return nil }
+        let declared = first.doc.pointee.encoding.map { String(cString: $0).lowercased() }
+        if declared == nil {
+            return read(bytes, encoding: "windows-1252", ignoreDeclared: true)
+        }
+        if declared == "utf-8" || declared == "utf8" {
+            let (text, warnings) = TextDecoder.decode(Data(bytes))
+            let repaired = read(Array(text.utf8), encoding: "UTF-8", ignoreDeclared: true)
+            repaired?.warnings = warnings
+            return repaired
+        }
+        return first
+    }
+
+    private static func read(_ bytes: [UInt8], encoding: String?, ignoreDeclared: Bool) -> HTMLDocument? {
+        let options = parseOptions | (ignoreDeclared ? Int32(HTML_PARSE_IGNORE_ENC.rawValue) : 0)
+        let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+                htmlReadMemory(base, Int32(buffer.count), nil, encoding, options)
+            }
+        }
+        return doc.map(HTMLDocument.init)
+    }
+
+    var root: xmlNodePtr? { xmlDocGetRootElement(doc) }
+}
+
+/// Decompresses gzip files through libxml2's own input layer (it is built with zlib), so lede needs no
+/// extra system library. Returns nil when the file cannot be read.
+enum Gzip {
+    static func isGzip(_ data: Data) -> Bool { data.count > 2 && data[data.startIndex] == 0x1F && data[data.startIndex + 1] == 0x8B }
+
+    static func decompress(path: String, limit: Int) -> Data? {
+        guard let input = xmlParserInputBufferCreateFilename(path, XML_CHAR_ENCODING_NONE) else { return nil }
+        defer { xmlFreeParserInputBuffer(input) }
+        while true {
+            let n = xmlParserInputBufferGrow(input, 1 << 16)
+            if n < 0 { return nil }
+            if n == 0 { break }
+            if Int(xmlBufUse(input.pointee.buffer)) > limit { break }
+        }
+        guard let buf = input.pointee.buffer, let content = xmlBufContent(buf) else { return Data() }
+        return Data(bytes: content, count: Int(xmlBufUse(buf)))
+    }
+}
+
+/// Read-only helpers over libxml2 nodes.
+extension UnsafeMutablePointer where Pointee == xmlNode {
+    var isElement: Bool { pointee.type == XML_ELEMENT_NODE }
+    var isText: Bool { pointee.type == XML_TEXT_NODE || pointee.type == XML_CDATA_SECTION_NODE }
+
+    /// Lower-case tag name (libxml2's HTML parser already lower-cases known tags).
+    var tagName: String {
+        guard let n = pointee.name else { return "" }
+        return String(cString: n).lowercased()
+    }
+
+    func attribute(_ name: String) -> String? {
+        var attr = pointee.properties
+        while let a = attr {
+            if let n = a.pointee.name, n.withMemoryRebound(to: CChar.self, capacity: 1, { strcasecmp($0, name) == 0 }) {
+                var value = ""
+                var child = a.pointee.children
+                while let c = child {
+                    if let content = c.pointee.content { value += String(cString: content) }
+                    child = c.pointee.next
+                }
+                return value
+            }
+            attr = a.pointee.next
+        }
+        return nil
+    }
+
+    var children: NodeSequence { NodeSequence(first: pointee.children) }
+
+    /// All text below this node, in document order.
+    var textContent: String {
+        if isText { return pointee.content.map { String(cString: $0) } ?? "" }
+        var out = ""
+        for c in children { out += c.textContent }
+        return out
+    }
+}
+
+struct NodeSequence: Sequence, IteratorProtocol {
+    var current: xmlNodePtr?
+    init(first: xmlNodePtr?) { current = first }
+    mutating func next() -> xmlNodePtr? {
+        guard let c = current else { return nil }
+        current = c.pointee.next
+        return c
+    }
+}
+
+/// Substring search on UTF-8 bytes (Foundation's `contains` goes through NSString, far slower in hot loops).
+func bytesContain(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
+    let first = needle[0]
+    var i = 0
+    let last = haystack.count - needle.count
+    while i <= last {
+        if haystack[i] == first {
+            var k = 1
+            while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return true }
+        }
+        i += 1
+    }
+    return false
+}

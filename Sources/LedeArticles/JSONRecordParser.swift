@@ -1,0 +1,138 @@
+import Foundation
+
+/// JSON (one object, an array of objects, or `{"articles": [...]}`-style wrappers) and JSONL (one object a
+/// line). Each record becomes a document. Fields are looked up by the first name present (case-insensitive);
+/// `--field text=article_body` replaces the list for that field (dotted paths such as `source=publisher.name`
+/// reach into objects).
+public enum JSONRecordParser {
+    public static let fieldNames: [String: [String]] = [
+        "text": ["text", "body", "content", "articleBody", "article_body", "maintext", "full_text"],
+        "title": ["title", "headline"],
+        "date": ["date", "published", "datePublished", "published_at", "publish_date", "pubdate"],
+        "modified": ["modified", "dateModified", "updated", "updated_at"],
+        "source": ["source", "publisher", "site", "outlet"],
+        "author": ["author", "authors", "byline"],
+        "url": ["url", "link", "canonical_url"],
+        "id": ["id", "_id", "uuid", "guid"],
+        "language": ["language", "lang"],
+    ]
+
+    public static func parse(_ text: String, path: String, options: LoadOptions, linesHint: Bool) throws -> [ParsedDocument] {
+        for key in options.fieldOverrides.keys where fieldNames[key] == nil {
+            throw LoadError.malformed("--field \(key)=…: unknown field '\(key)' (use one of \(fieldNames.keys.sorted().joined(separator: ", ")))")
+        }
+        var records: [(key: String, value: Any)] = []
+        var format = ArticleFormat.json
+        let data = Data(text.utf8)
+        if !linesHint, let whole = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) {
+            records = flatten(whole)
+        } else {
+            // JSONL, or malformed JSON: decide by whether the first line stands alone as a JSON value.
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let firstLine = lines.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
+            let looksLikeLines = linesHint || (lines.count > 1 && (try? JSONSerialization.jsonObject(with: Data(firstLine.utf8))) is [String: Any])
+            if !looksLikeLines {
+                throw LoadError.malformed("malformed JSON: \(describe(jsonError(data), in: text))")
+            }
+            format = .jsonl
+            for (n, line) in lines.enumerated() {
+                let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+                if trimmed.isEmpty { continue }
+                do {
+                    let value = try JSONSerialization.jsonObject(with: Data(trimmed.utf8), options: [.fragmentsAllowed])
+                    records.append((key: "line \(n + 1)", value: value))
+                } catch {
+                    throw LoadError.malformed("malformed JSON on line \(n + 1): \(describe(error, in: String(line), line: n + 1))")
+                }
+            }
+        }
+        var docs: [ParsedDocument] = []
+        var missing: [String] = []
+        for (key, value) in records {
+            guard let object = value as? [String: Any] else { missing.append(key); continue }
+            if let doc = document(object, key: key, path: path, format: format, options: options) { docs.append(doc) } else { missing.append(key) }
+        }
+        let textNames = options.fieldOverrides["text"].map { [$0] } ?? fieldNames["text"]!
+        if docs.isEmpty {
+            throw LoadError.noBody("no record has a text field (looked for \(textNames.joined(separator: ", ")); name yours with --field text=NAME)")
+        }
+        if !missing.isEmpty {
+            let list = missing.prefix(5).joined(separator: ", ") + (missing.count > 5 ? ", …" : "")
+            docs[0].warnings.append("\(missing.count) record\(missing.count == 1 ? "" : "s") without text skipped (\(list))")
+        }
+        return docs
+    }
+
+    /// Arrays are records; an object holding one array of objects (`{"articles": [...]}`) is a wrapper.
+    static func flatten(_ value: Any) -> [(key: String, value: Any)] {
+        if let array = value as? [Any] { return array.enumerated().map { (key: "record \($0.offset + 1)", value: $0.element) } }
+        if let object = value as? [String: Any] {
+            let arrays = object.values.compactMap { $0 as? [Any] }.filter { $0.first is [String: Any] }
+            let hasText = fieldNames["text"]!.contains { name in object.keys.contains { $0.caseInsensitiveCompare(name) == .orderedSame } }
+            if !hasText, arrays.count == 1 { return flatten(arrays[0]) }
+        }
+        return [(key: "record 1", value: value)]
+    }
+
+    static func document(_ object: [String: Any], key: String, path: String, format: ArticleFormat, options: LoadOptions) -> ParsedDocument? {
+        func field(_ name: String) -> String? {
+            let names = options.fieldOverrides[name].map { [$0] } ?? fieldNames[name]!
+            for n in names { if let v = lookup(object, n), let s = stringValue(v) { return s } }
+            return nil
+        }
+        guard let body = field("text"), !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        let plain = body.contains("<") && body.contains(">") ? HTMLMetadataReader.unescapeMarkup(body) : body
+        let paragraphs = plain.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var m = ArticleMetadata()
+        m.title = field("title").map(collapse)
+        m.published = field("date").map { DateParser.normalise($0) ?? $0 }
+        m.modified = field("modified").map { DateParser.normalise($0) ?? $0 }
+        m.source = field("source")
+        m.author = field("author")
+        m.url = field("url")
+        m.language = field("language")
+        let id = field("id")
+        return ParsedDocument(path: path, format: format, metadata: m, paragraphs: paragraphs, recordKey: id ?? key)
+    }
+
+    /// Case-insensitive key, dotted paths into nested objects.
+    static func lookup(_ object: [String: Any], _ path: String) -> Any? {
+        var current: Any? = object
+        for part in path.split(separator: ".") {
+            guard let o = current as? [String: Any] else { return nil }
+            current = o[String(part)] ?? o.first { $0.key.caseInsensitiveCompare(String(part)) == .orderedSame }?.value
+        }
+        return current
+    }
+
+    /// Strings as they are; numbers as text; objects by their name; lists joined with ", ".
+    static func stringValue(_ v: Any) -> String? {
+        if let s = v as? String { return s.isEmpty ? nil : s }
+        if let n = v as? NSNumber { return n.stringValue }
+        if let o = v as? [String: Any] { return (o["name"] ?? o["text"]).flatMap(stringValue) }
+        if let a = v as? [Any] {
+            let parts = a.compactMap(stringValue)
+            return parts.isEmpty ? nil : parts.joined(separator: ", ")
+        }
+        return nil
+    }
+
+    static func jsonError(_ data: Data) -> Error? {
+        do { _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]); return nil } catch { return error }
+    }
+
+    /// Foundation reports "around character N"; users want a line and a column.
+    static func describe(_ error: Error?, in text: String, line baseLine: Int = 1) -> String {
+        let message = ((error as NSError?)?.userInfo["NSDebugDescription"] as? String) ?? "not valid JSON"
+        guard let range = message.range(of: "character "),
+              let offset = Int(message[range.upperBound...].prefix(while: { $0.isNumber })) else { return message }
+        var line = baseLine, column = 1
+        for (i, b) in text.utf8.enumerated() {
+            if i >= offset { break }
+            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+        }
+        let what = message[..<range.lowerBound].replacingOccurrences(of: " around", with: "").trimmingCharacters(in: .whitespaces)
+        return "\(what.isEmpty ? "syntax error" : what.lowercased()) at line \(line), column \(column)"
+    }
+}

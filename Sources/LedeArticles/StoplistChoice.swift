@@ -1,0 +1,40 @@
+import Foundation
+import LedeText
+
+/// jusText needs the stoplist of the page's language. The declared language (`<html lang>`) is a hint
+/// only — pages often declare the site's language, not the article's — so the declared list is used when
+/// it matches more of the page's words than the English list does.
+enum StoplistChoice {
+    static let byCode: [String: String] = [
+        "en": "English", "de": "German", "fr": "French", "es": "Spanish", "pt": "Portuguese", "it": "Italian",
+        "nl": "Dutch", "ru": "Russian", "pl": "Polish", "sv": "Swedish", "da": "Danish", "nb": "Norwegian_Bokmal",
+        "no": "Norwegian_Bokmal", "nn": "Norwegian_Nynorsk", "fi": "Finnish", "tr": "Turkish", "cs": "Czech",
+        "sk": "Slovak", "hu": "Hungarian", "ro": "Romanian", "el": "Greek", "uk": "Ukrainian", "id": "Indonesian",
+        "ca": "Catalan", "hr": "Croatian", "bg": "Bulgarian", "sl": "Slovenian", "lt": "Lithuanian", "lv": "Latvian",
+        "et": "Estonian", "vi": "Vietnamese", "ar": "Arabic", "he": "Hebrew", "fa": "Persian", "hi": "Hindi", "ms": "Malay",
+    ]
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var cache: [String: Stopwords] = [:]
+
+    static func stopwords(forLanguageTag tag: String?) -> Stopwords? {
+        guard let tag, let code = tag.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first,
+              let name = byCode[String(code)], name != "English" else { return nil }
+        return lock.withLock {
+            if let cached = cache[name] { return cached }
+            let list = (try? Stopwords.named(name)) ?? .none
+            cache[name] = list
+            return list
+        }
+    }
+
+    /// English, or the declared language's list when it fits the sample text better.
+    static func choose(declared: String?, sample: [String]) -> Stopwords {
+        guard let other = stopwords(forLanguageTag: declared), !other.words.isEmpty else { return .english }
+        var english = 0, declaredHits = 0
+        for text in sample {
+            english += BlockFeatures.measure(text, stopwords: .english).stopwords
+            declaredHits += BlockFeatures.measure(text, stopwords: other).stopwords
+        }
+        return declaredHits > english ? other : .english
+    }
+}
