@@ -65,11 +65,12 @@ public final class ArticleVersion: @unchecked Sendable {
     public let contentHash: String
     public let loadedAt: Date
 
-    public init(number: Int, document: ParsedDocument, text: TokenizedText, loadedAt: Date = Date()) {
+    /// `contentHash` may be passed when it was already computed (in parallel, at load time).
+    public init(number: Int, document: ParsedDocument, text: TokenizedText, loadedAt: Date = Date(), contentHash: String? = nil) {
         self.number = number
         self.document = document
         self.text = text
-        self.contentHash = ContentHash.ofNormalised(document.body)
+        self.contentHash = contentHash ?? text.utf8.withUnsafeBufferPointer { ContentHash.ofNormalised(utf8: $0) }
         self.loadedAt = loadedAt
     }
 

@@ -17,52 +17,56 @@ struct BlockFeatures {
     /// other scalars are decoded and asked for their Unicode properties.
     static func measure(_ text: String, linkChars: Int = 0, isHeading: Bool = false, stopwords: Stopwords) -> BlockFeatures {
         var words = 0, stops = 0, length = 0
-        var current: [UInt8] = []
-        current.reserveCapacity(32)
         var hasCopyright = false
         let checkStops = !stopwords.words.isEmpty
-        func flush() {
-            guard !current.isEmpty else { return }
+        // The current word is hashed as its lower-cased bytes arrive; no string is built per word.
+        var hash = Stopwords.hashSeed
+        var inWord = false
+        @inline(__always) func add(_ b: UInt8) { hash = Stopwords.hashStep(hash, b); inWord = true }
+        @inline(__always) func flush() {
+            guard inWord else { return }
             words += 1
-            if checkStops && stopwords.contains(String(decoding: current, as: UTF8.self)) { stops += 1 }
-            current.removeAll(keepingCapacity: true)
+            if checkStops && stopwords.contains(hash: hash) { stops += 1 }
+            hash = Stopwords.hashSeed
+            inWord = false
         }
-        var utf8 = Array(text.utf8)
-        let n = utf8.count
-        var i = 0
-        while i < n {
-            let b = utf8[i]
-            length += 1
-            if b < 0x80 {
-                switch b {
-                case 0x41...0x5A: current.append(b | 0x20)
-                case 0x61...0x7A, 0x30...0x39: current.append(b)
-                case 0x27 where !current.isEmpty: current.append(b)
-                default: flush()
+        var copy = text
+        copy.withUTF8 { utf8 in
+            let n = utf8.count
+            var i = 0
+            while i < n {
+                let b = utf8[i]
+                length += 1
+                if b < 0x80 {
+                    switch b {
+                    case 0x41...0x5A: add(b | 0x20)
+                    case 0x61...0x7A, 0x30...0x39: add(b)
+                    case 0x27 where inWord: add(b)
+                    default: flush()
+                    }
+                    i += 1
+                    continue
                 }
-                i += 1
-                continue
-            }
-            let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-            var value = UInt32(b) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
-            for k in 1..<width where i + k < n { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
-            let end = min(n, i + width)
-            if value == 0x2019 {
-                if !current.isEmpty { current.append(0x27) }
-            } else if value == 0xA9 {
-                hasCopyright = true; flush()
-            } else if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                if scalar.properties.changesWhenLowercased {
-                    current.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                var value = UInt32(b) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+                for k in 1..<width where i + k < n { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
+                let end = min(n, i + width)
+                if value == 0x2019 {
+                    if inWord { add(0x27) }
+                } else if value == 0xA9 {
+                    hasCopyright = true; flush()
+                } else if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    if scalar.properties.changesWhenLowercased {
+                        for u in scalar.properties.lowercaseMapping.utf8 { add(u) }
+                    } else {
+                        for k in i..<end { add(utf8[k]) }
+                    }
                 } else {
-                    current.append(contentsOf: utf8[i..<end])
+                    flush()
                 }
-            } else {
-                flush()
+                i = end
             }
-            i = end
         }
-        utf8.removeAll()
         flush()
         return BlockFeatures(length: length, linkChars: linkChars, words: words, stopwords: stops,
                              hasCopyright: hasCopyright, isHeading: isHeading)

@@ -34,6 +34,12 @@ public enum ContentHash {
     /// The same value as `of(TextNormalizer.normalise(text))`, computed in one pass over the UTF-8 bytes
     /// without building the normalised string (it runs for every article at load time).
     public static func ofNormalised(_ text: String) -> String {
+        var copy = text
+        return copy.withUTF8 { ofNormalised(utf8: $0) }
+    }
+
+    /// `ofNormalised` over UTF-8 bytes.
+    public static func ofNormalised(utf8 u: UnsafeBufferPointer<UInt8>) -> String {
         var h: UInt64 = 0xcbf29ce484222325
         var pendingSpace = false
         var started = false
@@ -42,8 +48,7 @@ public enum ContentHash {
             h = (h ^ UInt64(b)) &* 0x100000001b3
             started = true
         }
-        var copy = text
-        copy.withUTF8 { u in
+        do {
             let n = u.count
             var i = 0
             while i < n {

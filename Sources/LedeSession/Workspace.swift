@@ -55,24 +55,31 @@ public final class Workspace: @unchecked Sendable {
     /// a cancelled call adds nothing. `progress` gets (documents tokenised, total) from worker threads.
     public func add(_ documents: [ParsedDocument], name: String? = nil,
                     progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [AddOutcome] {
-        let texts = try tokenizeAll(documents, progress: progress)
+        let prepared = try tokenizeAll(documents, progress: progress)
         let now = Date()
-        return zip(documents, texts).map { add($0, text: $1, name: name, loadedAt: now) }
+        return zip(documents, prepared).map { add($0, text: $1.text, name: name, loadedAt: now, contentHash: $1.hash) }
     }
 
-    private func tokenizeAll(_ documents: [ParsedDocument], progress: (@Sendable (Int, Int) -> Void)?) throws -> [TokenizedText] {
+    /// Tokenises (and hashes) documents in batches on all cores: one vocabulary merge per batch.
+    private func tokenizeAll(_ documents: [ParsedDocument],
+                             progress: (@Sendable (Int, Int) -> Void)?) throws -> [(text: TokenizedText, hash: String)] {
         let n = documents.count
-        let results = UnsafeMutableBufferPointer<TokenizedText?>.allocate(capacity: n)
+        let results = UnsafeMutableBufferPointer<(text: TokenizedText, hash: String)?>.allocate(capacity: n)
         results.initialize(repeating: nil)
         defer { results.deinitialize(); results.deallocate() }
-        let chunk = max(1, min(256, n / (ProcessInfo.processInfo.activeProcessorCount * 8)))
+        let chunk = max(1, min(128, n / (ProcessInfo.processInfo.activeProcessorCount * 4)))
         let counter = Atomic<Int>(0)
         let box = UncheckedBox(results)
         let vocabulary = self.vocabulary, tokenizer = self.tokenizer
         DispatchQueue.concurrentPerform(iterations: (n + chunk - 1) / chunk) { c in
             if Cancellation.isRequested { return }
             let lo = c * chunk, hi = min(n, lo + chunk)
-            for i in lo..<hi { box.value[i] = tokenizer.tokenize(documents[i].body, vocabulary: vocabulary) }
+            let bodies = documents[lo..<hi].map { Array($0.body.utf8) }
+            let texts = tokenizer.tokenize(batch: bodies, vocabulary: vocabulary)
+            for (k, text) in texts.enumerated() {
+                let hash = text.utf8.withUnsafeBufferPointer { ContentHash.ofNormalised(utf8: $0) }
+                box.value[lo + k] = (text, hash)
+            }
             let done = counter.add(hi - lo, ordering: .relaxed).newValue
             progress?(done, n)
         }
@@ -80,7 +87,8 @@ public final class Workspace: @unchecked Sendable {
         return results.map { $0! }
     }
 
-    private func add(_ document: ParsedDocument, text: TokenizedText, name: String?, loadedAt: Date) -> AddOutcome {
+    private func add(_ document: ParsedDocument, text: TokenizedText, name: String?, loadedAt: Date,
+                     contentHash: String? = nil) -> AddOutcome {
         // The same name, else the same canonical URL, else the same file (and record) loaded again.
         // Mutated in place: a local copy would copy the dictionaries on every add.
         if identityIndex == nil { identityIndex = IdentityIndex(articles) }
@@ -89,7 +97,8 @@ public final class Workspace: @unchecked Sendable {
             ?? (name == nil ? identityIndex!.byFile[IdentityIndex.fileKey(document)] : nil)
         if let article = existing {
             defer { identityIndex!.insert(article) }
-            let version = ArticleVersion(number: article.versions.count + 1, document: document, text: text, loadedAt: loadedAt)
+            let version = ArticleVersion(number: article.versions.count + 1, document: document, text: text,
+                                         loadedAt: loadedAt, contentHash: contentHash)
             if version.contentHash == article.latest.contentHash, document.metadata == article.latest.metadata {
                 return .unchanged(article)
             }
@@ -97,7 +106,8 @@ public final class Workspace: @unchecked Sendable {
             return .newVersion(article, version.number)
         }
         let article = Article(id: "a\(nextNumber)", name: name,
-                              first: ArticleVersion(number: 1, document: document, text: text, loadedAt: loadedAt))
+                              first: ArticleVersion(number: 1, document: document, text: text, loadedAt: loadedAt,
+                                                    contentHash: contentHash))
         nextNumber += 1
         articles.append(article)
         identityIndex!.insert(article)

@@ -5,10 +5,26 @@ import Foundation
 public struct Stopwords: Sendable {
     public let name: String
     public let words: Set<String>
+    /// The same words as 64-bit hashes of their UTF-8 bytes, for lookups straight from bytes in hot loops.
+    private let hashed: ByteHashSet
 
-    public init(name: String, words: Set<String>) { self.name = name; self.words = words }
+    public init(name: String, words: Set<String>) {
+        self.name = name; self.words = words
+        hashed = ByteHashSet(words.map { Stopwords.hash(Array($0.utf8)) })
+    }
 
     public func contains(_ form: String) -> Bool { words.contains(form) }
+
+    /// Whether the lower-case word whose UTF-8 bytes hash to `hash` (see `Stopwords.hash`) is on the list.
+    /// 64-bit hashes of a few thousand words do not collide in practice.
+    @inline(__always) public func contains(hash: UInt64) -> Bool { hashed.contains(hash) }
+
+    /// FNV-1a over bytes; callers may also fold bytes in one at a time with `hashStep`.
+    public static let hashSeed: UInt64 = 0xcbf29ce484222325
+    @inline(__always) public static func hashStep(_ h: UInt64, _ byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* 0x100000001b3 }
+    public static func hash<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
+        bytes.reduce(hashSeed, hashStep)
+    }
 
     /// The empty list (`--stopwords none`).
     public static let none = Stopwords(name: "none", words: [])
@@ -62,6 +78,37 @@ public enum StopwordsError: Error, CustomStringConvertible {
         switch self {
         case .unknownLanguage(let l): return "no stopword list for '\(l)' (try a language name such as English, or a file, or none)"
         case .unreadable(let p): return "\(p): cannot read stopword file"
+        }
+    }
+}
+
+/// An open-addressing set of 64-bit hashes (0 marks an empty slot; a hash of 0 is stored as 1).
+struct ByteHashSet: Sendable {
+    private var slots: [UInt64]
+    private let mask: Int
+
+    init(_ values: [UInt64]) {
+        var size = 16
+        while size < values.count * 3 { size <<= 1 }
+        slots = [UInt64](repeating: 0, count: size)
+        mask = size - 1
+        for v in values { insert(v == 0 ? 1 : v) }
+    }
+
+    private mutating func insert(_ v: UInt64) {
+        var i = Int(truncatingIfNeeded: v ^ (v >> 29)) & mask
+        while slots[i] != 0 { if slots[i] == v { return }; i = (i + 1) & mask }
+        slots[i] = v
+    }
+
+    @inline(__always) func contains(_ value: UInt64) -> Bool {
+        let v = value == 0 ? 1 : value
+        var i = Int(truncatingIfNeeded: v ^ (v >> 29)) & mask
+        while true {
+            let s = slots[i]
+            if s == v { return true }
+            if s == 0 { return false }
+            i = (i + 1) & mask
         }
     }
 }
