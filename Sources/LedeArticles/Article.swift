@@ -37,24 +37,51 @@ public struct DroppedBlock: Codable, Sendable, Equatable {
 }
 
 /// What a loader produced from one file or record, before it joins a workspace.
+///
+/// The body is held ONCE, as UTF-8 bytes (paragraphs joined by a blank line) plus each paragraph's byte range:
+/// the tokenised text shares the same array storage (copy-on-write), so a loaded corpus is not kept twice.
 public struct ParsedDocument: Sendable {
     public var path: String
     public var format: ArticleFormat
     public var metadata: ArticleMetadata
-    public var paragraphs: [String]
     public var dropped: [DroppedBlock]
     public var warnings: [String]
     /// For JSON/JSONL: a record id or index, so one file can hold many articles.
     public var recordKey: String?
+    /// The body as UTF-8: paragraphs separated by "\n\n".
+    public private(set) var bodyUTF8: [UInt8]
+    /// Where each paragraph lies in `bodyUTF8`.
+    public private(set) var paragraphRanges: [Range<Int>]
 
     public init(path: String, format: ArticleFormat, metadata: ArticleMetadata, paragraphs: [String],
                 dropped: [DroppedBlock] = [], warnings: [String] = [], recordKey: String? = nil) {
-        self.path = path; self.format = format; self.metadata = metadata; self.paragraphs = paragraphs
+        self.path = path; self.format = format; self.metadata = metadata
         self.dropped = dropped; self.warnings = warnings; self.recordKey = recordKey
+        (bodyUTF8, paragraphRanges) = ParsedDocument.join(paragraphs)
+    }
+
+    /// The paragraphs as strings (decoded from the body on each call; the body bytes are what is stored).
+    public var paragraphs: [String] {
+        get { paragraphRanges.map { String(decoding: bodyUTF8[$0], as: UTF8.self) } }
+        set { (bodyUTF8, paragraphRanges) = ParsedDocument.join(newValue) }
     }
 
     /// The body as one text: paragraphs separated by a blank line.
-    public var body: String { paragraphs.joined(separator: "\n\n") }
+    public var body: String { String(decoding: bodyUTF8, as: UTF8.self) }
+
+    private static func join(_ paragraphs: [String]) -> ([UInt8], [Range<Int>]) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(paragraphs.reduce(0) { $0 + $1.utf8.count } + 2 * max(0, paragraphs.count - 1))
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(paragraphs.count)
+        for (k, p) in paragraphs.enumerated() {
+            if k > 0 { bytes.append(0x0A); bytes.append(0x0A) }
+            let start = bytes.count
+            bytes.append(contentsOf: p.utf8)
+            ranges.append(start..<bytes.count)
+        }
+        return (bytes, ranges)
+    }
 }
 
 /// One version of an article: the parsed document, tokenised once at load time.

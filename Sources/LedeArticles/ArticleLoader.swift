@@ -1,5 +1,8 @@
 import Foundation
 import LedeText
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One problem met while loading: the file (or argument) and what is wrong with it.
 public struct LoadProblem: Sendable, Codable, Equatable, CustomStringConvertible {
@@ -66,14 +69,14 @@ public struct ArticleLoader: Sendable {
     func parseFile(_ path: String) -> FileResult {
         var result = FileResult()
         if Cancellation.isRequested { return result }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-        if size > options.maxFileSize {
+        let data: Data
+        switch FileBytes.read(path, limit: options.maxFileSize) {
+        case .success(let bytes): data = bytes
+        case .failure(.tooLarge(let size)):
             result.problems.append(.init(path: path, message: "file is \(ByteCount.format(size)), over --max-size \(ByteCount.format(options.maxFileSize)); skipped", severity: .error))
             return result
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            result.problems.append(.init(path: path, message: "cannot read file (permission denied?)", severity: .error))
+        case .failure(.unreadable(let reason)):
+            result.problems.append(.init(path: path, message: "cannot read file (\(reason))", severity: .error))
             return result
         }
         result.bytes = data.count
@@ -109,5 +112,48 @@ public enum ByteCount {
         if n < 1 << 20 { return String(format: "%.1f KB", Double(n) / 1024) }
         if n < 1 << 30 { return String(format: "%.1f MB", Double(n) / 1048576) }
         return String(format: "%.1f GB", Double(n) / 1073741824)
+    }
+}
+
+/// Reads a whole file with POSIX open/fstat/read into one buffer: no Foundation attribute dictionary and no
+/// intermediate copy (the loader reads tens of thousands of small files).
+enum FileBytes {
+    enum Failure: Error { case tooLarge(Int), unreadable(String) }
+
+    static func read(_ path: String, limit: Int) -> Result<Data, Failure> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.unreadable("is a folder")) }
+        let size = Int(info.st_size)
+        if size > limit { return .failure(.tooLarge(size)) }
+        var data = Data(count: size)
+        var filled = 0
+        var readError: Int32 = 0
+        data.withUnsafeMutableBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            while filled < size {
+                let n = Glibc.read(fd, base + filled, size - filled)
+                if n < 0 { if errno == EINTR { continue }; readError = errno; return }
+                if n == 0 { break }          // the file shrank while we read it
+                filled += n
+            }
+        }
+        if readError != 0 { return .failure(.unreadable(String(cString: strerror(readError)))) }
+        if filled < size { data.removeSubrange(filled..<size) }
+        // Files that report no size (e.g. /proc, pipes) are read to their end in pieces.
+        if size == 0 {
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+                if n < 0 { if errno == EINTR { continue }; return .failure(.unreadable(String(cString: strerror(errno)))) }
+                if n == 0 { break }
+                data.append(contentsOf: chunk[0..<n])
+                if data.count > limit { return .failure(.tooLarge(data.count)) }
+            }
+        }
+        return .success(data)
     }
 }

@@ -85,7 +85,8 @@ public enum TextDumpParser {
             line.removeAll(keepingCapacity: true)
             pendingSpace = false
         }
-        let bytes = Array(text.utf8)
+        var text = text
+        text.withUTF8 { bytes in
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
@@ -103,6 +104,7 @@ public enum TextDumpParser {
                 line.append(b)
             }
             i += width
+        }
         }
         endLine()
         endGroup()
@@ -128,7 +130,11 @@ public enum TextDumpParser {
 enum HeaderLine {
     /// Reads metadata from `line` when it is a header line; returns the reason to show for it.
     static func read(_ line: String, into m: inout ArticleMetadata) -> String? {
-        guard line.count <= 160 else { return nil }
+        // Cheap byte checks first (this runs on the first lines of every file): at most 160 characters, and
+        // every pattern below needs a digit (all dates have one), a colon ("Source:", "Author:") or "by ".
+        let byteCount = line.utf8.count
+        guard byteCount <= 160 || (byteCount <= 640 && line.count <= 160) else { return nil }
+        guard mayBeHeader(line) else { return nil }
         let segments = line.split(whereSeparator: { "·|•".contains($0) })
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !segments.isEmpty else { return nil }
@@ -156,6 +162,17 @@ enum HeaderLine {
         // A line is a header line only when most of it was metadata (not a sentence that mentions a date).
         guard !found.isEmpty, unexplained <= found.count / 2 else { return nil }
         return "header line (" + found.joined(separator: ", ") + ")"
+    }
+
+    /// True when `line` has a digit, a colon or "by " (any case): without one no segment can match.
+    static func mayBeHeader(_ line: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for b in line.utf8 {
+            if (b &- 0x30) < 10 || b == 0x3A { return true }
+            if b == 0x20, previous | 0x20 == 0x79, beforePrevious | 0x20 == 0x62 { return true }
+            beforePrevious = previous; previous = b
+        }
+        return false
     }
 
     private static func after(_ lower: String, _ original: String, _ prefixes: [String]) -> String? {

@@ -48,7 +48,7 @@ public final class Workspace: @unchecked Sendable {
     /// same name (or the same canonical URL); "unchanged" when its normalised text is the same as the latest.
     @discardableResult
     public func add(_ document: ParsedDocument, name: String? = nil, loadedAt: Date = Date()) -> AddOutcome {
-        add(document, text: tokenizer.tokenize(document.body, vocabulary: vocabulary), name: name, loadedAt: loadedAt)
+        add(document, text: tokenizer.tokenize(utf8: document.bodyUTF8, vocabulary: vocabulary), name: name, loadedAt: loadedAt)
     }
 
     /// Adds many documents: tokenised in parallel on all cores, then added in order. Cancellable (Ctrl-C):
@@ -74,7 +74,8 @@ public final class Workspace: @unchecked Sendable {
         DispatchQueue.concurrentPerform(iterations: (n + chunk - 1) / chunk) { c in
             if Cancellation.isRequested { return }
             let lo = c * chunk, hi = min(n, lo + chunk)
-            let bodies = documents[lo..<hi].map { Array($0.body.utf8) }
+            // The document's body array is shared with the tokenised text, not copied.
+            let bodies = documents[lo..<hi].map(\.bodyUTF8)
             let texts = tokenizer.tokenize(batch: bodies, vocabulary: vocabulary)
             for (k, text) in texts.enumerated() {
                 let hash = text.utf8.withUnsafeBufferPointer { ContentHash.ofNormalised(utf8: $0) }
@@ -119,11 +120,11 @@ public final class Workspace: @unchecked Sendable {
         guard let first = versions.first else { return }
         let article = Article(id: id, name: name,
                               first: ArticleVersion(number: 1, document: first.0,
-                                                    text: tokenizer.tokenize(first.0.body, vocabulary: vocabulary),
+                                                    text: tokenizer.tokenize(utf8: first.0.bodyUTF8, vocabulary: vocabulary),
                                                     loadedAt: first.1))
         for (i, v) in versions.enumerated().dropFirst() {
             article.append(ArticleVersion(number: i + 1, document: v.0,
-                                          text: tokenizer.tokenize(v.0.body, vocabulary: vocabulary), loadedAt: v.1))
+                                          text: tokenizer.tokenize(utf8: v.0.bodyUTF8, vocabulary: vocabulary), loadedAt: v.1))
         }
         article.tags = tags
         articles.append(article)
