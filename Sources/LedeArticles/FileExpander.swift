@@ -58,19 +58,38 @@ enum FileExpander {
             out.problems.append(.init(path: dir, message: "symlink loop; folder skipped", severity: .warning))
             return
         }
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
+        // readdir with d_type: no stat per regular file (a corpus folder holds tens of thousands of them).
+        guard let stream = opendir(dir) else {
             out.problems.append(.init(path: dir, message: "cannot read folder (permission denied?)", severity: .error))
             return
         }
-        for name in entries.sorted() where !name.hasPrefix(".") {
-            let child = (dir as NSString).appendingPathComponent(name)
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: child, isDirectory: &isDir) else {
-                out.problems.append(.init(path: child, message: "broken link or unreadable entry; skipped", severity: .warning))
-                continue
+        var entries: [(name: String, type: UInt8)] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
             }
-            if isDir.boolValue { walk(child, into: &out, visited: &visited, seen: &seen) }
-            else if isCorpusFile(child) { out.skipped.append(child) }
+            if name.hasPrefix(".") { continue }     // hidden entries, and . and ..
+            entries.append((name, entry.pointee.d_type))
+        }
+        closedir(stream)
+        entries.sort { $0.name < $1.name }
+        let prefix = dir.hasSuffix("/") ? dir : dir + "/"
+        for (name, type) in entries {
+            let child = prefix + name
+            var isDir: Bool
+            if type == UInt8(DT_DIR) { isDir = true }
+            else if type == UInt8(DT_REG) { isDir = false }
+            else {
+                // Symlinks and file systems without d_type: follow the link as `stat` does.
+                var info = stat()
+                guard stat(child, &info) == 0 else {
+                    out.problems.append(.init(path: child, message: "broken link or unreadable entry; skipped", severity: .warning))
+                    continue
+                }
+                isDir = (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            if isDir { walk(child, into: &out, visited: &visited, seen: &seen) }
+            else if isCorpusFile(name) { out.skipped.append(child) }
             else if seen.insert(child).inserted { out.files.append(child) }
         }
         visited.remove(real)

@@ -66,49 +66,63 @@ public enum TextDumpParser {
     /// Lines, with hard-wrapped paragraphs joined: a group of consecutive lines is one paragraph when all its
     /// lines but the last are long (≥ 50 characters) and do not end a sentence, as wrapped prose does.
     static func splitBlocks(_ text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { splitBlocks(utf8: $0) }
+    }
+
+    /// `splitBlocks` over UTF-8 bytes. One byte scan, no closures over mutable state (those cost dynamic
+    /// exclusivity checks per byte): lines end at LF (CR dropped); runs of spaces, tabs and no-break spaces
+    /// fold to one; each line is written into one scratch buffer and becomes a String once.
+    static func splitBlocks(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var blocks: [String] = []
         var group: [String] = []
-        func endGroup() {
-            defer { group.removeAll() }
-            guard !group.isEmpty else { return }
-            let wrapped = group.count > 1 && group.dropLast().allSatisfy {
-                $0.utf8.count >= 50 && !$0.hasSuffix(".") && !$0.hasSuffix("\"")
-            }
-            if wrapped { blocks.append(group.joined(separator: " ")) } else { blocks.append(contentsOf: group) }
-        }
-        // One byte scan: lines end at LF (CR dropped); runs of spaces, tabs and no-break spaces fold to one.
-        var line: [UInt8] = []
-        line.reserveCapacity(512)
+        let n = bytes.count
+        let line = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, n))
+        defer { line.deallocate() }
+        var length = 0
         var pendingSpace = false
-        func endLine() {
-            if line.isEmpty { endGroup() } else { group.append(String(decoding: line, as: UTF8.self)) }
-            line.removeAll(keepingCapacity: true)
-            pendingSpace = false
-        }
-        var text = text
-        text.withUTF8 { bytes in
         var i = 0
-        while i < bytes.count {
+        while true {
+            if i == n || bytes[i] == 0x0A {
+                if length == 0 { endGroup(&group, into: &blocks) }
+                else { group.append(String(decoding: UnsafeBufferPointer(rebasing: line[0..<length]), as: UTF8.self)) }
+                length = 0
+                pendingSpace = false
+                if i == n { break }
+                i += 1
+                continue
+            }
             let b = bytes[i]
-            if b == 0x0A { endLine(); i += 1; continue }
             var space = b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C
             var width = 1
-            if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 { space = true; width = 2 }            // U+00A0
-            else if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, (0x80...0x8A).contains(bytes[i + 2]) || bytes[i + 2] == 0xAF {
-                space = true; width = 3                                                                        // U+2000–U+200A, U+202F
-            } else if b == 0xE3, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { space = true; width = 3 }  // U+3000
+            if b >= 0xC2 {
+                if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 { space = true; width = 2 }                          // U+00A0
+                else if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, (0x80...0x8A).contains(bytes[i + 2]) || bytes[i + 2] == 0xAF {
+                    space = true; width = 3                                                                    // U+2000–U+200A, U+202F
+                } else if b == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { space = true; width = 3 }  // U+3000
+            }
             if space {
-                pendingSpace = !line.isEmpty
+                pendingSpace = length > 0
             } else {
-                if pendingSpace { line.append(0x20); pendingSpace = false }
-                line.append(b)
+                if pendingSpace { line[length] = 0x20; length += 1; pendingSpace = false }
+                line[length] = b
+                length += 1
             }
             i += width
         }
-        }
-        endLine()
-        endGroup()
+        endGroup(&group, into: &blocks)
         return blocks
+    }
+
+    /// Ends a blank-line separated group of lines: one paragraph when it is hard-wrapped prose (all lines but
+    /// the last long and not ending a sentence), else one block per line.
+    private static func endGroup(_ group: inout [String], into blocks: inout [String]) {
+        defer { group.removeAll(keepingCapacity: true) }
+        guard !group.isEmpty else { return }
+        let wrapped = group.count > 1 && group.dropLast().allSatisfy {
+            $0.utf8.count >= 50 && !$0.hasSuffix(".") && !$0.hasSuffix("\"")
+        }
+        if wrapped { blocks.append(group.joined(separator: " ")) } else { blocks.append(contentsOf: group) }
     }
 
     /// Ends like a sentence and has a few words: what a short body's lines look like.
@@ -135,7 +149,9 @@ enum HeaderLine {
         let byteCount = line.utf8.count
         guard byteCount <= 160 || (byteCount <= 640 && line.count <= 160) else { return nil }
         guard mayBeHeader(line) else { return nil }
-        let segments = line.split(whereSeparator: { "·|•".contains($0) })
+        // Most lines have no separator: skip the Character-by-Character split for them.
+        let hasSeparator = line.utf8.contains { $0 == 0x7C || $0 == 0xB7 || $0 == 0xA2 }   // |, ·'s and •'s last byte
+        let segments = (hasSeparator ? line.split(whereSeparator: { "·|•".contains($0) }) : [Substring(line)])
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !segments.isEmpty else { return nil }
         var found: [String] = []
