@@ -53,9 +53,16 @@ public struct Tokenizer: Sendable {
         var out: [TokenizedText] = []
         out.reserveCapacity(texts.count)
         global.withUnsafeBufferPointer { g in
-            for (bytes, var tokens) in zip(texts, allTokens) {
-                tokens.withUnsafeMutableBufferPointer { t in
-                    for i in t.indices { t[i].id = g[Int(t[i].id)] }
+            for (k, bytes) in texts.enumerated() {
+                // The ids are rewritten into an array of exactly the right size: the scan's array was reserved
+                // generously (~15 % slack over 17 M tokens is 30 MB kept for the whole session otherwise).
+                let scanned = allTokens[k]
+                allTokens[k] = []
+                let tokens = [Token](unsafeUninitializedCapacity: scanned.count) { out, count in
+                    scanned.withUnsafeBufferPointer { t in
+                        for i in t.indices { var token = t[i]; token.id = g[Int(token.id)]; out[i] = token }
+                    }
+                    count = scanned.count
                 }
                 let paragraphs = ParagraphSplitter.split(utf8: bytes, tokens: tokens)
                 let sentences = SentenceSplitter.split(utf8: bytes, tokens: tokens, paragraphs: paragraphs)
