@@ -1,5 +1,6 @@
 import Foundation
 import LedeText
+import Synchronization
 
 /// Where a document came from and in what form.
 public enum ArticleFormat: String, Codable, Sendable {
@@ -89,16 +90,29 @@ public final class ArticleVersion: @unchecked Sendable {
     public let number: Int
     public let document: ParsedDocument
     public let text: TokenizedText
-    public let contentHash: String
     public let loadedAt: Date
+    /// Computed on first use (comparing with a reloaded version, saving a session), not for every article at
+    /// load time: a pass over every body byte that a plain load never needs. Guarded: versions are shared
+    /// across threads.
+    private let cachedHash: Mutex<String?>
 
-    /// `contentHash` may be passed when it was already computed (in parallel, at load time).
+    /// `contentHash` may be passed when it was already computed.
     public init(number: Int, document: ParsedDocument, text: TokenizedText, loadedAt: Date = Date(), contentHash: String? = nil) {
         self.number = number
         self.document = document
         self.text = text
-        self.contentHash = contentHash ?? text.utf8.withUnsafeBufferPointer { ContentHash.ofNormalised(utf8: $0) }
+        self.cachedHash = Mutex(contentHash)
         self.loadedAt = loadedAt
+    }
+
+    /// FNV-1a of the normalised body text (`ContentHash.ofNormalised`): equal for "unchanged" reloads.
+    public var contentHash: String {
+        cachedHash.withLock { cached in
+            if let cached { return cached }
+            let hash = text.utf8.withUnsafeBufferPointer { ContentHash.ofNormalised(utf8: $0) }
+            cached = hash
+            return hash
+        }
     }
 
     public var metadata: ArticleMetadata { document.metadata }

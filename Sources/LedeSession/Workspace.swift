@@ -57,14 +57,15 @@ public final class Workspace: @unchecked Sendable {
                     progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [AddOutcome] {
         let prepared = try tokenizeAll(documents, progress: progress)
         let now = Date()
-        return zip(documents, prepared).map { add($0, text: $1.text, name: name, loadedAt: now, contentHash: $1.hash) }
+        return zip(documents, prepared).map { add($0, text: $1, name: name, loadedAt: now) }
     }
 
-    /// Tokenises (and hashes) documents in batches on all cores: one vocabulary merge per batch.
+    /// Tokenises documents in batches on all cores: one vocabulary merge per batch. (Content hashes are
+    /// computed when first needed, see `ArticleVersion.contentHash`.)
     private func tokenizeAll(_ documents: [ParsedDocument],
-                             progress: (@Sendable (Int, Int) -> Void)?) throws -> [(text: TokenizedText, hash: String)] {
+                             progress: (@Sendable (Int, Int) -> Void)?) throws -> [TokenizedText] {
         let n = documents.count
-        let results = UnsafeMutableBufferPointer<(text: TokenizedText, hash: String)?>.allocate(capacity: n)
+        let results = UnsafeMutableBufferPointer<TokenizedText?>.allocate(capacity: n)
         results.initialize(repeating: nil)
         defer { results.deinitialize(); results.deallocate() }
         let chunk = max(1, min(128, n / (ProcessInfo.processInfo.activeProcessorCount * 4)))
@@ -77,10 +78,7 @@ public final class Workspace: @unchecked Sendable {
             // The document's body array is shared with the tokenised text, not copied.
             let bodies = documents[lo..<hi].map(\.bodyUTF8)
             let texts = tokenizer.tokenize(batch: bodies, vocabulary: vocabulary)
-            for (k, text) in texts.enumerated() {
-                let hash = text.utf8.withUnsafeBufferPointer { ContentHash.ofNormalised(utf8: $0) }
-                box.value[lo + k] = (text, hash)
-            }
+            for (k, text) in texts.enumerated() { box.value[lo + k] = text }
             let done = counter.add(hi - lo, ordering: .relaxed).newValue
             progress?(done, n)
         }
