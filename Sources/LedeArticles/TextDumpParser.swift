@@ -93,6 +93,16 @@ public enum TextDumpParser {
                 continue
             }
             let b = bytes[i]
+            if b > 0x20 && b < 0x80 {
+                // Printable ASCII, the common case: copy the whole run at once.
+                if pendingSpace { line[length] = 0x20; length += 1; pendingSpace = false }
+                var j = i + 1
+                while j < n, bytes[j] > 0x20, bytes[j] < 0x80 { j += 1 }
+                (line.baseAddress! + length).update(from: bytes.baseAddress! + i, count: j - i)
+                length += j - i
+                i = j
+                continue
+            }
             var space = b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C
             var width = 1
             if b >= 0xC2 {
