@@ -61,6 +61,14 @@ public struct ParsedDocument: Sendable {
         (bodyUTF8, paragraphRanges) = ParsedDocument.join(paragraphs)
     }
 
+    /// A document whose body bytes were already assembled (paragraphs joined by "\n\n" at `paragraphRanges`).
+    init(path: String, format: ArticleFormat, metadata: ArticleMetadata, bodyUTF8: [UInt8], paragraphRanges: [Range<Int>],
+         dropped: [DroppedBlock] = [], warnings: [String] = [], recordKey: String? = nil) {
+        self.path = path; self.format = format; self.metadata = metadata
+        self.dropped = dropped; self.warnings = warnings; self.recordKey = recordKey
+        self.bodyUTF8 = bodyUTF8; self.paragraphRanges = paragraphRanges
+    }
+
     /// The paragraphs as strings (decoded from the body on each call; the body bytes are what is stored).
     public var paragraphs: [String] {
         get { paragraphRanges.map { String(decoding: bodyUTF8[$0], as: UTF8.self) } }

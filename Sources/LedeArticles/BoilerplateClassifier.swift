@@ -16,6 +16,12 @@ struct BlockFeatures {
     /// (apostrophes inside, ’ folded to '), lower-cased for the stoplist lookup. ASCII takes a fast path;
     /// other scalars are decoded and asked for their Unicode properties.
     static func measure(_ text: String, linkChars: Int = 0, isHeading: Bool = false, stopwords: Stopwords) -> BlockFeatures {
+        var copy = text
+        return copy.withUTF8 { measure(utf8: $0, linkChars: linkChars, isHeading: isHeading, stopwords: stopwords) }
+    }
+
+    /// `measure` over UTF-8 bytes (the text-dump parser's blocks are byte ranges, not Strings).
+    static func measure(utf8: UnsafeBufferPointer<UInt8>, linkChars: Int = 0, isHeading: Bool = false, stopwords: Stopwords) -> BlockFeatures {
         var words = 0, stops = 0, length = 0
         var hasCopyright = false
         let checkStops = !stopwords.words.isEmpty
@@ -30,8 +36,7 @@ struct BlockFeatures {
             hash = Stopwords.hashSeed
             inWord = false
         }
-        var copy = text
-        copy.withUTF8 { utf8 in
+        do {
             let n = utf8.count
             var i = 0
             while i < n {

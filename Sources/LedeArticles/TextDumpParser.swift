@@ -10,12 +10,21 @@ public enum TextDumpParser {
     struct Line { var text: String; var isParagraphStart: Bool }
 
     public static func parse(_ text: String, path: String, stopwords: Stopwords = .english) throws -> ParsedDocument {
-        let blocks = splitBlocks(text)
+        var text = text
+        return try text.withUTF8 { try parse(utf8: $0, path: path, stopwords: stopwords) }
+    }
+
+    /// `parse` over UTF-8 bytes: blocks stay byte ranges of one buffer; a String is made only for the few
+    /// blocks that need one (header candidates, the title, dropped blocks).
+    static func parse(utf8: UnsafeBufferPointer<UInt8>, path: String, stopwords: Stopwords = .english) throws -> ParsedDocument {
+        let blocks = splitBlocks(utf8: utf8)
         guard !blocks.isEmpty else { throw LoadError.empty }
 
         var metadata = ArticleMetadata()
         var header = [String?](repeating: nil, count: blocks.count)     // why a block is a header line
-        let features = blocks.map { BlockFeatures.measure($0, stopwords: stopwords) }
+        let features = blocks.bytes.withUnsafeBufferPointer { b in
+            blocks.ranges.map { BlockFeatures.measure(utf8: UnsafeBufferPointer(rebasing: b[$0]), stopwords: stopwords) }
+        }
         var classifier = BoilerplateClassifier()
         let words = features.reduce(0) { $0 + $1.words }, stops = features.reduce(0) { $0 + $1.stopwords }
         if words > 50 && Double(stops) / Double(words) < 0.1 { classifier.ignoreStopwords = true }
@@ -40,53 +49,76 @@ public enum TextDumpParser {
         // jusText on everything else, in order.
         let rest = blocks.indices.filter { header[$0] == nil }
         let decisions = classifier.classify(rest.map { features[$0] })
-        var paragraphs: [String] = []
+        var paragraphs: [Int] = []                  // kept blocks, by index
         var dropped: [DroppedBlock] = []
-        var decisionFor = [Int: BoilerplateClassifier.Decision]()
+        var decisionFor = [BoilerplateClassifier.Decision?](repeating: nil, count: blocks.count)
         for (k, i) in rest.enumerated() { decisionFor[i] = decisions[k] }
         for i in blocks.indices {
             if let h = header[i] { dropped.append(DroppedBlock(text: blocks[i], reason: h, position: paragraphs.count)); continue }
             let d = decisionFor[i]!
-            if d.keep { paragraphs.append(blocks[i]) } else { dropped.append(DroppedBlock(text: blocks[i], reason: d.reason, position: paragraphs.count)) }
+            if d.keep { paragraphs.append(i) } else { dropped.append(DroppedBlock(text: blocks[i], reason: d.reason, position: paragraphs.count)) }
         }
         if paragraphs.isEmpty {
             // A very short text (a note, a brief) has no block long enough for jusText: keep its sentences.
             let sentences = rest.filter { isSentenceLike(blocks[$0]) && !features[$0].hasCopyright && features[$0].linkChars == 0 }
             if !sentences.isEmpty {
-                paragraphs = sentences.map { blocks[$0] }
+                paragraphs = sentences
                 dropped.removeAll { d in sentences.contains { blocks[$0] == d.text } }
             }
         }
         if paragraphs.isEmpty {
             throw LoadError.noBody("no line reads as article text; every block looked like navigation or boilerplate")
         }
-        return ParsedDocument(path: path, format: .text, metadata: metadata, paragraphs: paragraphs, dropped: dropped)
+        // The body is written straight from the block bytes: paragraphs joined by a blank line.
+        var body: [UInt8] = []
+        body.reserveCapacity(paragraphs.reduce(0) { $0 + blocks.ranges[$1].count + 2 })
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(paragraphs.count)
+        for (k, i) in paragraphs.enumerated() {
+            if k > 0 { body.append(0x0A); body.append(0x0A) }
+            let start = body.count
+            body.append(contentsOf: blocks.bytes[blocks.ranges[i]])
+            ranges.append(start..<body.count)
+        }
+        return ParsedDocument(path: path, format: .text, metadata: metadata, bodyUTF8: body, paragraphRanges: ranges, dropped: dropped)
+    }
+
+    /// Blocks as ranges of one buffer of folded text; `blocks[i]` makes a String only when asked.
+    struct Blocks {
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        var isEmpty: Bool { ranges.isEmpty }
+        var count: Int { ranges.count }
+        var indices: Range<Int> { ranges.indices }
+        subscript(i: Int) -> String { String(decoding: bytes[ranges[i]], as: UTF8.self) }
     }
 
     /// Lines, with hard-wrapped paragraphs joined: a group of consecutive lines is one paragraph when all its
     /// lines but the last are long (≥ 50 characters) and do not end a sentence, as wrapped prose does.
     static func splitBlocks(_ text: String) -> [String] {
         var text = text
-        return text.withUTF8 { splitBlocks(utf8: $0) }
+        let blocks = text.withUTF8 { splitBlocks(utf8: $0) }
+        return blocks.indices.map { blocks[$0] }
     }
 
     /// `splitBlocks` over UTF-8 bytes. One byte scan, no closures over mutable state (those cost dynamic
     /// exclusivity checks per byte): lines end at LF (CR dropped); runs of spaces, tabs and no-break spaces
-    /// fold to one; each line is written into one scratch buffer and becomes a String once.
-    static func splitBlocks(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [String] {
-        var blocks: [String] = []
-        var group: [String] = []
+    /// fold to one. Folded lines are written one after another into one buffer, each followed by one space,
+    /// so a hard-wrapped group joined with spaces is simply the range from its first line to its last.
+    static func splitBlocks(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Blocks {
+        var blocks = Blocks()
         let n = bytes.count
-        let line = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, n))
-        defer { line.deallocate() }
-        var length = 0
+        let out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: n + 1)
+        defer { out.deallocate() }
+        var length = 0                      // bytes written to `out`
+        var lineStart = 0
+        var group: [Range<Int>] = []        // the lines of the current blank-line separated group
         var pendingSpace = false
         var i = 0
         while true {
             if i == n || bytes[i] == 0x0A {
-                if length == 0 { endGroup(&group, into: &blocks) }
-                else { group.append(String(decoding: UnsafeBufferPointer(rebasing: line[0..<length]), as: UTF8.self)) }
-                length = 0
+                if length == lineStart { endGroup(&group, out, into: &blocks) }
+                else { group.append(lineStart..<length); out[length] = 0x20; length += 1; lineStart = length }
                 pendingSpace = false
                 if i == n { break }
                 i += 1
@@ -95,10 +127,10 @@ public enum TextDumpParser {
             let b = bytes[i]
             if b > 0x20 && b < 0x80 {
                 // Printable ASCII, the common case: copy the whole run at once.
-                if pendingSpace { line[length] = 0x20; length += 1; pendingSpace = false }
+                if pendingSpace { out[length] = 0x20; length += 1; pendingSpace = false }
                 var j = i + 1
                 while j < n, bytes[j] > 0x20, bytes[j] < 0x80 { j += 1 }
-                (line.baseAddress! + length).update(from: bytes.baseAddress! + i, count: j - i)
+                (out.baseAddress! + length).update(from: bytes.baseAddress! + i, count: j - i)
                 length += j - i
                 i = j
                 continue
@@ -112,27 +144,29 @@ public enum TextDumpParser {
                 } else if b == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { space = true; width = 3 }  // U+3000
             }
             if space {
-                pendingSpace = length > 0
+                pendingSpace = length > lineStart
             } else {
-                if pendingSpace { line[length] = 0x20; length += 1; pendingSpace = false }
-                line[length] = b
+                if pendingSpace { out[length] = 0x20; length += 1; pendingSpace = false }
+                out[length] = b
                 length += 1
             }
             i += width
         }
-        endGroup(&group, into: &blocks)
+        endGroup(&group, out, into: &blocks)
+        blocks.bytes = Array(UnsafeBufferPointer(rebasing: out[0..<length]))
         return blocks
     }
 
     /// Ends a blank-line separated group of lines: one paragraph when it is hard-wrapped prose (all lines but
-    /// the last long and not ending a sentence), else one block per line.
-    private static func endGroup(_ group: inout [String], into blocks: inout [String]) {
+    /// the last at least 50 bytes long and not ending with `.` or `"`), else one block per line.
+    private static func endGroup(_ group: inout [Range<Int>], _ out: UnsafeMutableBufferPointer<UInt8>, into blocks: inout Blocks) {
         defer { group.removeAll(keepingCapacity: true) }
         guard !group.isEmpty else { return }
         let wrapped = group.count > 1 && group.dropLast().allSatisfy {
-            $0.utf8.count >= 50 && !$0.hasSuffix(".") && !$0.hasSuffix("\"")
+            $0.count >= 50 && out[$0.upperBound - 1] != 0x2E && out[$0.upperBound - 1] != 0x22
         }
-        if wrapped { blocks.append(group.joined(separator: " ")) } else { blocks.append(contentsOf: group) }
+        if wrapped { blocks.ranges.append(group[0].lowerBound..<group[group.count - 1].upperBound) }
+        else { blocks.ranges.append(contentsOf: group) }
     }
 
     /// Ends like a sentence and has a few words: what a short body's lines look like.
