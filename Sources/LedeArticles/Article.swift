@@ -71,7 +71,11 @@ public struct ParsedDocument: Sendable {
 
     /// The paragraphs as strings (decoded from the body on each call; the body bytes are what is stored).
     public var paragraphs: [String] {
-        get { paragraphRanges.map { String(decoding: bodyUTF8[$0], as: UTF8.self) } }
+        get {
+            bodyUTF8.withUnsafeBufferPointer { b in
+                paragraphRanges.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) }
+            }
+        }
         set { (bodyUTF8, paragraphRanges) = ParsedDocument.join(newValue) }
     }
 

@@ -90,7 +90,10 @@ public enum TextDumpParser {
         var isEmpty: Bool { ranges.isEmpty }
         var count: Int { ranges.count }
         var indices: Range<Int> { ranges.indices }
-        subscript(i: Int) -> String { String(decoding: bytes[ranges[i]], as: UTF8.self) }
+        subscript(i: Int) -> String {
+            // Decoding from a buffer pointer takes String's fast path (an ArraySlice takes the generic one).
+            bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[ranges[i]]), as: UTF8.self) }
+        }
     }
 
     /// Lines, with hard-wrapped paragraphs joined: a group of consecutive lines is one paragraph when all its
@@ -196,7 +199,7 @@ enum HeaderLine {
         // Most lines have no separator: skip the Character-by-Character split for them.
         let hasSeparator = line.utf8.contains { $0 == 0x7C || $0 == 0xB7 || $0 == 0xA2 }   // |, ·'s and •'s last byte
         let segments = (hasSeparator ? line.split(whereSeparator: { "·|•".contains($0) }) : [Substring(line)])
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map(trimmingWhitespace).filter { !$0.isEmpty }
         guard !segments.isEmpty else { return nil }
         var found: [String] = []
         var unexplained = 0
@@ -222,6 +225,15 @@ enum HeaderLine {
         // A line is a header line only when most of it was metadata (not a sentence that mentions a date).
         guard !found.isEmpty, unexplained <= found.count / 2 else { return nil }
         return "header line (" + found.joined(separator: ", ") + ")"
+    }
+
+    /// `trimmingCharacters(in: .whitespaces)` (space separators and tab) without bridging to NSString.
+    static func trimmingWhitespace(_ s: Substring) -> String {
+        func isSpace(_ u: Unicode.Scalar) -> Bool { u == "\t" || u.properties.generalCategory == .spaceSeparator }
+        let scalars = s.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        return String(scalars[first...last])
     }
 
     /// True when `line` has a digit, a colon or "by " (any case): without one no segment can match.
