@@ -41,17 +41,25 @@ struct BlockFeatures {
             var i = 0
             while i < n {
                 let b = utf8[i]
-                length += 1
                 if b < 0x80 {
-                    switch b {
-                    case 0x41...0x5A: add(b | 0x20)
-                    case 0x61...0x7A, 0x30...0x39: add(b)
-                    case 0x27 where inWord: add(b)
-                    default: flush()
+                    // A run of ASCII word bytes (letters lower-cased, digits, an apostrophe once inside a word)
+                    // in a tight loop; the word stays open, as a non-ASCII letter may continue it.
+                    var j = i, h = hash, open = inWord
+                    while j < n {
+                        let c = utf8[j], lower = c | 0x20
+                        if (lower &- 0x61) < 26 { h = Stopwords.hashStep(h, lower) }
+                        else if (c &- 0x30) < 10 || (c == 0x27 && open) { h = Stopwords.hashStep(h, c) }
+                        else { break }
+                        open = true
+                        j += 1
                     }
+                    if j > i { length += j - i; hash = h; inWord = open; i = j; continue }
+                    length += 1
+                    flush()
                     i += 1
                     continue
                 }
+                length += 1
                 let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
                 var value = UInt32(b) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
                 for k in 1..<width where i + k < n { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
