@@ -117,8 +117,7 @@ struct HTMLContentExtractor {
         }
 
         let normalisedTitle = title.map { $0.lowercased().filter { !$0.isWhitespace } }
-        var paragraphs: [String] = []
-        var dropped: [DroppedBlock] = []
+        var verdict = [String?](repeating: nil, count: blocks.count)
         for i in blocks.indices {
             let b = blocks[i], f = features[i]
             var why: String?
@@ -128,7 +127,14 @@ struct HTMLContentExtractor {
                                        && b.text.lowercased().filter({ !$0.isWhitespace }) == normalisedTitle) { why = "the title" }
             else if f.length <= 40, DateParser.normalise(b.text) != nil { why = "a date line" }
             else if !keep[i] && !inContainerKeepable(f, ignoreStopwords: classifier.ignoreStopwords) { why = reason[i] }
-            if let why { dropped.append(DroppedBlock(text: b.text, reason: why, position: paragraphs.count)) } else { paragraphs.append(b.text) }
+            verdict[i] = why
+        }
+        dropLabelsOfBoilerplate(blocks, features, furniture: furnitureReason.map { $0 != nil }, &verdict)
+        var paragraphs: [String] = []
+        var dropped: [DroppedBlock] = []
+        for i in blocks.indices {
+            if let why = verdict[i] { dropped.append(DroppedBlock(text: blocks[i].text, reason: why, position: paragraphs.count)) }
+            else { paragraphs.append(blocks[i].text) }
         }
         return Result(paragraphs: paragraphs, dropped: dropped)
     }
@@ -177,6 +183,40 @@ struct HTMLContentExtractor {
                 if isCard[e] { c.blocks[i].furniture.append(reason); break }
                 e = c.elements[e].parent
             }
+        }
+    }
+
+    /// Short label lines ("More stories", "You may also like", "Advertisement") sit before the furniture they
+    /// announce; subheadings sit before body text. A short, unpunctuated kept block is such a label when no body
+    /// text follows it at all, or when the next block of any substance is furniture (a product name before a
+    /// "buy it" link line, by contrast, stays).
+    private func dropLabelsOfBoilerplate(_ blocks: [RawBlock], _ features: [BlockFeatures], furniture: [Bool],
+                                         _ verdict: inout [String?]) {
+        func isLabel(_ i: Int) -> Bool {
+            guard verdict[i] == nil, blocks[i].tag != "li", features[i].words <= 6, features[i].length <= 50 else { return false }
+            guard let last = blocks[i].text.unicodeScalars.last else { return false }
+            return !".!?:;\"”’)…。！？".unicodeScalars.contains(last)
+        }
+        // A run of many short lines is content (a list, a table), not a label: runs of at most two are judged.
+        var bodyFollows = false, nextIsFurniture = false
+        var i = blocks.count - 1
+        while i >= 0 {
+            if isLabel(i) {
+                var start = i
+                while start > 0 && isLabel(start - 1) { start -= 1 }
+                if i - start < 2 && (!bodyFollows || nextIsFurniture) {
+                    for k in start...i { verdict[k] = "a label before boilerplate" }
+                } else if i - start >= 2 {
+                    bodyFollows = true; nextIsFurniture = false
+                }
+                i = start - 1
+                continue
+            }
+            if features[i].words >= 3 || verdict[i] == nil {
+                if verdict[i] == nil { bodyFollows = true }
+                nextIsFurniture = furniture[i]
+            }
+            i -= 1
         }
     }
 
