@@ -5,7 +5,7 @@ public enum CommandRegistry {
 
     static let coreCommands: [any ShellCommand.Type] = [
         HelpCommand.self, LoadCommand.self, ListCommand.self, ShowCommand.self, DropCommand.self,
-        SetCommand.self, HistoryCommand.self, SourceCommand.self, SaveCommand.self, OpenCommand.self,
+        SetCommand.self, HistoryCommand.self, SourceCommand.self, SaveCommand.self, OpenCommand.self, ExportCommand.self,
     ]
 
     /// All names a command answers to (verb and aliases).

@@ -57,6 +57,25 @@ import Testing
         #expect(rows.contains { $0.contains("header line") })
     }
 
+    @Test func exportWritesArticlesThatLoadBack() throws {
+        let h = ShellHarness()
+        h.run("load \(h.file("v1.txt", ShellHarness.article)) --as fire")
+        h.run("load \(h.file("v2.txt", ShellHarness.article.replacingOccurrences(of: "12", with: "15"))) --as fire")
+        let (outcome, out, err) = h.run("export \(h.dir)/out.jsonl fire@all")
+        #expect(outcome == .ok, "\(err)")
+        #expect(out.contains("exported 2 article versions"))
+        let lines = try String(contentsOfFile: "\(h.dir)/out.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2)
+        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as! [String: Any]
+        #expect(first["version"] as? Int == 1 && (first["text"] as? String)?.contains("killed 12") == true)
+        #expect(h.run("export \(h.dir)/out.jsonl").2.contains("exists (use --force"))
+        h.run("drop all")
+        #expect(h.run("load \(h.dir)/out.jsonl").0 == .ok)
+        #expect(h.shell.workspace.articles.first?.versions.count == 2)
+        #expect(h.run("export \(h.dir)/out.csv --force").1.contains("(csv,"))
+        #expect(try String(contentsOfFile: "\(h.dir)/out.csv", encoding: .utf8).hasPrefix("id,name,version,title"))
+    }
+
     @Test func badFilesDoNotLoseLoadedArticles() {
         let h = ShellHarness()
         let good = h.file("good.txt", ShellHarness.article)

@@ -20,7 +20,8 @@ struct HTMLContentExtractor {
         var tag: String               // that element's tag
         var furniture: [Int]          // furniture elements around the block (indexes into `furnitureReasons`)
     }
-    struct Element { var parent: Int; var tag: String }
+    /// `signature` (tag and class) lets repeated siblings — cards of a teaser list — be recognised.
+    struct Element { var parent: Int; var tag: String; var signature: String }
 
     struct Result {
         var paragraphs: [String]
@@ -66,13 +67,15 @@ struct HTMLContentExtractor {
         return result
     }
 
-    private func select(_ c: Collector, title: String?) -> Result {
-        let blocks = c.blocks
+    private func select(_ collected: Collector, title: String?) -> Result {
+        var c = collected
         let stopwords = StoplistChoice.choose(declared: declaredLanguage,
-                                              sample: blocks.filter { $0.text.count >= 70 }.prefix(40).map(\.text))
-        let features = blocks.map { b in
+                                              sample: c.blocks.filter { $0.text.count >= 70 }.prefix(40).map(\.text))
+        let features = c.blocks.map { b in
             BlockFeatures.measure(b.text, linkChars: b.linkChars, isHeading: Self.headingTags.contains(b.tag), stopwords: stopwords)
         }
+        markTeaserCards(&c, features: features)
+        let blocks = c.blocks
         var classifier = BoilerplateClassifier()
         let totalWords = features.reduce(0) { $0 + $1.words }, totalStops = features.reduce(0) { $0 + $1.stopwords }
         if totalWords > 50 && Double(totalStops) / Double(totalWords) < 0.1 { classifier.ignoreStopwords = true }
@@ -114,8 +117,7 @@ struct HTMLContentExtractor {
         }
 
         let normalisedTitle = title.map { $0.lowercased().filter { !$0.isWhitespace } }
-        var paragraphs: [String] = []
-        var dropped: [DroppedBlock] = []
+        var verdict = [String?](repeating: nil, count: blocks.count)
         for i in blocks.indices {
             let b = blocks[i], f = features[i]
             var why: String?
@@ -125,9 +127,97 @@ struct HTMLContentExtractor {
                                        && b.text.lowercased().filter({ !$0.isWhitespace }) == normalisedTitle) { why = "the title" }
             else if f.length <= 40, DateParser.normalise(b.text) != nil { why = "a date line" }
             else if !keep[i] && !inContainerKeepable(f, ignoreStopwords: classifier.ignoreStopwords) { why = reason[i] }
-            if let why { dropped.append(DroppedBlock(text: b.text, reason: why, position: paragraphs.count)) } else { paragraphs.append(b.text) }
+            verdict[i] = why
+        }
+        dropLabelsOfBoilerplate(blocks, features, furniture: furnitureReason.map { $0 != nil }, &verdict)
+        var paragraphs: [String] = []
+        var dropped: [DroppedBlock] = []
+        for i in blocks.indices {
+            if let why = verdict[i] { dropped.append(DroppedBlock(text: blocks[i].text, reason: why, position: paragraphs.count)) }
+            else { paragraphs.append(blocks[i].text) }
         }
         return Result(paragraphs: paragraphs, dropped: dropped)
+    }
+
+    /// Teaser cards ("related", "more stories", "recent articles" lists) repeat one structure: a linked title and
+    /// a short summary, often with a byline and date, in sibling elements sharing tag and class. Their summaries
+    /// read like prose, so the classifier keeps them and they drag the container outwards. A card is an element
+    /// with at least one same-signature sibling whose short subtree holds a link-dominated block (the title) and
+    /// a link-free one (the summary) after it; its blocks are furniture.
+    private func markTeaserCards(_ c: inout Collector, features: [BlockFeatures]) {
+        let n = c.elements.count
+        guard n > 0 else { return }
+        var length = [Int](repeating: 0, count: n)
+        // First block index of a linked title / a summary in each subtree: in a card the title comes first
+        // (an article chunk ending in a "see more: <link>" line is not a card).
+        var firstTitle = [Int](repeating: Int.max, count: n)
+        var firstSummary = [Int](repeating: Int.max, count: n)
+        for (i, b) in c.blocks.enumerated() where b.element >= 0 {
+            let f = features[i]
+            // A title is words, not a bare URL.
+            let title = f.linkDensity > 0.6 && f.words >= 3 && b.text.utf8.lazy.filter({ $0 == 0x20 }).count >= 2
+            let summary = f.linkChars == 0 && f.words >= 5
+            var e = b.element
+            while e >= 0 {
+                length[e] += f.length
+                if title { firstTitle[e] = min(firstTitle[e], i) }
+                if summary { firstSummary[e] = min(firstSummary[e], i) }
+                e = c.elements[e].parent
+            }
+        }
+        struct SiblingKey: Hashable { var parent: Int; var signature: String }
+        var siblings: [SiblingKey: Int] = [:]
+        for e in c.elements { siblings[SiblingKey(parent: e.parent, signature: e.signature), default: 0] += 1 }
+        var isCard = [Bool](repeating: false, count: n)
+        for e in 0..<n where firstTitle[e] < firstSummary[e] && firstSummary[e] < Int.max && length[e] <= 600 {
+            isCard[e] = siblings[SiblingKey(parent: c.elements[e].parent, signature: c.elements[e].signature)]! >= 2
+        }
+        guard isCard.contains(true) else { return }
+        let reason = c.furnitureReasons.count
+        c.furnitureReasons.append("a teaser card (linked title and summary, repeated)")
+        // Cards are short by construction, so however many there are they are never the article.
+        c.hardFurniture.insert(reason)
+        for i in c.blocks.indices {
+            var e = c.blocks[i].element
+            while e >= 0 {
+                if isCard[e] { c.blocks[i].furniture.append(reason); break }
+                e = c.elements[e].parent
+            }
+        }
+    }
+
+    /// Short label lines ("More stories", "You may also like", "Advertisement") sit before the furniture they
+    /// announce; subheadings sit before body text. A short, unpunctuated kept block is such a label when no body
+    /// text follows it at all, or when the next block of any substance is furniture (a product name before a
+    /// "buy it" link line, by contrast, stays).
+    private func dropLabelsOfBoilerplate(_ blocks: [RawBlock], _ features: [BlockFeatures], furniture: [Bool],
+                                         _ verdict: inout [String?]) {
+        func isLabel(_ i: Int) -> Bool {
+            guard verdict[i] == nil, blocks[i].tag != "li", features[i].words <= 6, features[i].length <= 50 else { return false }
+            guard let last = blocks[i].text.unicodeScalars.last else { return false }
+            return !".!?:;\"”’)…。！？".unicodeScalars.contains(last)
+        }
+        // A run of many short lines is content (a list, a table), not a label: runs of at most two are judged.
+        var bodyFollows = false, nextIsFurniture = false
+        var i = blocks.count - 1
+        while i >= 0 {
+            if isLabel(i) {
+                var start = i
+                while start > 0 && isLabel(start - 1) { start -= 1 }
+                if i - start < 2 && (!bodyFollows || nextIsFurniture) {
+                    for k in start...i { verdict[k] = "a label before boilerplate" }
+                } else if i - start >= 2 {
+                    bodyFollows = true; nextIsFurniture = false
+                }
+                i = start - 1
+                continue
+            }
+            if features[i].words >= 3 || verdict[i] == nil {
+                if verdict[i] == nil { bodyFollows = true }
+                nextIsFurniture = furniture[i]
+            }
+            i -= 1
+        }
     }
 
     /// Inside the container, text the classifier thought marginal is kept unless it is clearly furniture:
@@ -219,7 +309,7 @@ struct HTMLContentExtractor {
                 if reason.contains("comment") || reason.contains("disqus") || reason.contains("repl") { hardFurniture.insert(furnitureReasons.count - 1) }
             }
             flush()
-            elements.append(Element(parent: element, tag: tag))
+            elements.append(Element(parent: element, tag: tag, signature: tag + "." + (node.attribute("class") ?? "")))
             let me = elements.count - 1
             currentElement = me
             currentFurniture = why

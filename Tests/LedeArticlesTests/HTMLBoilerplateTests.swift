@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import LedeArticles
+
+/// Precision rules of the HTML extractor: teaser cards and the labels that announce boilerplate.
+struct HTMLBoilerplateTests {
+    static let body = """
+        <div class="story">
+        <p>The council voted on Tuesday to close the old bridge for repairs, and the work is expected to take most of the \
+        coming year while traffic is sent through the town centre.</p>
+        <h2>What happens next</h2>
+        <p>Residents who live near the bridge said they had been asking for the repairs for years, and that they were \
+        relieved the council had finally made a decision about it.</p>
+        <p>The mayor said that the cost of the work would be shared with the region and that no new taxes were planned \
+        for the people of the town this year.</p>
+        </div>
+        """
+
+    static func parse(_ html: String) throws -> ParsedDocument {
+        try HTMLArticleParser.parse(Data(html.utf8), path: "page.html")
+    }
+
+    @Test func teaserCardsAfterTheArticleAreDropped() throws {
+        let cards = (1...3).map { n in
+            """
+            <li class="card"><h5><a href="/story-\(n)">Another story number \(n) about the town</a></h5>
+            <div class="card-text">A short summary of the other story \(n) that the site wants you to read next.</div></li>
+            """
+        }.joined()
+        let doc = try Self.parse("<html><body>\(Self.body)<h4>More stories</h4><ul class=\"cards\">\(cards)</ul></body></html>")
+        #expect(doc.paragraphs.count == 4)
+        #expect(doc.paragraphs.first?.hasPrefix("The council voted") == true)
+        #expect(doc.paragraphs.contains("What happens next"))
+        #expect(!doc.paragraphs.contains { $0.contains("summary of the other story") })
+        #expect(doc.dropped.contains { $0.text.contains("summary of the other story 2") && $0.reason.contains("teaser card") })
+        // The heading that only announced the cards goes with them.
+        #expect(doc.dropped.contains { $0.text == "More stories" && $0.reason.contains("label") })
+    }
+
+    @Test func aSingleLinkedItemIsNotACard() throws {
+        // One title-and-summary pair has no repeated siblings: it stays part of the article.
+        let extra = """
+            <div class="story-extra"><h3><a href="/background">Background to the bridge closure</a></h3>
+            <p>The bridge was built in 1902 and has been repaired twice, the last time after the floods of the 1990s.</p></div>
+            """
+        let doc = try Self.parse("<html><body><div>\(Self.body)\(extra)</div></body></html>")
+        #expect(doc.paragraphs.contains { $0.hasPrefix("The bridge was built in 1902") })
+    }
+
+    @Test func articleChunksEndingWithALinkAreNotCards() throws {
+        // Text split into sibling chunks between photos, one ending in a "see more" link line: the link
+        // comes after the prose, so the chunk is not a teaser card.
+        let chunk = """
+            <div class="text"><p>Officials said the repairs would begin in spring and last for about nine months in total.</p>
+            <p><strong>SEE MORE</strong>: <a href="/older">How the bridge was closed the last time around</a></p></div>
+            """
+        let doc = try Self.parse("<html><body><div>\(Self.body)\(chunk)<div class=\"photo\"><img src=x></div>\(chunk)</div></body></html>")
+        #expect(doc.paragraphs.filter { $0.hasPrefix("Officials said the repairs") }.count == 2)
+    }
+
+    @Test func aListOfShortLinesIsContentNotALabel() throws {
+        let items = ["England: tenth appearance", "Spain: eleventh appearance", "France: tenth appearance", "Wales: second appearance"]
+        let list = "<h3>Qualified teams</h3>" + items.map { "<p>\($0)</p>" }.joined()
+        let doc = try Self.parse("<html><body><div class=\"story\">\(Self.body)\(list)</div><footer><p>About us</p></footer></body></html>")
+        for item in items { #expect(doc.paragraphs.contains(item)) }
+    }
+
+    @Test func aSubheadingBeforeBodyTextStays() throws {
+        let doc = try Self.parse("<html><body>\(Self.body)</body></html>")
+        #expect(doc.paragraphs.contains("What happens next"))
+        #expect(doc.dropped.allSatisfy { !$0.reason.contains("label") })
+    }
+}
