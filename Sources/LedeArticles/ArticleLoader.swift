@@ -129,20 +129,21 @@ enum FileBytes {
         if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.unreadable("is a folder")) }
         let size = Int(info.st_size)
         if size > limit { return .failure(.tooLarge(size)) }
-        var data = Data(count: size)
+        // Read into a malloc'd buffer that Data then owns: `Data(count:)` would zero every byte first.
+        guard let base = malloc(max(1, size)) else { return .failure(.unreadable("out of memory")) }
         var filled = 0
-        var readError: Int32 = 0
-        data.withUnsafeMutableBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
-            while filled < size {
-                let n = Glibc.read(fd, base + filled, size - filled)
-                if n < 0 { if errno == EINTR { continue }; readError = errno; return }
-                if n == 0 { break }          // the file shrank while we read it
-                filled += n
+        while filled < size {
+            let n = Glibc.read(fd, base + filled, size - filled)
+            if n < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                free(base)
+                return .failure(.unreadable(reason))
             }
+            if n == 0 { break }          // the file shrank while we read it
+            filled += n
         }
-        if readError != 0 { return .failure(.unreadable(String(cString: strerror(readError)))) }
-        if filled < size { data.removeSubrange(filled..<size) }
+        var data = Data(bytesNoCopy: base, count: filled, deallocator: .free)
         // Files that report no size (e.g. /proc, pipes) are read to their end in pieces.
         if size == 0 {
             var chunk = [UInt8](repeating: 0, count: 65536)

@@ -11,6 +11,8 @@ public enum DateParser {
 
     /// The first date found in `text`, normalised; nil when there is none.
     public static func normalise(_ text: String) -> String? {
+        // Every date form below has digits (a day, a year): text without one is not a date.
+        guard text.utf8.contains(where: { $0 &- 0x30 < 10 }) else { return nil }
         let s = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if let iso = isoDate(s) { return iso }
         return writtenDate(s)
