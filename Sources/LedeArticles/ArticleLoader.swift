@@ -41,6 +41,7 @@ public struct ArticleLoader: Sendable {
 
     /// `progress` is called from worker threads with (files done, bytes done, files total).
     public func load(paths: [String], progress: (@Sendable (Int, Int, Int) -> Void)? = nil) throws -> LoadReport {
+        _ = ArticleLoader.heapTuned
         var report = LoadReport()
         let expansion = FileExpander.expand(paths)
         report.problems.append(contentsOf: expansion.problems)
@@ -59,6 +60,22 @@ public struct ArticleLoader: Sendable {
         }
         return report
     }
+
+    /// A load allocates hundreds of MB in small pieces; glibc grows its heaps by the request plus M_TOP_PAD
+    /// (128 KB by default), one syscall and a trip through the kernel each time. A 64 MB pad cuts the system
+    /// time of loading /tmp/bbc20 by about a quarter (0.43 s → 0.31 s); the pad is address space, not resident
+    /// memory (peak RSS unchanged). Set once, on the first load.
+    static let heapTuned: Bool = {
+        #if canImport(Glibc)
+        // mallopt is declared in <malloc.h>, which the Glibc module does not export: look it up instead.
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        let M_TOP_PAD: Int32 = -2
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return false }  // RTLD_DEFAULT
+        return unsafeBitCast(symbol, to: Mallopt.self)(M_TOP_PAD, 64 << 20) == 1
+        #else
+        return false
+        #endif
+    }()
 
     struct FileResult: Sendable {
         var documents: [ParsedDocument] = []
