@@ -6,7 +6,7 @@ public struct Stopwords: Sendable {
     public let name: String
     public let words: Set<String>
     /// The same words as 64-bit hashes of their UTF-8 bytes, for lookups straight from bytes in hot loops.
-    private let hashed: ByteHashSet
+    @usableFromInline let hashed: ByteHashSet
 
     public init(name: String, words: Set<String>) {
         self.name = name; self.words = words
@@ -17,7 +17,8 @@ public struct Stopwords: Sendable {
 
     /// Whether the lower-case word whose UTF-8 bytes hash to `hash` (see `Stopwords.hash`) is on the list.
     /// 64-bit hashes of a few thousand words do not collide in practice.
-    @inline(__always) public func contains(hash: UInt64) -> Bool { hashed.contains(hash) }
+    /// Inlinable: the jusText block measure asks once per word, from another module.
+    @inlinable public func contains(hash: UInt64) -> Bool { hashed.contains(hash) }
 
     /// FNV-1a over bytes; callers may also fold bytes in one at a time with `hashStep`.
     public static let hashSeed: UInt64 = 0xcbf29ce484222325
@@ -83,9 +84,9 @@ public enum StopwordsError: Error, CustomStringConvertible {
 }
 
 /// An open-addressing set of 64-bit hashes (0 marks an empty slot; a hash of 0 is stored as 1).
-struct ByteHashSet: Sendable {
-    private var slots: [UInt64]
-    private let mask: Int
+@usableFromInline struct ByteHashSet: Sendable {
+    @usableFromInline var slots: [UInt64]
+    @usableFromInline let mask: Int
 
     init(_ values: [UInt64]) {
         var size = 16
@@ -101,7 +102,7 @@ struct ByteHashSet: Sendable {
         slots[i] = v
     }
 
-    @inline(__always) func contains(_ value: UInt64) -> Bool {
+    @inlinable func contains(_ value: UInt64) -> Bool {
         let v = value == 0 ? 1 : value
         var i = Int(truncatingIfNeeded: v ^ (v >> 29)) & mask
         while true {
