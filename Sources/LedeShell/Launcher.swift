@@ -19,7 +19,8 @@ public struct LaunchOptions: Sendable {
 /// Starts a session in the mode the options and the terminal call for, and returns the exit status:
 /// 0 when every command succeeded, 1 when one failed.
 public enum Launcher {
-    public static func run(_ options: LaunchOptions) -> Int32 {
+    /// Ends the process when done: freeing a large workspace object by object only costs time at exit.
+    public static func run(_ options: LaunchOptions) -> Never {
         let shell = Shell()
         shell.jsonLines = options.json
         shell.settings.bail = options.bail
@@ -68,6 +69,7 @@ public enum Launcher {
             do { try SessionFile.write(doc, to: savePath) } catch { shell.reportError("\(error)", at: nil); failed += 1 }
         }
         fflush(stdout)
-        return failed > 0 ? 1 : 0
+        fflush(stderr)
+        exit(failed > 0 ? 1 : 0)
     }
 }

@@ -31,8 +31,7 @@ struct Lede: ParsableCommand {
         options.savePath = save
         options.noInit = noInit
         options.bail = bail
-        let status = Launcher.run(options)
-        if status != 0 { throw ExitCode(status) }
+        Launcher.run(options)
     }
 }
 
