@@ -60,10 +60,13 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
             changedA.formUnion(item.a); changedB.formUnion(item.b)
         }
         let qa = quotations(a, in: changedA), qb = quotations(b, in: changedB)
-        s.quotationsAdded = unique(missing(qb, from: a).map(\.text))
-        s.quotationsRemoved = unique(missing(qa, from: b).map(\.text))
-        s.namesAppeared = unique(missing(names(b, in: changedB), from: a).map(\.text))
-        s.namesDisappeared = unique(missing(names(a, in: changedA), from: b).map(\.text))
+        // One scan of each text for both quotations and names.
+        let na = names(a, in: changedA), nb = names(b, in: changedB)
+        let absentFromA = missingFlags(qb + nb, from: a), absentFromB = missingFlags(qa + na, from: b)
+        s.quotationsAdded = unique(qb.indices.filter { absentFromA[$0] }.map { qb[$0].text })
+        s.quotationsRemoved = unique(qa.indices.filter { absentFromB[$0] }.map { qa[$0].text })
+        s.namesAppeared = unique(nb.indices.filter { absentFromA[qb.count + $0] }.map { nb[$0].text })
+        s.namesDisappeared = unique(na.indices.filter { absentFromB[qa.count + $0] }.map { na[$0].text })
         if let pa = a.paragraphs.first, let pb = b.paragraphs.first {
             let x = a.tokens[pa.tokens].map(\.id), y = b.tokens[pb.tokens].map(\.id)
             if x != y { s.firstParagraph = dice(x, y) < 0.5 ? "rewritten" : "edited" }
@@ -175,30 +178,53 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
         return out
     }
 
-    /// The findings whose token sequence occurs nowhere in `t` (one linear scan over its tokens).
-    static func missing(_ found: [Found], from t: TokenizedText) -> [Found] {
+    /// For each finding, whether its token sequence occurs nowhere in `t` (one linear scan over its tokens).
+    static func missingFlags(_ found: [Found], from t: TokenizedText) -> [Bool] {
         guard !found.isEmpty else { return [] }
-        var byFirst: [UInt32: [Int]] = [:]
-        for (k, f) in found.enumerated() where !f.key.isEmpty { byFirst[f.key[0], default: []].append(k) }
-        // A flag per first-token id keeps the scan to one array read per token.
-        let maxID = Int(byFirst.keys.max() ?? 0)
-        var isFirst = [Bool](repeating: false, count: maxID + 1)
-        for id in byFirst.keys { isFirst[Int(id)] = true }
+        // Findings grouped by first token id in flat arrays (no hashing or reference counting in the scan):
+        // `groupOfID[id]` is a group number or -1; group g holds `members[groupStart[g]..<groupStart[g + 1]]`.
+        let maxID = Int(found.lazy.compactMap { $0.key.first }.max() ?? 0)
+        var groupOfID = [Int32](repeating: -1, count: maxID + 1)
+        var groupSize: [Int] = []
+        for f in found where !f.key.isEmpty {
+            let id = Int(f.key[0])
+            if groupOfID[id] < 0 { groupOfID[id] = Int32(groupSize.count); groupSize.append(0) }
+            groupSize[Int(groupOfID[id])] += 1
+        }
+        var groupStart = [Int](repeating: 0, count: groupSize.count + 1)
+        for g in groupSize.indices { groupStart[g + 1] = groupStart[g] + groupSize[g] }
+        var members = [Int](repeating: 0, count: groupStart[groupSize.count])
+        var fill = groupStart
+        // Keys side by side: finding k is keys[keyStart[k]..<keyStart[k + 1]].
+        var keys: [UInt32] = []
+        var keyStart = [Int](repeating: 0, count: found.count + 1)
+        for (k, f) in found.enumerated() {
+            keys.append(contentsOf: f.key)
+            keyStart[k + 1] = keys.count
+            guard let first = f.key.first else { continue }
+            let g = Int(groupOfID[Int(first)])
+            members[fill[g]] = k; fill[g] += 1
+        }
         var present = [Bool](repeating: false, count: found.count)
+        var left = found.indices.filter { !found[$0].key.isEmpty }.count
         t.tokens.withUnsafeBufferPointer { tokens in
-            for i in tokens.indices {
-                let id = Int(tokens[i].id)
-                guard id <= maxID, isFirst[id], let ks = byFirst[tokens[i].id] else { continue }
-                for k in ks where !present[k] {
-                    let key = found[k].key
-                    guard i + key.count <= tokens.count else { continue }
-                    var same = true
-                    for m in 1..<max(1, key.count) where tokens[i + m].id != key[m] { same = false; break }
-                    if same { present[k] = true }
+            keys.withUnsafeBufferPointer { keys in
+                for i in tokens.indices where left > 0 {
+                    let id = Int(tokens[i].id)
+                    guard id <= maxID else { continue }
+                    let g = Int(groupOfID[id])
+                    guard g >= 0 else { continue }
+                    for k in members[groupStart[g]..<groupStart[g + 1]] where !present[k] {
+                        let lo = keyStart[k], count = keyStart[k + 1] - lo
+                        guard i + count <= tokens.count else { continue }
+                        var same = true
+                        for m in 1..<max(1, count) where tokens[i + m].id != keys[lo + m] { same = false; break }
+                        if same { present[k] = true; left -= 1 }
+                    }
                 }
             }
         }
-        return found.indices.filter { !present[$0] }.map { found[$0] }
+        return present.map { !$0 }
     }
 
     static func isCapitalised(_ t: TokenizedText, _ k: Int) -> Bool {
@@ -216,12 +242,37 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
     /// Sentences of the new text's changed sentences that hold a correction or update notice.
     static func notices(_ b: TokenizedText, in sentences: Set<Int>) -> [String] {
         sentences.sorted().compactMap { k in
-            let text = lowered(b, b.sentences[k].bytes)
-            return noticePatterns.contains(where: { text.contains($0) }) ? shortened(b.text(b.sentences[k].bytes), to: 160) : nil
+            holdsNotice(b.utf8, b.sentences[k].bytes) ? shortened(b.text(b.sentences[k].bytes), to: 160) : nil
         }
     }
 
-    static func lowered(_ t: TokenizedText, _ r: Range<Int>) -> String { t.text(r).lowercased() }
+    static let noticePatternBytes: [[UInt8]] = noticePatterns.map { Array($0.utf8) }
+
+    /// Whether the bytes hold a notice pattern, ignoring ASCII letter case. The patterns are lower-case
+    /// ASCII (plus ’), so this equals searching the lower-cased text: no other letter lower-cases to
+    /// one of their letters. A match followed by a combining mark (U+0300–U+036F) belongs to a longer
+    /// character and does not count, as in a character-wise search.
+    static func holdsNotice(_ u: [UInt8], _ r: Range<Int>) -> Bool {
+        u.withUnsafeBufferPointer { u in
+            for start in r {
+                let first = u[start] | 0x20
+                for pattern in noticePatternBytes where pattern[0] == first && start + pattern.count <= r.upperBound {
+                    var same = true
+                    for m in 1..<pattern.count {
+                        var c = u[start + m]
+                        if c >= 0x41 && c <= 0x5A { c |= 0x20 }
+                        if c != pattern[m] { same = false; break }
+                    }
+                    guard same else { continue }
+                    let end = start + pattern.count
+                    let combining = end + 1 < r.upperBound
+                        && ((u[end] == 0xCC && u[end + 1] >= 0x80) || (u[end] == 0xCD && u[end + 1] <= 0xAF))
+                    if !combining { return true }
+                }
+            }
+            return false
+        }
+    }
 
     static func unique(_ xs: [String]) -> [String] {
         var seen = Set<String>()

@@ -78,7 +78,7 @@ public struct SentenceAligner: Sendable {
         // 2. Fuzzy 1:1 matches among the rest, best pairs first.
         var similarityOfB = [Double](repeating: 1, count: b.count)
         let unmatchedA = a.indices.filter { matchOfA[$0] < 0 && !a[$0].isEmpty }
-        let index = TokenIndex(a, members: unmatchedA, limit: commonTokenLimit)
+        var index = TokenIndex(a, members: unmatchedA, limit: commonTokenLimit)
         var candidates: [(sim: Double, a: Int, b: Int)] = []
         for j in b.indices where matchOfB[j] < 0 && !b[j].isEmpty {
             for i in index.candidates(for: b[j], best: 5) {
@@ -192,7 +192,7 @@ public struct SentenceAligner: Sendable {
                            exact: [Bool], partner: inout [Int]) {
         let unmatchedX = x.indices.filter { matchOfX[$0] < 0 && !x[$0].isEmpty }
         guard !unmatchedX.isEmpty else { return }
-        let index = TokenIndex(x, members: unmatchedX, limit: commonTokenLimit)
+        var index = TokenIndex(x, members: unmatchedX, limit: commonTokenLimit)
         for j in y.indices where !y[j].isEmpty && !exact[j] && partner[j] < 0 {
             let current = matchOfY[j]
             var best: (sim: Double, first: Int, second: Int)?
@@ -268,24 +268,63 @@ func longestIncreasing(_ values: [Int]) -> [Int] {
 }
 
 /// Which sentences contain each not-too-common token, to find fuzzy-match candidates without comparing all pairs.
+/// Postings are flat arrays indexed by token id (ids are dense vocabulary numbers), and shared counts are kept
+/// in a per-sentence array, so a lookup hashes nothing.
 struct TokenIndex {
-    var postings: [UInt32: [Int]] = [:]
+    /// Sentences holding token id t: `postings[postingStart[t]..<postingStart[t + 1]]`, ascending.
+    private var postingStart: [Int32]
+    private var postings: [Int32]
+    private var shared: [Int32]
     let limit: Int
 
     init(_ sentences: [[UInt32]], members: [Int], limit: Int) {
         self.limit = limit
+        var maxID = -1
+        for i in members { for id in sentences[i] where Int(id) > maxID { maxID = Int(id) } }
+        var distinct: [[UInt32]] = []
+        distinct.reserveCapacity(members.count)
+        var counts = [Int32](repeating: 0, count: maxID + 2)
         for i in members {
-            for id in Set(sentences[i]) { postings[id, default: []].append(i) }
+            let ids = uniqueSorted(sentences[i])
+            for id in ids { counts[Int(id) + 1] += 1 }
+            distinct.append(ids)
         }
+        for t in 0..<(maxID + 1) { counts[t + 1] += counts[t] }
+        postingStart = counts
+        var fill = counts
+        postings = [Int32](repeating: 0, count: Int(counts[maxID + 1]))
+        for (m, i) in members.enumerated() {
+            for id in distinct[m] { postings[Int(fill[Int(id)])] = Int32(i); fill[Int(id)] += 1 }
+        }
+        shared = [Int32](repeating: 0, count: sentences.count)
     }
 
-    /// The sentences sharing the most distinct tokens with `ids`, at most `best` of them.
-    func candidates(for ids: [UInt32], best: Int) -> [Int] {
-        var shared: [Int: Int] = [:]
-        for id in Set(ids) {
-            guard let list = postings[id], list.count <= limit else { continue }
-            for i in list { shared[i, default: 0] += 1 }
+    /// The sentences sharing the most distinct tokens with `ids`, at most `best` of them (ties: lower index first).
+    mutating func candidates(for ids: [UInt32], best: Int) -> [Int] {
+        var touched: [Int] = []
+        let tokenCount = postingStart.count - 1
+        for id in uniqueSorted(ids) where Int(id) < tokenCount {
+            let lo = Int(postingStart[Int(id)]), hi = Int(postingStart[Int(id) + 1])
+            guard hi > lo, hi - lo <= limit else { continue }
+            for p in lo..<hi {
+                let i = Int(postings[p])
+                if shared[i] == 0 { touched.append(i) }
+                shared[i] += 1
+            }
         }
-        return shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(best).map(\.key)
+        let order = touched.sorted { shared[$0] != shared[$1] ? shared[$0] > shared[$1] : $0 < $1 }
+        let chosen = Array(order.prefix(best))
+        for i in touched { shared[i] = 0 }
+        return chosen
     }
+}
+
+/// The distinct values of `ids`, ascending.
+func uniqueSorted(_ ids: [UInt32]) -> [UInt32] {
+    var s = ids.sorted()
+    guard s.count > 1 else { return s }
+    var w = 1
+    for r in 1..<s.count where s[r] != s[w - 1] { s[w] = s[r]; w += 1 }
+    s.removeLast(s.count - w)
+    return s
 }
