@@ -48,6 +48,26 @@ struct HTMLContentExtractor {
                                  "disclaimer", "copyright", "caption", "credit", "widget", "banner", "skip-link"]
 
     static let furnitureNameBytes = furnitureNames.map { Array($0.utf8) }
+    /// The furniture names indexed by their first byte, so a class token is scanned once.
+    static let furnitureNamesByFirstByte: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for name in furnitureNameBytes { table[Int(name[0])].append(name) }
+        return table
+    }()
+
+    /// Whether any furniture name occurs in `token` (lower-case ASCII bytes).
+    static func containsFurnitureName(_ token: ArraySlice<UInt8>) -> Bool {
+        var i = token.startIndex
+        while i < token.endIndex {
+            for name in furnitureNamesByFirstByte[Int(token[i])] where token.endIndex - i >= name.count {
+                var k = 1
+                while k < name.count && token[i + k] == name[k] { k += 1 }
+                if k == name.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
     /// Furniture reasons naming comment sections: never the article, however much prose they hold.
     static let hardFurnitureMarks = ["comment", "disqus", "repl"].map { Array($0.utf8) }
 
@@ -406,7 +426,7 @@ struct HTMLContentExtractor {
                     while end < value.count && value[end] != 0x20 && value[end] != 0x09 && value[end] != 0x0A { end += 1 }
                     if end > start {
                         let token = value[start..<end]
-                        for name in HTMLContentExtractor.furnitureNameBytes where bytesContain(token, name) {
+                        if HTMLContentExtractor.containsFurnitureName(token) {
                             return "\(attr) \"\(String(decoding: token, as: UTF8.self))\""
                         }
                     }
