@@ -89,12 +89,25 @@ struct HTMLMetadataReader {
         for child in node.children { read(child) }
     }
 
+    /// The meta keys `readMeta` uses; other meta tags (most of a page's) skip reading and collapsing content.
+    static let knownMetaKeys: Set<String> = [
+        "og:title", "og:site_name", "og:url", "article:published_time", "og:published_time", "article:published",
+        "article:modified_time", "og:updated_time", "article:modified", "og:modified_time", "article:author",
+        "og:article:author", "author", "byl", "dc.creator", "sailthru.author", "parsely-author", "date", "pubdate",
+        "publishdate", "publish-date", "dc.date", "dc.date.issued", "dcterms.created", "parsely-pub-date", "sailthru.date",
+        "datepublished", "article.published", "publication_date", "date.release", "citation_publication_date", "lastmod",
+        "last-modified", "dcterms.modified", "datemodified", "article.updated", "dc.date.modified", "dc.publisher",
+        "publisher", "application-name", "twitter:site", "language", "dc.language", "og:locale",
+    ]
+
     mutating func readMeta(_ node: xmlNodePtr) {
+        let key = (node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop") ?? "").lowercased()
+        // An unknown key matters only through the http-equiv content-language branch below.
+        if !Self.knownMetaKeys.contains(key) && (language != nil || !node.hasAttribute("http-equiv")) { return }
         guard let content = node.attribute("content").flatMap({ nonEmpty(collapse($0)) }) else {
             if language == nil, let l = node.attribute("http-equiv"), l.lowercased() == "content-language" { language = node.attribute("content") }
             return
         }
-        let key = (node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop") ?? "").lowercased()
         func set(_ field: WritableKeyPath<ArticleMetadata, String?>, in target: inout ArticleMetadata) {
             if target[keyPath: field] == nil { target[keyPath: field] = content }
         }
@@ -209,7 +222,15 @@ struct HTMLMetadataReader {
 }
 
 func collapse(_ s: String) -> String {
-    s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    // Fast path: ASCII text with single inner spaces only is already collapsed.
+    var previousSpace = true
+    var alreadyCollapsed = true
+    for b in s.utf8 {
+        if b >= 0x80 || (b >= 0x09 && b <= 0x0D) || (b == 0x20 && previousSpace) { alreadyCollapsed = false; break }
+        previousSpace = b == 0x20
+    }
+    if alreadyCollapsed && !previousSpace { return s }
+    return s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
 }
 
 func nonEmpty(_ s: String) -> String? { s.isEmpty ? nil : s }

@@ -48,6 +48,28 @@ struct HTMLContentExtractor {
                                  "disclaimer", "copyright", "caption", "credit", "widget", "banner", "skip-link"]
 
     static let furnitureNameBytes = furnitureNames.map { Array($0.utf8) }
+    /// The furniture names indexed by their first byte, so a class token is scanned once.
+    static let furnitureNamesByFirstByte: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for name in furnitureNameBytes { table[Int(name[0])].append(name) }
+        return table
+    }()
+
+    /// Whether any furniture name occurs in `token` (lower-case ASCII bytes).
+    static func containsFurnitureName(_ token: ArraySlice<UInt8>) -> Bool {
+        var i = token.startIndex
+        while i < token.endIndex {
+            for name in furnitureNamesByFirstByte[Int(token[i])] where token.endIndex - i >= name.count {
+                var k = 1
+                while k < name.count && token[i + k] == name[k] { k += 1 }
+                if k == name.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+    /// Furniture reasons naming comment sections: never the article, however much prose they hold.
+    static let hardFurnitureMarks = ["comment", "disqus", "repl"].map { Array($0.utf8) }
 
     var useFurnitureNames = true
 
@@ -58,7 +80,7 @@ struct HTMLContentExtractor {
         var result = select(collector, title: title)
         // A page whose whole article sits in a container with a furniture-like class ("share-enabled story"):
         // when the names leave almost nothing, try again without them.
-        if useFurnitureNames && result.paragraphs.reduce(0, { $0 + $1.count }) < 200 {
+        if useFurnitureNames && Self.characterCount(result.paragraphs, stoppingAt: 200) < 200 {
             var relaxed = self
             relaxed.useFurnitureNames = false
             let second = relaxed.extract(root: root, title: title)
@@ -67,10 +89,21 @@ struct HTMLContentExtractor {
         return result
     }
 
+    /// Characters in `texts`, counting stopped once `limit` is reached (Character counting breaks graphemes,
+    /// which is costly on long articles).
+    static func characterCount(_ texts: [String], stoppingAt limit: Int) -> Int {
+        var total = 0
+        for text in texts {
+            if total >= limit { break }
+            total += text.count
+        }
+        return total
+    }
+
     private func select(_ collected: Collector, title: String?) -> Result {
         var c = collected
         let stopwords = StoplistChoice.choose(declared: declaredLanguage,
-                                              sample: c.blocks.filter { $0.text.count >= 70 }.prefix(40).map(\.text))
+                                              sample: c.blocks.filter { $0.text.utf8.count >= 70 && $0.text.count >= 70 }.prefix(40).map(\.text))
         let features = c.blocks.map { b in
             BlockFeatures.measure(b.text, linkChars: b.linkChars, isHeading: Self.headingTags.contains(b.tag), stopwords: stopwords)
         }
@@ -236,7 +269,7 @@ struct HTMLContentExtractor {
         var useFurnitureNames: Bool
         var elements: [Element] = []
         var blocks: [RawBlock] = []
-        var text = String.UnicodeScalarView()
+        var text: [UInt8] = []              // UTF-8 of the block being built
         var pendingSpace = false
         var linkScalars = 0
         var currentElement = -1
@@ -249,7 +282,7 @@ struct HTMLContentExtractor {
         mutating func flush() {
             if !text.isEmpty {
                 let tag = currentElement >= 0 ? elements[currentElement].tag : ""
-                blocks.append(RawBlock(text: String(text), linkChars: linkScalars, element: currentElement, tag: tag,
+                blocks.append(RawBlock(text: String(decoding: text, as: UTF8.self), linkChars: linkScalars, element: currentElement, tag: tag,
                                        furniture: currentFurniture))
             }
             text.removeAll(keepingCapacity: true)
@@ -257,8 +290,49 @@ struct HTMLContentExtractor {
             linkScalars = 0
         }
 
+        /// Appends a text node's UTF-8 bytes, collapsing whitespace (ASCII, no-break and thin spaces, the
+        /// ideographic space) and dropping invisible characters (soft hyphen, zero-width ones, BOM). Works on
+        /// libxml2's bytes directly; a malformed sequence (libxml2 emits none) falls back to the scalar path.
         mutating func appendText(_ raw: UnsafePointer<xmlChar>, inLink: Bool) {
-            let s = String(cString: raw)
+            let bytes = UnsafeBufferPointer(start: raw, count: strlen(raw))
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                var length = 1
+                if b >= 0x80 {
+                    length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                    guard b >= 0xC2, b <= 0xF4, i + length <= n,
+                          (1..<length).allSatisfy({ bytes[i + $0] & 0xC0 == 0x80 }) else {
+                        appendScalars(String(decoding: UnsafeBufferPointer(rebasing: bytes[i...]), as: UTF8.self), inLink: inLink)
+                        return
+                    }
+                }
+                switch length {
+                case 1:
+                    if b == 0x09 || b == 0x0A || b == 0x0D || b == 0x20 || b == 0x0C { pendingSpace = !text.isEmpty; i += 1; continue }
+                case 2 where b == 0xC2:
+                    let c = bytes[i + 1]
+                    if c == 0xA0 { pendingSpace = !text.isEmpty; i += 2; continue }     // U+00A0
+                    if c == 0xAD { i += 2; continue }                                   // U+00AD
+                case 3 where b == 0xE2 && bytes[i + 1] == 0x80:
+                    let c = bytes[i + 2]
+                    if c == 0x89 || c == 0x8A || c == 0xAF { pendingSpace = !text.isEmpty; i += 3; continue }  // U+2009, 200A, 202F
+                    if c >= 0x8B && c <= 0x8D { i += 3; continue }                     // U+200B–200D
+                case 3 where b == 0xE3 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80:
+                    pendingSpace = !text.isEmpty; i += 3; continue                      // U+3000
+                case 3 where b == 0xEF && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF:
+                    i += 3; continue                                                    // U+FEFF
+                default: break
+                }
+                if pendingSpace { text.append(0x20); pendingSpace = false; if inLink { linkScalars += 1 } }
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
+                if inLink { linkScalars += 1 }
+                i += length
+            }
+        }
+
+        private mutating func appendScalars(_ s: String, inLink: Bool) {
             for scalar in s.unicodeScalars {
                 switch scalar.value {
                 case 0x09, 0x0A, 0x0D, 0x20, 0xA0, 0x0C, 0x2009, 0x200A, 0x202F, 0x3000:
@@ -266,8 +340,8 @@ struct HTMLContentExtractor {
                 case 0x00AD, 0x200B, 0x200C, 0x200D, 0xFEFF:
                     continue
                 default:
-                    if pendingSpace { text.append(" "); pendingSpace = false; if inLink { linkScalars += 1 } }
-                    text.append(scalar)
+                    if pendingSpace { text.append(0x20); pendingSpace = false; if inLink { linkScalars += 1 } }
+                    text.append(contentsOf: String(scalar).utf8)
                     if inLink { linkScalars += 1 }
                 }
             }
@@ -300,16 +374,21 @@ struct HTMLContentExtractor {
             }
             var why = furniture
             var reason: String?
+            let classBytes = node.attributeBytes("class")
             if HTMLContentExtractor.furnitureTags.contains(tag) { reason = "inside <\(tag)>" }
             else if useFurnitureNames, tag != "body", tag != "html", tag != "main", tag != "article",
-                    let name = furnitureName(node) { reason = "inside furniture (\(name))" }
+                    let name = furnitureName(node, classBytes: classBytes) { reason = "inside furniture (\(name))" }
             if let reason {
                 furnitureReasons.append(reason)
                 why.append(furnitureReasons.count - 1)
-                if reason.contains("comment") || reason.contains("disqus") || reason.contains("repl") { hardFurniture.insert(furnitureReasons.count - 1) }
+                let bytes = Array(reason.utf8)
+                if HTMLContentExtractor.hardFurnitureMarks.contains(where: { bytesContain(bytes, $0) }) {
+                    hardFurniture.insert(furnitureReasons.count - 1)
+                }
             }
             flush()
-            elements.append(Element(parent: element, tag: tag, signature: tag + "." + (node.attribute("class") ?? "")))
+            let signature = tag + "." + (classBytes.map { String(decoding: $0, as: UTF8.self) } ?? "")
+            elements.append(Element(parent: element, tag: tag, signature: signature))
             let me = elements.count - 1
             currentElement = me
             currentFurniture = why
@@ -320,19 +399,46 @@ struct HTMLContentExtractor {
         }
 
         func isHidden(_ node: xmlNodePtr) -> Bool {
-            if node.attribute("hidden") != nil { return true }
-            if node.attribute("aria-hidden") == "true" { return true }
-            if let style = node.attribute("style") {
-                let compact = style.utf8.filter { $0 != 0x20 }.map { $0 | ($0 >= 0x41 && $0 <= 0x5A ? 0x20 : 0) }
+            if node.hasAttribute("hidden") { return true }
+            if node.attributeBytes("aria-hidden") == Self.trueBytes { return true }
+            if let style = node.attributeBytes("style") {
+                let compact = style.filter { $0 != 0x20 }.map { $0 | ($0 >= 0x41 && $0 <= 0x5A ? 0x20 : 0) }
                 if bytesContain(compact, Array("display:none".utf8)) || bytesContain(compact, Array("visibility:hidden".utf8)) { return true }
             }
             return false
         }
 
-        /// The class/id word that marks the element as furniture, if any.
-        func furnitureName(_ node: xmlNodePtr) -> String? {
+        static let trueBytes = Array("true".utf8)
+
+        /// The class/id word that marks the element as furniture, if any. ASCII values (nearly all) are matched
+        /// on their bytes; others go through String lowercasing.
+        func furnitureName(_ node: xmlNodePtr, classBytes: [UInt8]?) -> String? {
             for attr in ["class", "id"] {
-                guard let value = node.attribute(attr)?.lowercased(), !value.isEmpty else { continue }
+                guard let raw = attr == "class" ? classBytes : node.attributeBytes(attr), !raw.isEmpty else { continue }
+                guard raw.allSatisfy({ $0 < 0x80 }) else {
+                    if let name = furnitureNameSlow(node, attr) { return name }
+                    continue
+                }
+                let value = raw.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+                var start = 0
+                while start < value.count {
+                    var end = start
+                    while end < value.count && value[end] != 0x20 && value[end] != 0x09 && value[end] != 0x0A { end += 1 }
+                    if end > start {
+                        let token = value[start..<end]
+                        if HTMLContentExtractor.containsFurnitureName(token) {
+                            return "\(attr) \"\(String(decoding: token, as: UTF8.self))\""
+                        }
+                    }
+                    start = end + 1
+                }
+            }
+            return nil
+        }
+
+        private func furnitureNameSlow(_ node: xmlNodePtr, _ attr: String) -> String? {
+            do {
+                guard let value = node.attribute(attr)?.lowercased(), !value.isEmpty else { return nil }
                 for token in value.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) {
                     let bytes = Array(token)
                     for name in HTMLContentExtractor.furnitureNameBytes where bytesContain(bytes, name) {

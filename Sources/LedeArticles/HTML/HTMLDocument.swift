@@ -77,27 +77,57 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
     var isElement: Bool { pointee.type == XML_ELEMENT_NODE }
     var isText: Bool { pointee.type == XML_TEXT_NODE || pointee.type == XML_CDATA_SECTION_NODE }
 
-    /// Lower-case tag name (libxml2's HTML parser already lower-cases known tags).
+    /// Lower-case tag name (libxml2's HTML parser already lower-cases known tags, so lowercasing — a
+    /// Unicode-aware String operation — runs only for names that hold an upper-case ASCII letter or non-ASCII).
     var tagName: String {
         guard let n = pointee.name else { return "" }
-        return String(cString: n).lowercased()
+        var p = n
+        var needsLowercasing = false
+        while p.pointee != 0 {
+            if (p.pointee >= 0x41 && p.pointee <= 0x5A) || p.pointee >= 0x80 { needsLowercasing = true; break }
+            p += 1
+        }
+        let name = String(cString: n)
+        return needsLowercasing ? name.lowercased() : name
     }
 
-    func attribute(_ name: String) -> String? {
+    /// The attribute node named `name` (ASCII case-insensitive), without building its value.
+    func attributeNode(_ name: String) -> xmlAttrPtr? {
         var attr = pointee.properties
         while let a = attr {
             if let n = a.pointee.name, n.withMemoryRebound(to: CChar.self, capacity: 1, { strcasecmp($0, name) == 0 }) {
-                var value = ""
-                var child = a.pointee.children
-                while let c = child {
-                    if let content = c.pointee.content { value += String(cString: content) }
-                    child = c.pointee.next
-                }
-                return value
+                return a
             }
             attr = a.pointee.next
         }
         return nil
+    }
+
+    func hasAttribute(_ name: String) -> Bool { attributeNode(name) != nil }
+
+    func attribute(_ name: String) -> String? {
+        guard let a = attributeNode(name) else { return nil }
+        var value = ""
+        var child = a.pointee.children
+        while let c = child {
+            if let content = c.pointee.content { value += String(cString: content) }
+            child = c.pointee.next
+        }
+        return value
+    }
+
+    /// The attribute's value as raw UTF-8 bytes (what libxml2 holds), for byte-level matching in hot loops.
+    func attributeBytes(_ name: String) -> [UInt8]? {
+        guard let a = attributeNode(name) else { return nil }
+        var value: [UInt8] = []
+        var child = a.pointee.children
+        while let c = child {
+            if let content = c.pointee.content {
+                value.append(contentsOf: UnsafeBufferPointer(start: content, count: strlen(content)))
+            }
+            child = c.pointee.next
+        }
+        return value
     }
 
     var children: NodeSequence { NodeSequence(first: pointee.children) }
@@ -122,11 +152,12 @@ struct NodeSequence: Sequence, IteratorProtocol {
 }
 
 /// Substring search on UTF-8 bytes (Foundation's `contains` goes through NSString, far slower in hot loops).
-func bytesContain(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+func bytesContain<Haystack: RandomAccessCollection>(_ haystack: Haystack, _ needle: [UInt8]) -> Bool
+    where Haystack.Element == UInt8, Haystack.Index == Int {
     guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
     let first = needle[0]
-    var i = 0
-    let last = haystack.count - needle.count
+    var i = haystack.startIndex
+    let last = haystack.endIndex - needle.count
     while i <= last {
         if haystack[i] == first {
             var k = 1
