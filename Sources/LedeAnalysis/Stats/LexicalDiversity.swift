@@ -43,14 +43,17 @@ public enum LexicalDiversity {
             // end as summing Doubles, without a floating-point add chained through every word.
             var sum = types
             if n > w {
+                // Branch-free: whether a word leaves or enters the window is data, not a predictable branch.
+                // The count of the entering word is read after the leaving word's store (they may be the same word).
                 for i in w..<n {
                     let out = Int(ids[i - w])
-                    counts[out] -= 1
-                    if counts[out] == 0 { types -= 1 }
+                    let left = counts[out] &- 1
+                    counts[out] = left
                     let id = Int(ids[i])
-                    if counts[id] == 0 { types += 1 }
-                    counts[id] += 1
-                    sum += types
+                    let entering = counts[id]
+                    counts[id] = entering &+ 1
+                    types = types &- (left == 0 ? 1 : 0) &+ (entering == 0 ? 1 : 0)
+                    sum &+= types
                 }
             }
             for i in (n - w)..<n { counts[Int(ids[i])] = 0 }
@@ -101,10 +104,11 @@ public enum LexicalDiversity {
             }
             for k in 0..<n {
                 let id = Int(ids[reversed ? n - 1 - k : k])
-                if counts[id] == 0 { types += 1 }
+                // counts hold 0 or 1 here (seen in this factor): a new type adds 1 without a branch.
+                types &+= Int(1 &- counts[id])
                 counts[id] = 1
-                tokens += 1
-                if types * 1_000_000 <= tokens * scaledThreshold {
+                tokens &+= 1
+                if types &* 1_000_000 <= tokens &* scaledThreshold {
                     factors += 1
                     clear(segmentStart, k + 1)
                     segmentStart = k + 1
