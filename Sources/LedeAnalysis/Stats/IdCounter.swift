@@ -7,6 +7,11 @@ public struct IdCounter {
     /// Ids with a non-zero count, in order of first appearance.
     public private(set) var touched: [UInt32] = []
 
+    /// Scratch buffers of the statistics pass (a text's words renumbered densely, and the vocabulary id of
+    /// each new number), kept here so that one worker's texts share them.
+    var localIDs: [UInt32] = []
+    var firstSeen: [UInt32] = []
+
     public init(capacity: Int) { counts = Array(repeating: 0, count: capacity) }
 
     @inline(__always) public mutating func add(_ id: UInt32, _ by: Int32 = 1) {

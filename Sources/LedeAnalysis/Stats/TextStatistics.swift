@@ -67,20 +67,40 @@ public enum StatisticsCalculator {
         (s.characters, s.charactersNoSpaces, s.quotations) = scanCharacters(b)
         s.words = text.tokens.count
         s.paragraphs = text.paragraphs.count
-        var ids = [UInt32](repeating: 0, count: text.tokens.count)
+        // Each word id is renumbered densely in order of first appearance (0, 1, 2, …) while the facts are
+        // read, so unique words fall out of the same pass and MATTR/MTLD count in a table of the text's own
+        // distinct words (a few hundred slots, cache-resident) rather than one spanning the vocabulary.
+        // The two buffers are the worker's, reused from text to text.
+        let n = text.tokens.count
+        var localIDs: [UInt32] = [], firstSeen: [UInt32] = []
+        swap(&localIDs, &counter.localIDs); swap(&firstSeen, &counter.firstSeen)
+        defer { swap(&localIDs, &counter.localIDs); swap(&firstSeen, &counter.firstSeen) }
+        if localIDs.count < n {
+            localIDs = [UInt32](repeating: 0, count: max(n, localIDs.count * 2))
+            firstSeen = [UInt32](repeating: 0, count: localIDs.count)
+        }
         var c = ReadabilityCounts()
-        var numbers = 0, sentences = 0, filled = 0, maxID: UInt32 = 0
+        var numbers = 0, sentences = 0, filled = 0, distinct = 0
+        counter.reset()
+        counter.withScratch(minimumCapacity: facts.packed.count) { localPlusOne in
         text.tokens.withUnsafeBufferPointer { tokens in
         b.withUnsafeBufferPointer { b in
         facts.packed.withUnsafeBufferPointer { facts in
-        ids.withUnsafeMutableBufferPointer { ids in
+        localIDs.withUnsafeMutableBufferPointer { localIDs in
+        firstSeen.withUnsafeMutableBufferPointer { firstSeen in
             for sentence in text.sentences where !sentence.tokens.isEmpty {
                 sentences += 1
                 for k in sentence.tokens {
                     let t = tokens[k]
                     let f = facts[Int(t.id)]
-                    ids[filled] = t.id; filled += 1
-                    maxID = max(maxID, t.id)
+                    var local = localPlusOne[Int(t.id)]
+                    if local == 0 {
+                        firstSeen[distinct] = t.id
+                        distinct += 1
+                        local = Int32(distinct)
+                        localPlusOne[Int(t.id)] = local
+                    }
+                    localIDs[filled] = UInt32(local - 1); filled += 1
                     if t.kind == .number { numbers += 1 }
                     let sy = Int(f.syllables)
                     c.syllables += sy
@@ -100,30 +120,27 @@ public enum StatisticsCalculator {
                     }
                 }
             }
+            for k in 0..<distinct { localPlusOne[Int(firstSeen[k])] = 0 }
         }
         }
         }
         }
-        if filled < ids.count { ids.removeLast(ids.count - filled) }
+        }
+        }
         s.numbers = numbers
         s.sentences = sentences
         s.counts = c
-        let capacity = Int(maxID) + 1
-        counter.reset()
-        s.uniqueWords = ids.withUnsafeBufferPointer { ids in
-            counter.withScratch(minimumCapacity: capacity) { counts in
-                var distinct = 0
-                for id in ids where counts[Int(id)] == 0 { counts[Int(id)] = 1; distinct += 1 }
-                for id in ids { counts[Int(id)] = 0 }
-                return distinct
-            }
+        s.uniqueWords = distinct
+        s.ttr = filled == 0 ? 0 : Double(distinct) / Double(filled)
+        let (windowSum, windows, forward, backward) = localIDs.withUnsafeBufferPointer { all in
+            let ids = UnsafeBufferPointer(rebasing: all[0..<filled])
+            let (windowSum, windows) = LexicalDiversity.mattrSum(ids, window: TextStatistics.mattrWindow, counter: &counter, capacity: distinct)
+            let forward = LexicalDiversity.factors(ids, reversed: false, threshold: TextStatistics.mtldThreshold, counter: &counter, capacity: distinct)
+            let backward = LexicalDiversity.factors(ids, reversed: true, threshold: TextStatistics.mtldThreshold, counter: &counter, capacity: distinct)
+            return (windowSum, windows, forward, backward)
         }
-        s.ttr = ids.isEmpty ? 0 : Double(s.uniqueWords) / Double(ids.count)
-        let (windowSum, windows) = LexicalDiversity.mattrSum(ids, window: TextStatistics.mattrWindow, counter: &counter, capacity: capacity)
         s.mattr = windows > 0 ? windowSum / Double(windows) : 0
-        let forward = LexicalDiversity.factors(ids, reversed: false, threshold: TextStatistics.mtldThreshold, counter: &counter, capacity: capacity)
-        let backward = LexicalDiversity.factors(ids, reversed: true, threshold: TextStatistics.mtldThreshold, counter: &counter, capacity: capacity)
-        s.mtld = LexicalDiversity.mtld(words: ids.count, forwardFactors: forward, backwardFactors: backward)
+        s.mtld = LexicalDiversity.mtld(words: filled, forwardFactors: forward, backwardFactors: backward)
         s.finish()
         return Detailed(stats: s, windowSum: windowSum, windows: windows, factors: forward + backward)
     }
@@ -142,12 +159,17 @@ public enum StatisticsCalculator {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, texts.count / 64 + 1))
         let chunk = (texts.count + workers - 1) / max(workers, 1)
         let cancelled = Locked(false)
+        // Each worker marks the vocabulary ids of its own texts; the union is counted from these marks after.
+        var seenByWorker = [[UInt8]](repeating: [], count: workers)
+        seenByWorker.withUnsafeMutableBufferPointer { seenByWorker in
         each.withUnsafeMutableBufferPointer { out in
             mattrSums.withUnsafeMutableBufferPointer { ms in
                 mattrWindows.withUnsafeMutableBufferPointer { mw in
                     factorSums.withUnsafeMutableBufferPointer { fs in
                         DispatchQueue.concurrentPerform(iterations: workers) { w in
                             var counter = IdCounter(capacity: vocabularySize)
+                            var seen = [UInt8](repeating: 0, count: vocabularySize)
+                            var computed: [(AnyObject, Detailed)] = []
                             let range = (w * chunk)..<min(texts.count, (w + 1) * chunk)
                             for i in range {
                                 if i & 255 == 0, Cancellation.isRequested { cancelled.set(true); return }
@@ -155,20 +177,28 @@ public enum StatisticsCalculator {
                                 let d: Detailed
                                 if let owner, let cached = cache?.get(owner) { d = cached } else {
                                     d = detailed(texts[i], facts: facts, counter: &counter)
-                                    if let owner { cache?.set(owner, d) }
+                                    if let owner { computed.append((owner, d)) }
                                 }
                                 out[i] = d.stats
                                 ms[i] = d.windowSum; mw[i] = d.windows; fs[i] = d.factors
+                                texts[i].tokens.withUnsafeBufferPointer { tokens in
+                                    seen.withUnsafeMutableBufferPointer { seen in
+                                        for t in tokens { seen[Int(t.id)] = 1 }
+                                    }
+                                }
                             }
+                            cache?.set(computed)
+                            seenByWorker[w] = seen
                         }
                     }
                 }
             }
         }
+        }
         if cancelled.get() { throw CancelledError() }
         var total = TextStatistics()
-        var seen = [Bool](repeating: false, count: vocabularySize)
         var distinct = 0
+        for id in 0..<vocabularySize where seenByWorker.contains(where: { $0[id] != 0 }) { distinct += 1 }
         var windowSum = 0.0, windows = 0, factors = 0.0
         for (i, s) in each.enumerated() {
             total.characters += s.characters; total.charactersNoSpaces += s.charactersNoSpaces
@@ -176,11 +206,6 @@ public enum StatisticsCalculator {
             total.numbers += s.numbers; total.quotations += s.quotations
             total.counts = total.counts + s.counts
             windowSum += mattrSums[i]; windows += mattrWindows[i]; factors += factorSums[i]
-            texts[i].tokens.withUnsafeBufferPointer { tokens in
-                seen.withUnsafeMutableBufferPointer { seen in
-                    for t in tokens where !seen[Int(t.id)] { seen[Int(t.id)] = true; distinct += 1 }
-                }
-            }
         }
         try Cancellation.check()
         total.uniqueWords = distinct
@@ -197,24 +222,52 @@ public enum StatisticsCalculator {
     /// plus straight double quotes in pairs. One pass over the bytes.
     static func scanCharacters(_ bytes: [UInt8]) -> (characters: Int, nonSpace: Int, quotations: Int) {
         bytes.withUnsafeBufferPointer { b in
-            var characters = 0, spaces = 0, curly = 0, straight = 0
+            var continuations = 0, spaces = 0, curly = 0, straight = 0
             let n = b.count
+            // Eight bytes at a time (SWAR): a character is every byte that is not a UTF-8 continuation byte
+            // (10xxxxxx); spaces and straight quotes are exact byte matches, counted with popcount.
+            // Only a word holding 0xE2 (the lead byte of “ and ‘) needs a look at single bytes.
+            let high: UInt64 = 0x8080_8080_8080_8080
+            @inline(__always) func matches(_ w: UInt64, _ byte: UInt8) -> UInt64 {
+                let x = w ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+                // Exact zero-byte test (no false positives): the high bit is set only where x's byte is 0.
+                return ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x | 0x7F7F_7F7F_7F7F_7F7F)
+            }
+            func curlyAt(_ i: Int) -> Bool {
+                guard i + 2 < n, b[i + 1] == 0x80 else { return false }
+                if b[i + 2] == 0x9C { return true }
+                return b[i + 2] == 0x98 && !(i > 0 && CharClassLite.isAlnum(b[i - 1]))
+            }
             var i = 0
+            if let base = UnsafeRawPointer(b.baseAddress) {
+                while i + 8 <= n {
+                    let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    if w & high != 0 {
+                        continuations += (w & high & ~(w << 1)).nonzeroBitCount
+                        var lead = matches(w, 0xE2)
+                        while lead != 0 {
+                            if curlyAt(i + lead.trailingZeroBitCount / 8) { curly += 1 }
+                            lead &= lead - 1
+                        }
+                    }
+                    spaces += (matches(w, 0x20) | matches(w, 0x0A) | matches(w, 0x09) | matches(w, 0x0D)).nonzeroBitCount
+                    straight += matches(w, 0x22).nonzeroBitCount
+                    i += 8
+                }
+            }
             while i < n {
                 let c = b[i]
                 if c < 0x80 {
-                    characters += 1
                     if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D { spaces += 1 }
                     else if c == 0x22 { straight += 1 }
-                } else if c & 0xC0 != 0x80 {
-                    characters += 1
-                    if c == 0xE2, i + 2 < n, b[i + 1] == 0x80 {
-                        if b[i + 2] == 0x9C { curly += 1 }
-                        else if b[i + 2] == 0x98, !(i > 0 && CharClassLite.isAlnum(b[i - 1])) { curly += 1 }
-                    }
+                } else if c & 0xC0 == 0x80 {
+                    continuations += 1
+                } else if c == 0xE2, curlyAt(i) {
+                    curly += 1
                 }
                 i += 1
             }
+            let characters = n - continuations
             return (characters, characters - spaces, curly + straight / 2)
         }
     }
@@ -244,12 +297,19 @@ public final class StatisticsCache: @unchecked Sendable {
         }
     }
 
-    func set(_ owner: AnyObject, _ value: StatisticsCalculator.Detailed) {
+    func set(_ owner: AnyObject, _ value: StatisticsCalculator.Detailed) { set([(owner, value)]) }
+
+    /// Stores several entries under one lock (a worker's whole share at once).
+    func set(_ values: [(AnyObject, StatisticsCalculator.Detailed)]) {
+        guard !values.isEmpty else { return }
         lock.withLock {
-            entries[ObjectIdentifier(owner)] = Entry(owner: owner, value: value)
-            if entries.count >= sweepAt {
-                entries = entries.filter { $0.value.owner != nil }
-                sweepAt = max(1024, entries.count * 2)
+            entries.reserveCapacity(entries.count + values.count)
+            for (owner, value) in values {
+                entries[ObjectIdentifier(owner)] = Entry(owner: owner, value: value)
+                if entries.count >= sweepAt {
+                    entries = entries.filter { $0.value.owner != nil }
+                    sweepAt = max(1024, entries.count * 2)
+                }
             }
         }
     }

@@ -30,26 +30,43 @@ public struct WordFacts: Sendable {
         }
     }
 
-    /// Adds facts for the forms from `count` on (forms are append-only, so ids never change).
+    /// Adds facts for the forms from `count` on (forms are append-only, so ids never change). The forms
+    /// are independent, so large batches (a first corpus load: tens of thousands) are split over the cores.
     public mutating func extend(with forms: [String], sources: Sources) {
         guard forms.count > count else { return }
-        for form in forms[count...] {
-            let sy = form.isEmpty ? 0 : sources.syllables(form)
-            var l = 0, d = 0
-            for b in form.utf8 {
-                if (b &- 0x30) < 10 { d += 1 }
-                else if ((b | 0x20) &- 0x61) < 26 { l += 1 }
-                else if b >= 0xC0 { l += 1 }       // a non-ASCII character's lead byte: letters beyond ASCII
+        let start = count, added = forms.count - start
+        var batch = [PackedFact](repeating: PackedFact(syllables: 0, letters: 0, digits: 0, easy: false, fogExempt: false), count: added)
+        let workers = added < 4096 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunk = (added + workers - 1) / workers
+        batch.withUnsafeMutableBufferPointer { out in
+            let out = out
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                for i in (w * chunk)..<min(added, (w + 1) * chunk) {
+                    out[i] = WordFacts.fact(forms[start + i], sources: sources)
+                }
             }
-            syllables.append(UInt8(clamping: sy))
-            letters.append(UInt8(clamping: l))
-            digits.append(UInt8(clamping: d))
-            // Amounts such as "1.13bn" or "600m" are numbers, not unfamiliar words.
-            easy.append(d > 0 ? true : sources.isEasy(form))
-            fogExempt.append(sy >= 3 && WordFacts.isFogExempt(form, syllables: sy, sources: sources))
-            packed.append(PackedFact(syllables: syllables.last!, letters: letters.last!, digits: digits.last!,
-                                     easy: easy.last!, fogExempt: fogExempt.last!))
         }
+        syllables.reserveCapacity(forms.count); letters.reserveCapacity(forms.count); digits.reserveCapacity(forms.count)
+        easy.reserveCapacity(forms.count); fogExempt.reserveCapacity(forms.count); packed.reserveCapacity(forms.count)
+        for f in batch {
+            syllables.append(f.syllables); letters.append(f.letters); digits.append(f.digits)
+            easy.append(f.easy); fogExempt.append(f.fogExempt)
+        }
+        packed.append(contentsOf: batch)
+    }
+
+    static func fact(_ form: String, sources: Sources) -> PackedFact {
+        let sy = form.isEmpty ? 0 : sources.syllables(form)
+        var l = 0, d = 0
+        for b in form.utf8 {
+            if (b &- 0x30) < 10 { d += 1 }
+            else if ((b | 0x20) &- 0x61) < 26 { l += 1 }
+            else if b >= 0xC0 { l += 1 }       // a non-ASCII character's lead byte: letters beyond ASCII
+        }
+        // Amounts such as "1.13bn" or "600m" are numbers, not unfamiliar words.
+        return PackedFact(syllables: UInt8(clamping: sy), letters: UInt8(clamping: l), digits: UInt8(clamping: d),
+                          easy: d > 0 ? true : sources.isEasy(form),
+                          fogExempt: sy >= 3 && WordFacts.isFogExempt(form, syllables: sy, sources: sources))
     }
 
     /// Gunning's exemptions: hyphenated compounds, and words that reach three syllables only through an
