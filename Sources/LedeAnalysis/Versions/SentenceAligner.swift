@@ -266,40 +266,38 @@ struct SentenceTable {
     }
 }
 
-/// Exact sentence matches without dictionaries: old sentences grouped by hash (ascending index within a group)
-/// in one sorted array, groups found through an open-addressing table of hashes. Each group keeps a cursor so
-/// repeated sentences are matched first come, first served.
+/// Exact sentence matches without dictionaries: an open-addressing table of hashes, each distinct hash
+/// chaining its old sentences in ascending order through a flat `next` array. A cursor per hash matches
+/// repeated sentences first come, first served.
 struct ExactSentenceIndex {
     private let old: SentenceTable
-    private var order: [Int32] = []        // old sentence indices sorted by (hash, index)
+    private var next: [Int32]              // next old sentence with the same hash, -1 at the end
     private var groupHash: [UInt64] = []
-    private var groupEnd: [Int32] = []
-    private var cursor: [Int32] = []       // next position in `order` to try, per group
-    private var slots: [Int32] = []        // group index + 1, 0 = empty
-    private var mask = 0
+    private var groupTail: [Int32] = []
+    private var cursor: [Int32] = []       // next old sentence to try, per hash; -1 when none is left
+    private var slots: [Int32]             // group index + 1, 0 = empty
+    private let mask: Int
 
     init(_ old: SentenceTable) {
         self.old = old
-        var hashes = [UInt64](repeating: 0, count: old.count)
-        var members: [Int32] = []
-        members.reserveCapacity(old.count)
-        for i in old.indices where !old[i].isEmpty { hashes[i] = old.hash(i); members.append(Int32(i)) }
-        members.sort { hashes[Int($0)] != hashes[Int($1)] ? hashes[Int($0)] < hashes[Int($1)] : $0 < $1 }
-        order = members
+        next = [Int32](repeating: -1, count: old.count)
         var size = 16
-        while size < 2 * members.count { size <<= 1 }
+        while size < 2 * old.count { size <<= 1 }
         mask = size - 1
         slots = [Int32](repeating: 0, count: size)
-        var p = 0
-        while p < members.count {
-            let h = hashes[Int(members[p])]
-            var q = p + 1
-            while q < members.count, hashes[Int(members[q])] == h { q += 1 }
-            groupHash.append(h); cursor.append(Int32(p)); groupEnd.append(Int32(q))
+        for i in old.indices where !old[i].isEmpty {
+            let h = old.hash(i)
             var slot = Int(truncatingIfNeeded: h) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(groupHash.count)
-            p = q
+            while true {
+                let g = Int(slots[slot]) - 1
+                if g < 0 {
+                    groupHash.append(h); cursor.append(Int32(i)); groupTail.append(Int32(i))
+                    slots[slot] = Int32(groupHash.count)
+                    break
+                }
+                if groupHash[g] == h { next[Int(groupTail[g])] = Int32(i); groupTail[g] = Int32(i); break }
+                slot = (slot + 1) & mask
+            }
         }
     }
 
@@ -312,12 +310,11 @@ struct ExactSentenceIndex {
             let g = Int(slots[slot]) - 1
             if g < 0 { return nil }
             if groupHash[g] == h {
-                var p = Int(cursor[g])
-                let end = Int(groupEnd[g])
-                while p < end, !old.same(Int(order[p]), as: new, j) { p += 1 }
-                guard p < end else { return nil }
-                cursor[g] = Int32(p + 1)
-                return Int(order[p])
+                var i = Int(cursor[g])
+                while i >= 0, !old.same(i, as: new, j) { i = Int(next[i]) }
+                guard i >= 0 else { return nil }
+                cursor[g] = next[i]
+                return i
             }
             slot = (slot + 1) & mask
         }
