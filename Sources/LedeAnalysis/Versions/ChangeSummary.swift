@@ -207,22 +207,35 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
         }
         var present = [Bool](repeating: false, count: found.count)
         var left = found.indices.filter { !found[$0].key.isEmpty }.count
+        // Raw buffers: this loop runs once per token of the text, and array slices here cost reference counting.
         t.tokens.withUnsafeBufferPointer { tokens in
-            keys.withUnsafeBufferPointer { keys in
-                for i in tokens.indices where left > 0 {
-                    let id = Int(tokens[i].id)
-                    guard id <= maxID else { continue }
-                    let g = Int(groupOfID[id])
-                    guard g >= 0 else { continue }
-                    for k in members[groupStart[g]..<groupStart[g + 1]] where !present[k] {
-                        let lo = keyStart[k], count = keyStart[k + 1] - lo
-                        guard i + count <= tokens.count else { continue }
-                        var same = true
-                        for m in 1..<max(1, count) where tokens[i + m].id != keys[lo + m] { same = false; break }
-                        if same { present[k] = true; left -= 1 }
-                    }
+        keys.withUnsafeBufferPointer { keys in
+        groupOfID.withUnsafeBufferPointer { groupOfID in
+        groupStart.withUnsafeBufferPointer { groupStart in
+        members.withUnsafeBufferPointer { members in
+        keyStart.withUnsafeBufferPointer { keyStart in
+        present.withUnsafeMutableBufferPointer { present in
+            for i in tokens.indices where left > 0 {
+                let id = Int(tokens[i].id)
+                guard id <= maxID else { continue }
+                let g = Int(groupOfID[id])
+                guard g >= 0 else { continue }
+                for p in groupStart[g]..<groupStart[g + 1] {
+                    let k = members[p]
+                    if present[k] { continue }
+                    let lo = keyStart[k], count = keyStart[k + 1] - lo
+                    guard i + count <= tokens.count else { continue }
+                    var same = true
+                    for m in 1..<max(1, count) where tokens[i + m].id != keys[lo + m] { same = false; break }
+                    if same { present[k] = true; left -= 1 }
                 }
             }
+        }
+        }
+        }
+        }
+        }
+        }
         }
         return present.map { !$0 }
     }

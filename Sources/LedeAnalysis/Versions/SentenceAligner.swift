@@ -47,32 +47,26 @@ public struct SentenceAligner: Sendable {
     public init(threshold: Double = 0.5) { self.threshold = threshold }
 
     public func align(_ old: TokenizedText, _ new: TokenizedText) -> (items: [AlignedSentences], counts: DiffCounts) {
-        let aIDs = old.sentences.map { s in old.tokens[s.tokens].map(\.id) }
-        let bIDs = new.sentences.map { s in new.tokens[s.tokens].map(\.id) }
-        return align(aIDs, bIDs, aTokenStarts: old.sentences.map(\.tokens.lowerBound), bTokenStarts: new.sentences.map(\.tokens.lowerBound))
+        // Sentences stay ranges over one id array per text; their starts are already global token indices.
+        let a = SentenceTable(old), b = SentenceTable(new)
+        return align(a, b, aStart: a.lower, bStart: b.lower)
     }
 
     /// The core, on sentences given as token-id arrays; `*TokenStarts` turn word-diff ranges into global token indices.
     public func align(_ a: [[UInt32]], _ b: [[UInt32]], aTokenStarts: [Int]? = nil, bTokenStarts: [Int]? = nil) -> (items: [AlignedSentences], counts: DiffCounts) {
-        let aStart = aTokenStarts ?? prefixStarts(a)
-        let bStart = bTokenStarts ?? prefixStarts(b)
+        let ta = SentenceTable(a), tb = SentenceTable(b)
+        return align(ta, tb, aStart: aTokenStarts ?? ta.lower, bStart: bTokenStarts ?? tb.lower)
+    }
+
+    private func align(_ a: SentenceTable, _ b: SentenceTable, aStart: [Int], bStart: [Int]) -> (items: [AlignedSentences], counts: DiffCounts) {
         var matchOfB = [Int](repeating: -1, count: b.count)   // b → a for 1:1 pairs
         var matchOfA = [Int](repeating: -1, count: a.count)
         var exact = [Bool](repeating: false, count: b.count)
 
         // 1. Exact matches, first come first served among repeated sentences.
-        var byHash: [UInt64: [Int]] = [:]
-        for (i, s) in a.enumerated() where !s.isEmpty { byHash[hash(s), default: []].append(i) }
-        var nextOfHash: [UInt64: Int] = [:]
-        for (j, s) in b.enumerated() where !s.isEmpty {
-            let h = hash(s)
-            guard let list = byHash[h] else { continue }
-            var p = nextOfHash[h, default: 0]
-            while p < list.count, a[list[p]] != s { p += 1 }
-            if p < list.count {
-                matchOfB[j] = list[p]; matchOfA[list[p]] = j; exact[j] = true
-                nextOfHash[h] = p + 1
-            }
+        var exactIndex = ExactSentenceIndex(a)
+        for j in b.indices where !b[j].isEmpty {
+            if let i = exactIndex.take(b, j) { matchOfB[j] = i; matchOfA[i] = j; exact[j] = true }
         }
 
         // 2. Fuzzy 1:1 matches among the rest, best pairs first.
@@ -166,7 +160,7 @@ public struct SentenceAligner: Sendable {
             case .added, .deleted: break
             }
         }
-        let totalA = a.reduce(0) { $0 + $1.count }, totalB = b.reduce(0) { $0 + $1.count }
+        let totalA = a.totalLength, totalB = b.totalLength
         counts.wordsKept = kept
         counts.wordsRemoved = totalA - kept
         counts.wordsAdded = totalB - kept
@@ -183,12 +177,12 @@ public struct SentenceAligner: Sendable {
         return AlignedSentences(change: change, a: a, b: b, moved: moved, similarity: sim, words: shifted)
     }
 
-    private func joined(_ s: [[UInt32]], _ lo: Int, _ hi: Int) -> ArraySlice<UInt32> { (s[lo] + s[hi])[...] }
+    private func joined(_ s: SentenceTable, _ lo: Int, _ hi: Int) -> ArraySlice<UInt32> { s[lo] + s[hi] }
 
     /// Finds sentences of `y` that join two neighbouring sentences of `x` (merge when x is old, split when
     /// x is new). A `y` sentence that is unmatched or fuzzily matched to x[i] becomes a join with x[i±1]
     /// when that neighbour is unmatched, is mostly contained in it, and the pair is more similar than x[i] alone.
-    private func findJoins(_ x: [[UInt32]], _ y: [[UInt32]], matchOfA matchOfX: inout [Int], matchOfB matchOfY: inout [Int],
+    private func findJoins(_ x: SentenceTable, _ y: SentenceTable, matchOfA matchOfX: inout [Int], matchOfB matchOfY: inout [Int],
                            exact: [Bool], partner: inout [Int]) {
         let unmatchedX = x.indices.filter { matchOfX[$0] < 0 && !x[$0].isEmpty }
         guard !unmatchedX.isEmpty else { return }
@@ -216,33 +210,131 @@ public struct SentenceAligner: Sendable {
         }
     }
 
-    private func prefixStarts(_ s: [[UInt32]]) -> [Int] {
-        var out: [Int] = []; var t = 0
-        for x in s { out.append(t); t += x.count }
-        return out
-    }
 }
 
 // MARK: helpers
 
-func hash(_ ids: [UInt32]) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for id in ids { h = (h ^ UInt64(id)) &* 0x0000_0100_0000_01b3 }
-    return h
+/// The sentences of one text as ranges over a single token-id array, so aligning never copies a sentence.
+struct SentenceTable {
+    let ids: [UInt32]
+    /// Sentence i is `ids[lower[i]..<upper[i]]`.
+    let lower: [Int]
+    let upper: [Int]
+
+    init(_ text: TokenizedText) {
+        ids = text.tokens.map(\.id)
+        lower = text.sentences.map(\.tokens.lowerBound)
+        upper = text.sentences.map(\.tokens.upperBound)
+    }
+
+    init(_ sentences: [[UInt32]]) {
+        var ids: [UInt32] = [], lower: [Int] = [], upper: [Int] = []
+        ids.reserveCapacity(sentences.reduce(0) { $0 + $1.count })
+        for s in sentences { lower.append(ids.count); ids.append(contentsOf: s); upper.append(ids.count) }
+        self.ids = ids; self.lower = lower; self.upper = upper
+    }
+
+    var count: Int { lower.count }
+    var indices: Range<Int> { 0..<lower.count }
+    subscript(i: Int) -> ArraySlice<UInt32> { ids[lower[i]..<upper[i]] }
+    var totalLength: Int {
+        var n = 0
+        for i in indices { n += upper[i] - lower[i] }
+        return n
+    }
+
+    /// FNV-1a over the sentence's token ids.
+    func hash(_ i: Int) -> UInt64 {
+        ids.withUnsafeBufferPointer { p in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for k in lower[i]..<upper[i] { h = (h ^ UInt64(p[k])) &* 0x0000_0100_0000_01b3 }
+            return h
+        }
+    }
+
+    /// Whether sentence i here holds the same ids as sentence j of `other`.
+    func same(_ i: Int, as other: SentenceTable, _ j: Int) -> Bool {
+        let n = upper[i] - lower[i]
+        guard n == other.upper[j] - other.lower[j] else { return false }
+        return ids.withUnsafeBufferPointer { x in
+            other.ids.withUnsafeBufferPointer { y in
+                let xo = lower[i], yo = other.lower[j]
+                for k in 0..<n where x[xo + k] != y[yo + k] { return false }
+                return true
+            }
+        }
+    }
+}
+
+/// Exact sentence matches without dictionaries: an open-addressing table of hashes, each distinct hash
+/// chaining its old sentences in ascending order through a flat `next` array. A cursor per hash matches
+/// repeated sentences first come, first served.
+struct ExactSentenceIndex {
+    private let old: SentenceTable
+    private var next: [Int32]              // next old sentence with the same hash, -1 at the end
+    private var groupHash: [UInt64] = []
+    private var groupTail: [Int32] = []
+    private var cursor: [Int32] = []       // next old sentence to try, per hash; -1 when none is left
+    private var slots: [Int32]             // group index + 1, 0 = empty
+    private let mask: Int
+
+    init(_ old: SentenceTable) {
+        self.old = old
+        next = [Int32](repeating: -1, count: old.count)
+        var size = 16
+        while size < 2 * old.count { size <<= 1 }
+        mask = size - 1
+        slots = [Int32](repeating: 0, count: size)
+        for i in old.indices where !old[i].isEmpty {
+            let h = old.hash(i)
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let g = Int(slots[slot]) - 1
+                if g < 0 {
+                    groupHash.append(h); cursor.append(Int32(i)); groupTail.append(Int32(i))
+                    slots[slot] = Int32(groupHash.count)
+                    break
+                }
+                if groupHash[g] == h { next[Int(groupTail[g])] = Int32(i); groupTail[g] = Int32(i); break }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    /// The first old sentence not yet taken with the ids of `new[j]`, now taken; nil when there is none.
+    /// Old sentences that merely collide on the hash are passed over for good once a later one is taken.
+    mutating func take(_ new: SentenceTable, _ j: Int) -> Int? {
+        let h = new.hash(j)
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let g = Int(slots[slot]) - 1
+            if g < 0 { return nil }
+            if groupHash[g] == h {
+                var i = Int(cursor[g])
+                while i >= 0, !old.same(i, as: new, j) { i = Int(next[i]) }
+                guard i >= 0 else { return nil }
+                cursor[g] = next[i]
+                return i
+            }
+            slot = (slot + 1) & mask
+        }
+    }
 }
 
 /// Dice similarity of two token multisets: 2·|shared| / (|x| + |y|).
-func dice(_ x: [UInt32], _ y: [UInt32]) -> Double {
+func dice(_ x: ArraySlice<UInt32>, _ y: ArraySlice<UInt32>) -> Double {
     if x.isEmpty && y.isEmpty { return 1 }
     return 2 * Double(sharedCount(x, y)) / Double(x.count + y.count)
 }
 
+func dice(_ x: [UInt32], _ y: [UInt32]) -> Double { dice(x[...], y[...]) }
+
 /// Share of x's tokens (as a multiset) also in y.
-func containment(_ x: [UInt32], in y: [UInt32]) -> Double {
+func containment(_ x: ArraySlice<UInt32>, in y: ArraySlice<UInt32>) -> Double {
     x.isEmpty ? 0 : Double(sharedCount(x, y)) / Double(x.count)
 }
 
-func sharedCount(_ x: [UInt32], _ y: [UInt32]) -> Int {
+func sharedCount(_ x: ArraySlice<UInt32>, _ y: ArraySlice<UInt32>) -> Int {
     let sx = x.sorted(), sy = y.sorted()
     var i = 0, j = 0, n = 0
     while i < sx.count, j < sy.count {
@@ -277,7 +369,7 @@ struct TokenIndex {
     private var shared: [Int32]
     let limit: Int
 
-    init(_ sentences: [[UInt32]], members: [Int], limit: Int) {
+    init(_ sentences: SentenceTable, members: [Int], limit: Int) {
         self.limit = limit
         var maxID = -1
         for i in members { for id in sentences[i] where Int(id) > maxID { maxID = Int(id) } }
@@ -300,7 +392,7 @@ struct TokenIndex {
     }
 
     /// The sentences sharing the most distinct tokens with `ids`, at most `best` of them (ties: lower index first).
-    mutating func candidates(for ids: [UInt32], best: Int) -> [Int] {
+    mutating func candidates(for ids: ArraySlice<UInt32>, best: Int) -> [Int] {
         var touched: [Int] = []
         let tokenCount = postingStart.count - 1
         for id in uniqueSorted(ids) where Int(id) < tokenCount {
@@ -320,7 +412,7 @@ struct TokenIndex {
 }
 
 /// The distinct values of `ids`, ascending.
-func uniqueSorted(_ ids: [UInt32]) -> [UInt32] {
+func uniqueSorted(_ ids: ArraySlice<UInt32>) -> [UInt32] {
     var s = ids.sorted()
     guard s.count > 1 else { return s }
     var w = 1
