@@ -27,11 +27,12 @@ enum StoplistChoice {
         }
     }
 
-    /// English, or the declared language's list when it fits the sample text better.
-    static func choose(declared: String?, sample: [String]) -> Stopwords {
+    /// English, or the declared language's list when it fits the sample text better. The sample is only
+    /// built when another language is declared (most pages are English or declare nothing).
+    static func choose(declared: String?, sample: () -> [String]) -> Stopwords {
         guard let other = stopwords(forLanguageTag: declared), !other.words.isEmpty else { return .english }
         var english = 0, declaredHits = 0
-        for text in sample {
+        for text in sample() {
             english += BlockFeatures.measure(text, stopwords: .english).stopwords
             declaredHits += BlockFeatures.measure(text, stopwords: other).stopwords
         }

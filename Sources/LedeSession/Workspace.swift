@@ -68,7 +68,9 @@ public final class Workspace: @unchecked Sendable {
         let results = UnsafeMutableBufferPointer<TokenizedText?>.allocate(capacity: n)
         results.initialize(repeating: nil)
         defer { results.deinitialize(); results.deallocate() }
-        let chunk = max(1, min(128, n / (ProcessInfo.processInfo.activeProcessorCount * 4)))
+        // Batches of up to 128 (one vocabulary merge each), but at least 16 per core so a few hundred
+        // documents of uneven length still spread evenly.
+        let chunk = max(1, min(128, n / (ProcessInfo.processInfo.activeProcessorCount * 16)))
         let counter = Atomic<Int>(0)
         let box = UncheckedBox(results)
         let vocabulary = self.vocabulary, tokenizer = self.tokenizer

@@ -102,8 +102,10 @@ struct HTMLContentExtractor {
 
     private func select(_ collected: Collector, title: String?) -> Result {
         var c = collected
-        let stopwords = StoplistChoice.choose(declared: declaredLanguage,
-                                              sample: c.blocks.filter { $0.text.utf8.count >= 70 && $0.text.count >= 70 }.prefix(40).map(\.text))
+        // The first 40 blocks of 70 characters or more (lazily: counting characters is grapheme breaking).
+        let stopwords = StoplistChoice.choose(declared: declaredLanguage) {
+            Array(c.blocks.lazy.filter { $0.text.utf8.count >= 70 && $0.text.count >= 70 }.prefix(40).map(\.text))
+        }
         let features = c.blocks.map { b in
             BlockFeatures.measure(b.text, linkChars: b.linkChars, isHeading: Self.headingTags.contains(b.tag), stopwords: stopwords)
         }

@@ -23,7 +23,8 @@ final class HTMLDocument {
     static func parse(_ data: Data) -> HTMLDocument? {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if String(validating: bytes, as: UTF8.self) != nil {
+        // Validated in place: `String(validating:)` would copy every page into a String only to drop it.
+        if (try? UTF8Span(validating: bytes.span)) != nil {
             return read(bytes, encoding: "UTF-8", ignoreDeclared: true)
         }
         guard let first = read(bytes, encoding: nil, ignoreDeclared: false) else { return nil }
