@@ -11,19 +11,13 @@ struct SeededEdits {
         var wordsAdded = 0, wordsRemoved = 0
     }
 
-    var state: UInt64
+    private var random: SplitMix
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { random = SplitMix(state: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { random.next() }
 
-    mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    mutating func int(_ n: Int) -> Int { random.below(n) }
 
     private var wordCounter = 0
 

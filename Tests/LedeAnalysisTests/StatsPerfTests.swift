@@ -6,18 +6,6 @@ import LedeText
 /// The fast paths of `stats` (SWAR byte scan, dense per-text ids, branch-free MATTR/MTLD counters, word
 /// facts built on several cores) checked against plain reference versions on seeded random input.
 
-/// A small deterministic generator (SplitMix64), so every run sees the same cases.
-private struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-}
 
 /// The byte-at-a-time rules of `scanCharacters`, written the obvious way.
 private func referenceScan(_ b: [UInt8]) -> (Int, Int, Int) {
