@@ -9,11 +9,11 @@ struct GroupCommand: ShellCommand {
         discussion: "Clusters are found as in 'similar' over the selected articles' latest versions. The earliest-loaded article of a cluster keeps its id.")
 
     @Argument(help: "Articles to group (default: all).") var selectors: [String] = []
-    @Option(name: .long, help: "Least estimated Jaccard similarity (0–1).") var threshold = 0.8
+    @OptionGroup var similarity: SimilarityThreshold
+    var threshold: Double { similarity.threshold }
     @Option(name: .customLong("as"), help: "Name for the grouped article (only when there is one cluster).") var name: String?
 
     func validate() throws {
-        if !(threshold > 0 && threshold <= 1) { throw ValidationError("--threshold must be in (0, 1], got \(threshold)") }
         if let name, name.isEmpty || name.contains("@") || name.contains(" ") { throw ValidationError("--as takes a name without spaces or '@', got '\(name)'") }
     }
 

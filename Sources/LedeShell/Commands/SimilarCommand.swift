@@ -22,6 +22,15 @@ enum NearDuplicates {
     }
 }
 
+/// `--threshold`, declared once for `similar` and `group`.
+struct SimilarityThreshold: ParsableArguments {
+    @Option(name: .long, help: "Least estimated Jaccard similarity (0–1).") var threshold = 0.8
+
+    func validate() throws {
+        if !(threshold > 0 && threshold <= 1) { throw ValidationError("--threshold must be in (0, 1], got \(threshold)") }
+    }
+}
+
 struct SimilarCommand: ShellCommand {
     static let configuration = CommandConfiguration(
         commandName: "similar",
@@ -29,11 +38,8 @@ struct SimilarCommand: ShellCommand {
         discussion: "Similarity is the estimated Jaccard similarity of the bodies' 5-word shingles. 'group' turns each cluster into versions of one article.")
 
     @Argument(help: "Articles or versions to compare (default: all latest versions).") var selectors: [String] = []
-    @Option(name: .long, help: "Least estimated Jaccard similarity (0–1).") var threshold = 0.8
-
-    func validate() throws {
-        if !(threshold > 0 && threshold <= 1) { throw ValidationError("--threshold must be in (0, 1], got \(threshold)") }
-    }
+    @OptionGroup var similarity: SimilarityThreshold
+    var threshold: Double { similarity.threshold }
 
     struct Member: Codable { var article: String; var name: String?; var version: Int; var words: Int; var title: String?; var similarity: Double }
     struct PairRow: Codable { var first: String; var second: String; var similarity: Double }
