@@ -70,4 +70,52 @@ struct HTMLBoilerplateTests {
         #expect(doc.paragraphs.contains("What happens next"))
         #expect(doc.dropped.allSatisfy { !$0.reason.contains("label") })
     }
+
+    @Test func microdataArticleBodyOutranksALongerFooter() throws {
+        // A two-paragraph story marked itemprop="articleBody", and a longer block of prose in the footer: the
+        // page's own statement of where the body is wins, and the footer stays out.
+        let footer = String(repeating: "The customer service centre can be contacted with any questions or requests by telephone on weekdays, and it also answers e-mail. ", count: 4)
+        let html = """
+            <html><body><div class="page"><h1>Bridge to close for a year</h1>
+            <div class="row"><div class="content" itemprop="articleBody">The council voted on Tuesday to close the old bridge \
+            for repairs, and the work is expected to take most of the coming year.<br>Residents said they had been asking \
+            for the repairs for years.</div></div>
+            <ul class="list"><li><a href="/a">Another story about the town and its people</a></li><li><a href="/b">A second \
+            story about the town</a></li><li><a href="/c">A third story about the region</a></li></ul>
+            <div class="bottom-text">\(footer)</div></div></body></html>
+            """
+        let doc = try Self.parse(html)
+        #expect(doc.paragraphs.count == 2)
+        #expect(doc.paragraphs.first?.hasPrefix("The council voted") == true)
+        #expect(!doc.paragraphs.contains { $0.contains("customer service") })
+    }
+
+    @Test func microdataMarkingATeaserOnlyDoesNotCutTheArticle() throws {
+        // itemprop="articleBody" on a one-line wrapper holding a small share of the text: the scores decide.
+        let html = """
+            <html><body><div class="story"><p itemprop="articleBody">Bridge closes.</p>\(Self.body)</div></body></html>
+            """
+        let doc = try Self.parse(html)
+        #expect(doc.paragraphs.contains { $0.hasPrefix("The mayor said") })
+    }
+
+    @Test func shortJapaneseLinesInsideTheArticleStay() throws {
+        // Without spaces a Japanese line is one "word" to a whitespace rule; counted by ideographs it is a sentence.
+        let paragraphs = [
+            "Kindle書籍を読む場合は、一般的にスマホやタブレットなどのモバイル端末で読むことが多いと思いますが、パソコンでそのまま読みたい時もあります。",
+            "これが非常に困ったもの。",
+            "何が困るかといえば、パスワード管理ソフトの起動ショートカットキーと同じなのです。このご時世パスワードの強化は非常に重要なことです。",
+            "これでようやく元の操作性を取り戻せました。",
+        ]
+        let html = "<html lang=\"ja\"><body><nav><a href=\"/\">ホーム</a></nav><div class=\"single-contents\">"
+            + paragraphs.map { "<p>\($0)</p>" }.joined() + "</div></body></html>"
+        let doc = try Self.parse(html)
+        #expect(doc.paragraphs == paragraphs)
+    }
+
+    @Test func ideographsCountAsWords() {
+        let f = BlockFeatures.measure("これが非常に困ったもの。", stopwords: .none)
+        #expect(f.words >= 4)
+        #expect(BlockFeatures.measure("plain English words", stopwords: .none).words == 3)
+    }
 }

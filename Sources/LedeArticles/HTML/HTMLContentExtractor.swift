@@ -150,6 +150,16 @@ struct HTMLContentExtractor {
             while e >= 0 { if e == container { return true }; e = c.elements[e].parent }
             return false
         }
+        // The page's own microdata outranks the scores when the element it marks scores at least a fair share
+        // of its best rival outside it (a page may mark only a teaser or an empty wrapper; then the scores
+        // decide). Its ancestors are no rivals: they hold it, plus whatever else the page has.
+        if let declared = commonAncestor(c.declaredBody, c.elements), score[declared] > 0 {
+            var ancestors = Set<Int>()
+            var a = c.elements[declared].parent
+            while a >= 0 { ancestors.insert(a); a = c.elements[a].parent }
+            let rival = score.indices.lazy.filter { !ancestors.contains($0) }.map { score[$0] }.max() ?? 0
+            if score[declared] >= Self.declaredBodyShare * rival { best = declared }
+        }
 
         let normalisedTitle = title.map { $0.lowercased().filter { !$0.isWhitespace } }
         var verdict = [String?](repeating: nil, count: blocks.count)
@@ -172,6 +182,23 @@ struct HTMLContentExtractor {
             else { paragraphs.append(blocks[i].text) }
         }
         return Result(paragraphs: paragraphs, dropped: dropped)
+    }
+
+    static let declaredBodyShare = 0.3
+
+    /// The nearest element containing all of `elements` (nil for none).
+    private func commonAncestor(_ elements: [Int], _ all: [Element]) -> Int? {
+        guard var common = elements.first else { return nil }
+        for e in elements.dropFirst() {
+            var ancestors = Set<Int>()
+            var a = common
+            while a >= 0 { ancestors.insert(a); a = all[a].parent }
+            var b = e
+            while b >= 0 && !ancestors.contains(b) { b = all[b].parent }
+            guard b >= 0 else { return nil }
+            common = b
+        }
+        return common
     }
 
     /// Teaser cards ("related", "more stories", "recent articles" lists) repeat one structure: a linked title and
@@ -278,6 +305,8 @@ struct HTMLContentExtractor {
         var currentFurniture: [Int] = []
         var furnitureReasons: [String] = []
         var hardFurniture = Set<Int>()      // comment sections: never the article, however much prose they hold
+        /// Elements the page itself marks as the article body (schema.org microdata `itemprop="articleBody"`).
+        var declaredBody: [Int] = []
 
         init(useFurnitureNames: Bool) { self.useFurnitureNames = useFurnitureNames }
 
@@ -392,6 +421,7 @@ struct HTMLContentExtractor {
             let signature = tag + "." + (classBytes.map { String(decoding: $0, as: UTF8.self) } ?? "")
             elements.append(Element(parent: element, tag: tag, signature: signature))
             let me = elements.count - 1
+            if let itemprop = node.attributeBytes("itemprop"), Self.declaresArticleBody(itemprop) { declaredBody.append(me) }
             currentElement = me
             currentFurniture = why
             for child in node.children { walk(child, element: me, inLink: inLink, furniture: why) }
@@ -411,6 +441,13 @@ struct HTMLContentExtractor {
         }
 
         static let trueBytes = Array("true".utf8)
+        static let articleBodyBytes = Array("articlebody".utf8)
+
+        /// `itemprop` holds space-separated property names; "articleBody" among them (any case).
+        static func declaresArticleBody(_ value: [UInt8]) -> Bool {
+            value.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A })
+                .contains { $0.count == articleBodyBytes.count && $0.map({ $0 | 0x20 }).elementsEqual(articleBodyBytes) }
+        }
 
         /// The class/id word that marks the element as furniture, if any. ASCII values (nearly all) are matched
         /// on their bytes; others go through String lowercasing.
