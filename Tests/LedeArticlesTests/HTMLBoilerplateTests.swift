@@ -118,4 +118,17 @@ struct HTMLBoilerplateTests {
         #expect(f.words >= 4)
         #expect(BlockFeatures.measure("plain English words", stopwords: .none).words == 3)
     }
+
+    @Test func cardsWhoseLaterClassesVaryAreStillSiblings() throws {
+        // WordPress-style related posts: every card's class list differs after the first class.
+        let cards = (1...3).map { n in
+            """
+            <article class="postbox post-\(n) category-topic\(n)"><h5><a href="/story-\(n)">Another story number \(n) about the town</a></h5>
+            <p>A short summary of the other story \(n) that the site wants you to read next.</p></article>
+            """
+        }.joined()
+        let doc = try Self.parse("<html><body><div>\(Self.body)<div class=\"list\">\(cards)</div></div></body></html>")
+        #expect(!doc.paragraphs.contains { $0.contains("summary of the other story") })
+        #expect(doc.paragraphs.first?.hasPrefix("The council voted") == true)
+    }
 }

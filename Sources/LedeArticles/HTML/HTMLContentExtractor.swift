@@ -418,7 +418,10 @@ struct HTMLContentExtractor {
                 }
             }
             flush()
-            let signature = tag + "." + (classBytes.map { String(decoding: $0, as: UTF8.self) } ?? "")
+            // Tag and FIRST class: later classes often vary per item ("post-7816 category-sport"), the first is
+            // the structural one shared by all the items of a list.
+            let firstClass = classBytes.flatMap { $0.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }).first }
+            let signature = tag + "." + (firstClass.map { String(decoding: $0, as: UTF8.self) } ?? "")
             elements.append(Element(parent: element, tag: tag, signature: signature))
             let me = elements.count - 1
             if let itemprop = node.attributeBytes("itemprop"), Self.declaresArticleBody(itemprop) { declaredBody.append(me) }
