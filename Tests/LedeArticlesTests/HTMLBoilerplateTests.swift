@@ -131,4 +131,22 @@ struct HTMLBoilerplateTests {
         #expect(!doc.paragraphs.contains { $0.contains("summary of the other story") })
         #expect(doc.paragraphs.first?.hasPrefix("The council voted") == true)
     }
+
+    @Test func oneBlockCardsWithTruncatedExcerptsAreDropped() throws {
+        // A "breaking news" list: each item is a linked headline and a cut-off excerpt in one block.
+        let items = (1...3).map { n in
+            "<li><a href=\"/s\(n)\">Headline of another story number \(n)</a> <span>WASHINGTON: The opening words of the other story \(n) run on until the site cuts them off...</span></li>"
+        }.joined()
+        let doc = try Self.parse("<html><body><div><ul>\(items)</ul>\(Self.body)</div></body></html>")
+        #expect(!doc.paragraphs.contains { $0.contains("opening words of the other story") })
+        #expect(doc.paragraphs.first?.hasPrefix("The council voted") == true)
+    }
+
+    @Test func paragraphsOpeningWithALinkedNameStay() throws {
+        let paragraphs = (1...3).map { n in
+            "<p><a href=\"/people/\(n)\">Councillor Jane Doe \(n)</a> said the repairs had been planned for a long time and that the town would be kept informed.</p>"
+        }.joined()
+        let doc = try Self.parse("<html><body><div class=\"story\">\(paragraphs)\(Self.body)</div></body></html>")
+        #expect(doc.paragraphs.filter { $0.hasPrefix("Councillor Jane Doe") }.count == 3)
+    }
 }

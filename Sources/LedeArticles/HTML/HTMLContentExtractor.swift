@@ -16,6 +16,7 @@ struct HTMLContentExtractor {
     struct RawBlock {
         var text: String
         var linkChars: Int
+        var leadingLinkChars: Int     // link text opening the block, before any plain text
         var element: Int              // innermost block-level element holding the text
         var tag: String               // that element's tag
         var furniture: [Int]          // furniture elements around the block (indexes into `furnitureReasons`)
@@ -217,8 +218,14 @@ struct HTMLContentExtractor {
         for (i, b) in c.blocks.enumerated() where b.element >= 0 {
             let f = features[i]
             // A title is words, not a bare URL.
-            let title = f.linkDensity > 0.6 && f.words >= 3 && b.text.utf8.lazy.filter({ $0 == 0x20 }).count >= 2
-            let summary = f.linkChars == 0 && f.words >= 5
+            var title = f.linkDensity > 0.6 && f.words >= 3 && b.text.utf8.lazy.filter({ $0 == 0x20 }).count >= 2
+            var summary = f.linkChars == 0 && f.words >= 5
+            // A card in one block: a linked title of a few words opening it, then a truncated excerpt ("…", "...")
+            // with no other link (a paragraph that merely opens with a linked name does not end cut off).
+            if b.leadingLinkChars >= 15, b.leadingLinkChars == f.linkChars, f.length - f.linkChars >= 40,
+               b.text.hasSuffix("...") || b.text.hasSuffix("…") {
+                title = true; summary = true
+            }
             var e = b.element
             while e >= 0 {
                 length[e] += f.length
@@ -231,7 +238,7 @@ struct HTMLContentExtractor {
         var siblings: [SiblingKey: Int] = [:]
         for e in c.elements { siblings[SiblingKey(parent: e.parent, signature: e.signature), default: 0] += 1 }
         var isCard = [Bool](repeating: false, count: n)
-        for e in 0..<n where firstTitle[e] < firstSummary[e] && firstSummary[e] < Int.max && length[e] <= 600 {
+        for e in 0..<n where firstTitle[e] <= firstSummary[e] && firstSummary[e] < Int.max && length[e] <= 600 {
             isCard[e] = siblings[SiblingKey(parent: c.elements[e].parent, signature: c.elements[e].signature)]! >= 2
         }
         guard isCard.contains(true) else { return }
@@ -301,6 +308,8 @@ struct HTMLContentExtractor {
         var text: [UInt8] = []              // UTF-8 of the block being built
         var pendingSpace = false
         var linkScalars = 0
+        var leadingLinkScalars = 0          // link text before any plain text in the block
+        var plainTextSeen = false
         var currentElement = -1
         var currentFurniture: [Int] = []
         var furnitureReasons: [String] = []
@@ -313,12 +322,14 @@ struct HTMLContentExtractor {
         mutating func flush() {
             if !text.isEmpty {
                 let tag = currentElement >= 0 ? elements[currentElement].tag : ""
-                blocks.append(RawBlock(text: String(decoding: text, as: UTF8.self), linkChars: linkScalars, element: currentElement, tag: tag,
+                blocks.append(RawBlock(text: String(decoding: text, as: UTF8.self), linkChars: linkScalars, leadingLinkChars: leadingLinkScalars, element: currentElement, tag: tag,
                                        furniture: currentFurniture))
             }
             text.removeAll(keepingCapacity: true)
             pendingSpace = false
             linkScalars = 0
+            leadingLinkScalars = 0
+            plainTextSeen = false
         }
 
         /// Appends a text node's UTF-8 bytes, collapsing whitespace (ASCII, no-break and thin spaces, the
@@ -356,11 +367,15 @@ struct HTMLContentExtractor {
                     i += 3; continue                                                    // U+FEFF
                 default: break
                 }
-                if pendingSpace { text.append(0x20); pendingSpace = false; if inLink { linkScalars += 1 } }
+                if pendingSpace { text.append(0x20); pendingSpace = false; count(inLink: inLink) }
                 text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
-                if inLink { linkScalars += 1 }
+                count(inLink: inLink)
                 i += length
             }
+        }
+
+        @inline(__always) private mutating func count(inLink: Bool) {
+            if inLink { linkScalars += 1; if !plainTextSeen { leadingLinkScalars += 1 } } else { plainTextSeen = true }
         }
 
         private mutating func appendScalars(_ s: String, inLink: Bool) {
@@ -371,9 +386,9 @@ struct HTMLContentExtractor {
                 case 0x00AD, 0x200B, 0x200C, 0x200D, 0xFEFF:
                     continue
                 default:
-                    if pendingSpace { text.append(0x20); pendingSpace = false; if inLink { linkScalars += 1 } }
+                    if pendingSpace { text.append(0x20); pendingSpace = false; count(inLink: inLink) }
                     text.append(contentsOf: String(scalar).utf8)
-                    if inLink { linkScalars += 1 }
+                    count(inLink: inLink)
                 }
             }
         }
