@@ -5,13 +5,12 @@ import LedeText
 /// HTML pages: metadata (JSON-LD first, then OpenGraph/meta tags, then the page itself) and main content.
 public enum HTMLArticleParser {
     public static func parse(_ data: Data, path: String) throws -> ParsedDocument {
-        guard let html = HTMLDocument.parse(data), let root = html.root else {
+        guard let page = HTMLPageReader.read(data) else {
             throw LoadError.noBody("HTML page could not be parsed")
         }
-        var meta = HTMLMetadataReader()
-        meta.read(root)
+        let meta = page.metadata
         let metadata = meta.metadata
-        let extraction = HTMLContentExtractor(declaredLanguage: metadata.language).extract(root: root, title: metadata.title)
+        let extraction = HTMLContentExtractor(declaredLanguage: metadata.language).extract(page.collector, title: metadata.title)
         var paragraphs = extraction.paragraphs
         var dropped = extraction.dropped
         // JSON-LD articleBody is the publisher's own statement of the text: prefer it when the page's
@@ -25,7 +24,7 @@ public enum HTMLArticleParser {
         }
         if paragraphs.isEmpty { throw LoadError.noBody("HTML page with no extractable article text") }
         return ParsedDocument(path: path, format: .html, metadata: metadata, paragraphs: paragraphs, dropped: dropped,
-                              warnings: html.warnings)
+                              warnings: page.warnings)
     }
 
     static func splitParagraphs(_ text: String) -> [String] {
@@ -68,26 +67,32 @@ struct HTMLMetadataReader {
         return m
     }
 
-    mutating func read(_ node: xmlNodePtr) {
-        guard node.isElement else { return }
-        switch node.tagName {
+    /// An element starts (events in document order, see `HTMLPageReader`); returns whose text to capture.
+    mutating func start(tag: String, attributes: HTMLAttributes) -> HTMLTextCapture {
+        switch tag {
         case "html":
-            language = node.attribute("lang").flatMap(nonEmpty) ?? node.attribute("xml:lang").flatMap(nonEmpty)
+            language = attributes.attribute("lang").flatMap(nonEmpty) ?? attributes.attribute("xml:lang").flatMap(nonEmpty)
         case "title":
-            if titleTag == nil { titleTag = nonEmpty(collapse(node.textContent)) }
+            if titleTag == nil { return .title }
         case "meta":
-            readMeta(node)
+            readMeta(attributes)
         case "link":
-            if node.attribute("rel")?.lowercased() == "canonical", canonical == nil { canonical = node.attribute("href").flatMap(nonEmpty) }
+            if attributes.attribute("rel")?.lowercased() == "canonical", canonical == nil { canonical = attributes.attribute("href").flatMap(nonEmpty) }
         case "script":
-            if node.attribute("type")?.lowercased().contains("ld+json") == true { readJSONLD(node.textContent) }
-            return
+            if attributes.attribute("type")?.lowercased().contains("ld+json") == true { return .jsonLD }
         case "time":
-            if firstTimeElement == nil { firstTimeElement = node.attribute("datetime").flatMap(nonEmpty) }
+            if firstTimeElement == nil { firstTimeElement = attributes.attribute("datetime").flatMap(nonEmpty) }
         default: break
         }
-        for child in node.children { read(child) }
+        return .none
     }
+
+    /// The text of the first <title> (all of it, nested elements included).
+    mutating func endTitle(_ text: [UInt8]) {
+        if titleTag == nil { titleTag = nonEmpty(collapse(String(decoding: text, as: UTF8.self))) }
+    }
+
+    mutating func endJSONLD(_ text: [UInt8]) { readJSONLD(text) }
 
     /// The meta keys `readMeta` uses; other meta tags (most of a page's) skip reading and collapsing content.
     static let knownMetaKeys: Set<String> = [
@@ -100,7 +105,7 @@ struct HTMLMetadataReader {
         "publisher", "application-name", "twitter:site", "language", "dc.language", "og:locale",
     ]
 
-    mutating func readMeta(_ node: xmlNodePtr) {
+    mutating func readMeta(_ node: HTMLAttributes) {
         let key = (node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop") ?? "").lowercased()
         // An unknown key matters only through the http-equiv content-language branch below.
         if !Self.knownMetaKeys.contains(key) && (language != nil || !node.hasAttribute("http-equiv")) { return }
@@ -134,9 +139,8 @@ struct HTMLMetadataReader {
         }
     }
 
-    mutating func readJSONLD(_ text: String) {
-        guard let data = text.data(using: .utf8),
-              let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return }
+    mutating func readJSONLD(_ text: [UInt8]) {
+        guard let json = try? JSONSerialization.jsonObject(with: Data(text), options: [.fragmentsAllowed]) else { return }
         visit(json)
     }
 

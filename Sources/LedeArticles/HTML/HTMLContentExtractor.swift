@@ -72,19 +72,13 @@ struct HTMLContentExtractor {
     /// Furniture reasons naming comment sections: never the article, however much prose they hold.
     static let hardFurnitureMarks = ["comment", "disqus", "repl"].map { Array($0.utf8) }
 
-    var useFurnitureNames = true
-
-    func extract(root: xmlNodePtr, title: String?) -> Result {
-        var collector = Collector(useFurnitureNames: useFurnitureNames)
-        collector.walk(root, element: -1, inLink: false, furniture: [])
-        collector.flush()
+    /// The body of a page read by `HTMLPageReader` (whose collector cut the text into blocks).
+    func extract(_ collector: Collector, title: String?) -> Result {
         var result = select(collector, title: title)
         // A page whose whole article sits in a container with a furniture-like class ("share-enabled story"):
         // when the names leave almost nothing, try again without them.
-        if useFurnitureNames && Self.characterCount(result.paragraphs, stoppingAt: 200) < 200 {
-            var relaxed = self
-            relaxed.useFurnitureNames = false
-            let second = relaxed.extract(root: root, title: title)
+        if Self.characterCount(result.paragraphs, stoppingAt: 200) < 200 {
+            let second = select(collector.withoutFurnitureNames(), title: title)
             if second.paragraphs.reduce(0, { $0 + $1.count }) > 2 * result.paragraphs.reduce(0, { $0 + $1.count }) { result = second }
         }
         return result
@@ -300,9 +294,9 @@ struct HTMLContentExtractor {
         return f.words >= 2
     }
 
-    /// Walks the DOM once, cutting text into blocks at block-level boundaries.
+    /// Cuts a page's text into blocks at block-level boundaries, fed the parser's events in document order
+    /// (`startElement`, `text`, `endElement`).
     struct Collector {
-        var useFurnitureNames: Bool
         var elements: [Element] = []
         var blocks: [RawBlock] = []
         var text: [UInt8] = []              // UTF-8 of the block being built
@@ -313,11 +307,30 @@ struct HTMLContentExtractor {
         var currentElement = -1
         var currentFurniture: [Int] = []
         var furnitureReasons: [String] = []
+        /// Reasons that come from a class/id name rather than the tag (`withoutFurnitureNames` drops them).
+        var nameReasons = Set<Int>()
         var hardFurniture = Set<Int>()      // comment sections: never the article, however much prose they hold
         /// Elements the page itself marks as the article body (schema.org microdata `itemprop="articleBody"`).
         var declaredBody: [Int] = []
 
-        init(useFurnitureNames: Bool) { self.useFurnitureNames = useFurnitureNames }
+        /// Where text arriving now belongs: the innermost open block element, whether a link is open, and the
+        /// furniture around it. Each open element saves what to restore when it ends.
+        private var contextElement = -1
+        private var contextInLink = false
+        private var contextFurniture: [Int] = []
+        private var frames: [Frame] = []
+        private var skipDepth = 0
+        private enum Frame { case skipped, void, inline(previousInLink: Bool), block(previousElement: Int, previousFurniture: [Int]) }
+
+        init() {}
+
+        /// The same blocks with furniture by class/id name forgotten (only tags such as <nav> still count).
+        func withoutFurnitureNames() -> Collector {
+            var copy = self
+            for i in copy.blocks.indices { copy.blocks[i].furniture.removeAll { nameReasons.contains($0) } }
+            copy.hardFurniture.subtract(nameReasons)
+            return copy
+        }
 
         mutating func flush() {
             if !text.isEmpty {
@@ -335,8 +348,7 @@ struct HTMLContentExtractor {
         /// Appends a text node's UTF-8 bytes, collapsing whitespace (ASCII, no-break and thin spaces, the
         /// ideographic space) and dropping invisible characters (soft hyphen, zero-width ones, BOM). Works on
         /// libxml2's bytes directly; a malformed sequence (libxml2 emits none) falls back to the scalar path.
-        mutating func appendText(_ raw: UnsafePointer<xmlChar>, inLink: Bool) {
-            let bytes = UnsafeBufferPointer(start: raw, count: strlen(raw))
+        mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>, inLink: Bool) {
             let n = bytes.count
             var i = 0
             while i < n {
@@ -393,40 +405,41 @@ struct HTMLContentExtractor {
             }
         }
 
-        mutating func walk(_ node: xmlNodePtr, element: Int, inLink: Bool, furniture: [Int]) {
-            if node.isText {
-                if let content = node.pointee.content {
-                    if currentElement != element || currentFurniture != furniture {
-                        // Text directly after a nested block belongs to the outer element: start a new block.
-                        flush()
-                        currentElement = element
-                        currentFurniture = furniture
-                    }
-                    appendText(content, inLink: inLink)
-                }
-                return
+        mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+            if skipDepth > 0 { return }
+            if currentElement != contextElement || currentFurniture != contextFurniture {
+                // Text directly after a nested block belongs to the outer element: start a new block.
+                flush()
+                currentElement = contextElement
+                currentFurniture = contextFurniture
             }
-            guard node.isElement else { return }
-            let tag = node.tagName
-            if HTMLContentExtractor.skippedTags.contains(tag) { return }
-            if isHidden(node) { return }
+            appendText(bytes, inLink: contextInLink)
+        }
+
+        mutating func startElement(tag: String, attributes node: HTMLAttributes) {
+            if skipDepth > 0 { skipDepth += 1; frames.append(.skipped); return }
+            if HTMLContentExtractor.skippedTags.contains(tag) || isHidden(node) {
+                skipDepth = 1; frames.append(.skipped); return
+            }
             if tag == "br" || tag == "hr" {
-                flush(); return
+                flush(); frames.append(.void); return
             }
             if HTMLContentExtractor.inlineTags.contains(tag) {
-                let link = inLink || tag == "a"
-                for child in node.children { walk(child, element: element, inLink: link, furniture: furniture) }
+                frames.append(.inline(previousInLink: contextInLink))
+                contextInLink = contextInLink || tag == "a"
                 return
             }
-            var why = furniture
+            var why = contextFurniture
             var reason: String?
+            var byName = false
             let classBytes = node.attributeBytes("class")
             if HTMLContentExtractor.furnitureTags.contains(tag) { reason = "inside <\(tag)>" }
-            else if useFurnitureNames, tag != "body", tag != "html", tag != "main", tag != "article",
-                    let name = furnitureName(node, classBytes: classBytes) { reason = "inside furniture (\(name))" }
+            else if tag != "body", tag != "html", tag != "main", tag != "article",
+                    let name = furnitureName(node, classBytes: classBytes) { reason = "inside furniture (\(name))"; byName = true }
             if let reason {
                 furnitureReasons.append(reason)
                 why.append(furnitureReasons.count - 1)
+                if byName { nameReasons.insert(furnitureReasons.count - 1) }
                 let bytes = Array(reason.utf8)
                 if HTMLContentExtractor.hardFurnitureMarks.contains(where: { bytesContain(bytes, $0) }) {
                     hardFurniture.insert(furnitureReasons.count - 1)
@@ -437,18 +450,32 @@ struct HTMLContentExtractor {
             // the structural one shared by all the items of a list.
             let firstClass = classBytes.flatMap { $0.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }).first }
             let signature = tag + "." + (firstClass.map { String(decoding: $0, as: UTF8.self) } ?? "")
-            elements.append(Element(parent: element, tag: tag, signature: signature))
+            elements.append(Element(parent: contextElement, tag: tag, signature: signature))
             let me = elements.count - 1
             if let itemprop = node.attributeBytes("itemprop"), Self.declaresArticleBody(itemprop) { declaredBody.append(me) }
             currentElement = me
             currentFurniture = why
-            for child in node.children { walk(child, element: me, inLink: inLink, furniture: why) }
-            flush()
-            currentElement = element
-            currentFurniture = furniture
+            frames.append(.block(previousElement: contextElement, previousFurniture: contextFurniture))
+            contextElement = me
+            contextFurniture = why
         }
 
-        func isHidden(_ node: xmlNodePtr) -> Bool {
+        mutating func endElement() {
+            guard let frame = frames.popLast() else { return }
+            switch frame {
+            case .skipped: skipDepth -= 1
+            case .void: break
+            case .inline(let previousInLink): contextInLink = previousInLink
+            case .block(let previousElement, let previousFurniture):
+                flush()
+                currentElement = previousElement
+                currentFurniture = previousFurniture
+                contextElement = previousElement
+                contextFurniture = previousFurniture
+            }
+        }
+
+        func isHidden(_ node: HTMLAttributes) -> Bool {
             if node.hasAttribute("hidden") { return true }
             if node.attributeBytes("aria-hidden") == Self.trueBytes { return true }
             if let style = node.attributeBytes("style") {
@@ -469,7 +496,7 @@ struct HTMLContentExtractor {
 
         /// The class/id word that marks the element as furniture, if any. ASCII values (nearly all) are matched
         /// on their bytes; others go through String lowercasing.
-        func furnitureName(_ node: xmlNodePtr, classBytes: [UInt8]?) -> String? {
+        func furnitureName(_ node: HTMLAttributes, classBytes: [UInt8]?) -> String? {
             for attr in ["class", "id"] {
                 guard let raw = attr == "class" ? classBytes : node.attributeBytes(attr), !raw.isEmpty else { continue }
                 guard raw.allSatisfy({ $0 < 0x80 }) else {
@@ -493,7 +520,7 @@ struct HTMLContentExtractor {
             return nil
         }
 
-        private func furnitureNameSlow(_ node: xmlNodePtr, _ attr: String) -> String? {
+        private func furnitureNameSlow(_ node: HTMLAttributes, _ attr: String) -> String? {
             do {
                 guard let value = node.attribute(attr)?.lowercased(), !value.isEmpty else { return nil }
                 for token in value.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) {
