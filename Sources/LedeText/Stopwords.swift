@@ -98,11 +98,19 @@ public struct Stopwords: Sendable {
                         }, as: UTF8.self))
                     }
                 } else {
+                    // Swift's own scalar operations, not Foundation's (bridging made loading a non-Latin list
+                    // cost as much as parsing a web page).
                     let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
                     for piece in line.split(whereSeparator: \.isNewline) {
-                        let w = piece.trimmingCharacters(in: .whitespaces)
-                        if w.isEmpty || w.hasPrefix("#") { continue }
-                        out.insert(w.lowercased().replacingOccurrences(of: "\u{2019}", with: "'"))
+                        let scalars = piece.unicodeScalars
+                        func isSpace(_ u: Unicode.Scalar) -> Bool { u == "\t" || u.properties.generalCategory == .spaceSeparator }
+                        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { continue }
+                        let last = scalars.lastIndex(where: { !isSpace($0) })!
+                        let w = String(scalars[first...last])
+                        if w.hasPrefix("#") { continue }
+                        var folded = String.UnicodeScalarView()
+                        for u in w.lowercased().unicodeScalars { folded.append(u == "\u{2019}" ? "'" : u) }
+                        out.insert(String(folded))
                     }
                 }
                 start = end + 1

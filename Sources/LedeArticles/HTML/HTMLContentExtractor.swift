@@ -22,7 +22,7 @@ struct HTMLContentExtractor {
         var furniture: [Int]          // furniture elements around the block (indexes into `furnitureReasons`)
     }
     /// `signature` (tag and class) lets repeated siblings — cards of a teaser list — be recognised.
-    struct Element { var parent: Int; var tag: String; var signature: String }
+    struct Element { var parent: Int; var tag: String; var signature: UInt64 }
 
     struct Result {
         var paragraphs: [String]
@@ -56,13 +56,15 @@ struct HTMLContentExtractor {
         return table
     }()
 
-    /// Whether any furniture name occurs in `token` (lower-case ASCII bytes).
-    static func containsFurnitureName(_ token: ArraySlice<UInt8>) -> Bool {
-        var i = token.startIndex
-        while i < token.endIndex {
-            for name in furnitureNamesByFirstByte[Int(token[i])] where token.endIndex - i >= name.count {
+    /// Whether any furniture name occurs in `token` (ASCII bytes, matched lower-cased).
+    static func containsFurnitureName(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        @inline(__always) func lower(_ b: UInt8) -> UInt8 { (b &- 0x41) < 26 ? b | 0x20 : b }
+        let n = token.count
+        var i = 0
+        while i < n {
+            for name in furnitureNamesByFirstByte[Int(lower(token[i]))] where n - i >= name.count {
                 var k = 1
-                while k < name.count && token[i + k] == name[k] { k += 1 }
+                while k < name.count && lower(token[i + k]) == name[k] { k += 1 }
                 if k == name.count { return true }
             }
             i += 1
@@ -228,7 +230,7 @@ struct HTMLContentExtractor {
                 e = c.elements[e].parent
             }
         }
-        struct SiblingKey: Hashable { var parent: Int; var signature: String }
+        struct SiblingKey: Hashable { var parent: Int; var signature: UInt64 }
         var siblings: [SiblingKey: Int] = [:]
         for e in c.elements { siblings[SiblingKey(parent: e.parent, signature: e.signature), default: 0] += 1 }
         var isCard = [Bool](repeating: false, count: n)
@@ -432,10 +434,10 @@ struct HTMLContentExtractor {
             var why = contextFurniture
             var reason: String?
             var byName = false
-            let classBytes = node.attributeBytes("class")
+            let classBytes = HTMLAttributes.bytes(node.classValue)
             if HTMLContentExtractor.furnitureTags.contains(tag) { reason = "inside <\(tag)>" }
             else if tag != "body", tag != "html", tag != "main", tag != "article",
-                    let name = furnitureName(node, classBytes: classBytes) { reason = "inside furniture (\(name))"; byName = true }
+                    let name = furnitureName(node) { reason = "inside furniture (\(name))"; byName = true }
             if let reason {
                 furnitureReasons.append(reason)
                 why.append(furnitureReasons.count - 1)
@@ -448,11 +450,9 @@ struct HTMLContentExtractor {
             flush()
             // Tag and FIRST class: later classes often vary per item ("post-7816 category-sport"), the first is
             // the structural one shared by all the items of a list.
-            let firstClass = classBytes.flatMap { $0.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }).first }
-            let signature = tag + "." + (firstClass.map { String(decoding: $0, as: UTF8.self) } ?? "")
-            elements.append(Element(parent: contextElement, tag: tag, signature: signature))
+            elements.append(Element(parent: contextElement, tag: tag, signature: Self.signature(tag: tag, classBytes: classBytes)))
             let me = elements.count - 1
-            if let itemprop = node.attributeBytes("itemprop"), Self.declaresArticleBody(itemprop) { declaredBody.append(me) }
+            if let itemprop = HTMLAttributes.bytes(node.itempropValue), Self.declaresArticleBody(itemprop) { declaredBody.append(me) }
             currentElement = me
             currentFurniture = why
             frames.append(.block(previousElement: contextElement, previousFurniture: contextFurniture))
@@ -475,10 +475,23 @@ struct HTMLContentExtractor {
             }
         }
 
+        /// FNV-1a of the tag, a dot and the first class (a hash is all that sibling grouping needs).
+        static func signature(tag: String, classBytes: UnsafeBufferPointer<UInt8>?) -> UInt64 {
+            var h: UInt64 = 0xcbf29ce484222325
+            for b in tag.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+            h = (h ^ 0x2E) &* 0x100000001b3
+            if let c = classBytes {
+                var i = 0
+                while i < c.count && (c[i] == 0x20 || c[i] == 0x09 || c[i] == 0x0A) { i += 1 }
+                while i < c.count && c[i] != 0x20 && c[i] != 0x09 && c[i] != 0x0A { h = (h ^ UInt64(c[i])) &* 0x100000001b3; i += 1 }
+            }
+            return h
+        }
+
         func isHidden(_ node: HTMLAttributes) -> Bool {
-            if node.hasAttribute("hidden") { return true }
-            if node.attributeBytes("aria-hidden") == Self.trueBytes { return true }
-            if let style = node.attributeBytes("style") {
+            if node.hasHidden { return true }
+            if let aria = HTMLAttributes.bytes(node.ariaHiddenValue), aria.elementsEqual(Self.trueBytes) { return true }
+            if let style = HTMLAttributes.bytes(node.styleValue) {
                 let compact = style.filter { $0 != 0x20 }.map { $0 | ($0 >= 0x41 && $0 <= 0x5A ? 0x20 : 0) }
                 if bytesContain(compact, Array("display:none".utf8)) || bytesContain(compact, Array("visibility:hidden".utf8)) { return true }
             }
@@ -489,29 +502,28 @@ struct HTMLContentExtractor {
         static let articleBodyBytes = Array("articlebody".utf8)
 
         /// `itemprop` holds space-separated property names; "articleBody" among them (any case).
-        static func declaresArticleBody(_ value: [UInt8]) -> Bool {
+        static func declaresArticleBody(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
             value.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A })
                 .contains { $0.count == articleBodyBytes.count && $0.map({ $0 | 0x20 }).elementsEqual(articleBodyBytes) }
         }
 
         /// The class/id word that marks the element as furniture, if any. ASCII values (nearly all) are matched
         /// on their bytes; others go through String lowercasing.
-        func furnitureName(_ node: HTMLAttributes, classBytes: [UInt8]?) -> String? {
-            for attr in ["class", "id"] {
-                guard let raw = attr == "class" ? classBytes : node.attributeBytes(attr), !raw.isEmpty else { continue }
+        func furnitureName(_ node: HTMLAttributes) -> String? {
+            for (attr, pointer) in [("class", node.classValue), ("id", node.idValue)] {
+                guard let raw = HTMLAttributes.bytes(pointer), !raw.isEmpty else { continue }
                 guard raw.allSatisfy({ $0 < 0x80 }) else {
-                    if let name = furnitureNameSlow(node, attr) { return name }
+                    if let name = furnitureNameSlow(String(decoding: raw, as: UTF8.self), attr) { return name }
                     continue
                 }
-                let value = raw.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
                 var start = 0
-                while start < value.count {
+                while start < raw.count {
                     var end = start
-                    while end < value.count && value[end] != 0x20 && value[end] != 0x09 && value[end] != 0x0A { end += 1 }
+                    while end < raw.count && raw[end] != 0x20 && raw[end] != 0x09 && raw[end] != 0x0A { end += 1 }
                     if end > start {
-                        let token = value[start..<end]
+                        let token = UnsafeBufferPointer(rebasing: raw[start..<end])
                         if HTMLContentExtractor.containsFurnitureName(token) {
-                            return "\(attr) \"\(String(decoding: token, as: UTF8.self))\""
+                            return "\(attr) \"\(String(decoding: token.map { ($0 &- 0x41) < 26 ? $0 | 0x20 : $0 }, as: UTF8.self))\""
                         }
                     }
                     start = end + 1
@@ -520,14 +532,12 @@ struct HTMLContentExtractor {
             return nil
         }
 
-        private func furnitureNameSlow(_ node: HTMLAttributes, _ attr: String) -> String? {
-            do {
-                guard let value = node.attribute(attr)?.lowercased(), !value.isEmpty else { return nil }
-                for token in value.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) {
-                    let bytes = Array(token)
-                    for name in HTMLContentExtractor.furnitureNameBytes where bytesContain(bytes, name) {
-                        return "\(attr) \"\(String(decoding: bytes, as: UTF8.self))\""
-                    }
+        private func furnitureNameSlow(_ raw: String, _ attr: String) -> String? {
+            let value = raw.lowercased()
+            for token in value.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) {
+                let bytes = Array(token)
+                for name in HTMLContentExtractor.furnitureNameBytes where bytesContain(bytes, name) {
+                    return "\(attr) \"\(String(decoding: bytes, as: UTF8.self))\""
                 }
             }
             return nil
