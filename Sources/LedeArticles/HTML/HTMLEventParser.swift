@@ -25,6 +25,9 @@ final class HTMLPageReader {
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes.dropFirst(3)) }
             // Validated in place: `String(validating:)` would copy every page into a String only to drop it.
             if (try? UTF8Span(validating: Span(_unsafeElements: bytes))) != nil {
+                if let elided = RawTextElider.elide(bytes) {
+                    return elided.withUnsafeBufferPointer { parse($0, encoding: "UTF-8", ignoreDeclared: true)?.reader }
+                }
                 return parse(bytes, encoding: "UTF-8", ignoreDeclared: true)?.reader
             }
             guard let first = parse(bytes, encoding: nil, ignoreDeclared: false) else { return nil }
