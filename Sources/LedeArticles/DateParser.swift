@@ -29,12 +29,14 @@ public enum DateParser {
                 let y = number(u, i, 4), m = number(u, i + 5, 2), d = number(u, i + 8, 2)
                 guard (1900...2100).contains(y), (1...12).contains(m), (1...31).contains(d) else { i += 1; continue }
                 let day = String(format: "%04d-%02d-%02d", y, m, d)
-                // An ISO time right after the date (T or space, hh:mm) is kept with its zone.
+                // An ISO time right after the date (T or a space, as RFC 3339 allows, then hh:mm) is kept with its
+                // zone, written with a T: `2022-03-31 18:40` → `2022-03-31T18:40`.
                 var j = i + 10
-                if j + 6 <= u.count, u[j] == UInt8(ascii: "T"), isDigits(u, j + 1, 2), u[j + 3] == UInt8(ascii: ":"), isDigits(u, j + 4, 2) {
+                if j + 6 <= u.count, u[j] == UInt8(ascii: "T") || u[j] == UInt8(ascii: " "), isDigits(u, j + 1, 2),
+                   u[j + 3] == UInt8(ascii: ":"), isDigits(u, j + 4, 2) {
                     j += 6
                     while j < u.count, isDigit(u[j]) || [UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "Z")].contains(u[j]) { j += 1 }
-                    return day + String(decoding: u[(i + 10)..<j], as: UTF8.self)
+                    return day + "T" + String(decoding: u[(i + 11)..<j], as: UTF8.self)
                 }
                 return day
             }

@@ -228,6 +228,10 @@ func write(_ text: String, to path: String) throws { try Data(text.utf8).write(t
         #expect(DateParser.normalise("March 31, 2022") == "2022-03-31")
         #expect(DateParser.normalise("Thursday 31st March 2022") == "2022-03-31")
         #expect(DateParser.normalise("2019-11-18T10:45:00Z") == "2019-11-18T10:45:00Z")
+        // A space before the time (RFC 3339 allows it) keeps the time, written with a T.
+        #expect(DateParser.normalise("Updated: 2022-03-31 18:40") == "2022-03-31T18:40")
+        #expect(DateParser.normalise("2019-11-20 10:43:00+01:00") == "2019-11-20T10:43:00+01:00")
+        #expect(DateParser.normalise("2022-03-31 Source: Xinhua") == "2022-03-31")
         #expect(DateParser.normalise("2022/3/31") == nil)
         #expect(DateParser.normalise("no date here") == nil)
     }
