@@ -149,4 +149,15 @@ struct HTMLBoilerplateTests {
         let doc = try Self.parse("<html><body><div class=\"story\">\(paragraphs)\(Self.body)</div></body></html>")
         #expect(doc.paragraphs.filter { $0.hasPrefix("Councillor Jane Doe") }.count == 3)
     }
+
+    @Test func aTableRowReadsAsOneLine() throws {
+        let rows = [("1", "Kyle Busch", "5040"), ("2", "Martin Truex Jr.", "5035"), ("3", "Kevin Harvick", "5033")]
+        let table = "<table><tr><th>Pos.</th><th>Driver</th><th>Points</th></tr>"
+            + rows.map { "<tr><td>\($0.0)</td><td>\($0.1)</td><td>\($0.2)</td></tr>" }.joined()
+            + "<tr><td><p>A note in a cell that is a paragraph of its own.</p></td></tr></table>"
+        let doc = try Self.parse("<html><body><div class=\"story\">\(Self.body)\(table)</div></body></html>")
+        #expect(doc.paragraphs.contains("Pos. Driver Points"))
+        #expect(doc.paragraphs.contains("2 Martin Truex Jr. 5035"))
+        #expect(doc.paragraphs.contains("A note in a cell that is a paragraph of its own."))
+    }
 }

@@ -322,7 +322,7 @@ struct HTMLContentExtractor {
         private var contextFurniture: [Int] = []
         private var frames: [Frame] = []
         private var skipDepth = 0
-        private enum Frame { case skipped, void, inline(previousInLink: Bool), block(previousElement: Int, previousFurniture: [Int]) }
+        private enum Frame { case skipped, void, cell, inline(previousInLink: Bool), block(previousElement: Int, previousFurniture: [Int]) }
 
         init() {}
 
@@ -431,6 +431,13 @@ struct HTMLContentExtractor {
                 contextInLink = contextInLink || tag == "a"
                 return
             }
+            if tag == "td" || tag == "th" {
+                // A table row reads as one line ("1 Kyle Busch 5040 5"): its cells are separated by a space, not cut
+                // into blocks of a word or a number each (a block element inside a cell still starts a block).
+                if !text.isEmpty { pendingSpace = true }
+                frames.append(.cell)
+                return
+            }
             var why = contextFurniture
             var reason: String?
             var byName = false
@@ -466,6 +473,7 @@ struct HTMLContentExtractor {
             case .skipped: skipDepth -= 1
             case .void: break
             case .inline(let previousInLink): contextInLink = previousInLink
+            case .cell: if !text.isEmpty { pendingSpace = true }
             case .block(let previousElement, let previousFurniture):
                 flush()
                 currentElement = previousElement
