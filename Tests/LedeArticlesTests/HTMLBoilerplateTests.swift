@@ -160,4 +160,18 @@ struct HTMLBoilerplateTests {
         #expect(doc.paragraphs.contains("2 Martin Truex Jr. 5035"))
         #expect(doc.paragraphs.contains("A note in a cell that is a paragraph of its own."))
     }
+
+    @Test func jsonLDArticleBodyWithMarkupBecomesParagraphs() throws {
+        // A script-rendered page: almost no visible text, the body only in JSON-LD, as HTML.
+        let body = "<p>The council voted on Tuesday to close the old bridge for repairs that will take a year, and traffic will go through the town centre.</p>"
+            + "<script>track()</script><p>Residents said they had asked for the repairs for years &amp; were <b>relieved</b>.</p>"
+        // As pages write it: "</" escaped as "<\/" so the JSON cannot end its own <script>.
+        let escaped = body.replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "</", with: "<\\/")
+        let json = "{\"@type\":\"NewsArticle\",\"headline\":\"Bridge to close\",\"articleBody\":\"\(escaped)\"}"
+        let page = "<html><head><script type=\"application/ld+json\">\(json)</script></head><body><div id=\"app\">Loading…</div></body></html>"
+        let doc = try Self.parse(page)
+        #expect(doc.paragraphs == ["The council voted on Tuesday to close the old bridge for repairs that will take a year, and traffic will go through the town centre.",
+                                   "Residents said they had asked for the repairs for years & were relieved."])
+        #expect(doc.metadata.title == "Bridge to close")
+    }
 }

@@ -18,6 +18,11 @@ struct RawTextEliderTests {
         #expect(Self.elide(page) == "<script type=\"application/LD+JSON\">{\"@type\":\"NewsArticle\"}</script><script></script>")
     }
 
+    @Test func tagsInsideAKeptJSONLDScriptAreNotLookedAt() {
+        let page = "<script type=\"application/ld+json\">{\"articleBody\":\"<p>a<\\/p><script>x()<\\/script>\"}</script><script>y()</script>"
+        #expect(Self.elide(page) == "<script type=\"application/ld+json\">{\"articleBody\":\"<p>a<\\/p><script>x()<\\/script>\"}</script><script></script>")
+    }
+
     @Test func nothingToDropGivesNil() {
         #expect(Self.elide("<html><body><p>Plain page</p></body></html>") == nil)
         #expect(Self.elide("<script></script><p>empty script</p>") == nil)

@@ -188,21 +188,35 @@ struct HTMLMetadataReader {
     /// articleBody sometimes carries HTML; libxml2 turns it into text (paragraph breaks kept as newlines).
     static func unescapeMarkup(_ body: String) -> String {
         guard body.contains("<") && body.contains(">") else { return body }
-        guard let doc = HTMLDocument.parse(Data(("<div>" + body + "</div>").utf8)), let root = doc.root else { return body }
-        var out = ""
-        func walk(_ n: xmlNodePtr) {
-            if n.isText { out += n.pointee.content.map { String(cString: $0) } ?? "" }
-            else if n.isElement {
-                let tag = n.tagName
-                if tag == "script" || tag == "style" { return }
-                let block = !HTMLContentExtractor.inlineTags.contains(tag)
-                if block { out += "\n" }
-                for c in n.children { walk(c) }
-                if block { out += "\n" }
-            }
+        let reader = MarkupText()
+        var markup = "<div>" + body + "</div>"
+        let parsed = markup.withUTF8 { HTMLEventParser.parse($0, encoding: "UTF-8", ignoreDeclared: true, into: reader).parsed }
+        return parsed ? String(decoding: reader.out, as: UTF8.self) : body
+    }
+
+    /// The text of a markup fragment: a newline around each block element, scripts and styles left out.
+    private final class MarkupText: HTMLEventSink {
+        var out: [UInt8] = []
+        private var blocks: [Bool] = []         // per open element: does it break lines?
+        private var skipping = 0
+
+        func startElement(_ name: UnsafePointer<xmlChar>, _ attributes: HTMLAttributes) {
+            let tag = HTMLTagName.lowercased(name)
+            if skipping > 0 || tag == "script" || tag == "style" { skipping += 1; blocks.append(false); return }
+            let block = !HTMLContentExtractor.inlineTags.contains(tag)
+            if block { out.append(0x0A) }
+            blocks.append(block)
         }
-        walk(root)
-        return out
+
+        func endElement() {
+            guard let block = blocks.popLast() else { return }
+            if skipping > 0 { skipping -= 1; return }
+            if block { out.append(0x0A) }
+        }
+
+        func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+            if skipping == 0 { out.append(contentsOf: bytes) }
+        }
     }
 
     /// "Headline | Site", "Headline - Site", "Site: Headline": the site's part goes when it is the known site

@@ -4,21 +4,82 @@ import Foundation
 import Glibc
 #endif
 
-/// Reads an HTML page in one pass of libxml2's HTML parser with SAX callbacks: the metadata reader and the
-/// content collector see the start/end/text events as they come, and no DOM tree is built. (Building and
-/// freeing the tree — a node, name and attribute allocations per element, a text node per run — was about
-/// a third of the time of loading a folder of pages.) The events are the ones libxml2 builds its own tree
-/// from, implied and auto-closed elements included, so the result is what a walk over that tree would see.
-final class HTMLPageReader {
+/// What libxml2's HTML parser reports, in document order: implied and auto-closed elements included, so the
+/// events are exactly those libxml2 builds its own tree from — without the cost of building and freeing one
+/// (a node, name and attribute allocations per element, a text node per run: about a third of the time of
+/// loading a folder of pages when the extractor walked a DOM).
+protocol HTMLEventSink: AnyObject {
+    func startElement(_ name: UnsafePointer<xmlChar>, _ attributes: HTMLAttributes)
+    func endElement()
+    /// Text and raw-text (<script>, <style>) content; the bytes are valid during the call only.
+    func text(_ bytes: UnsafeBufferPointer<UInt8>)
+}
+
+enum HTMLEventParser {
+    static let parseOptions = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                                    | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+
+    private final class SinkBox {
+        let sink: HTMLEventSink
+        init(_ sink: HTMLEventSink) { self.sink = sink }
+    }
+
+    /// Parses `bytes` (in `encoding`, or as declared/detected when nil) into `sink`. Returns false when libxml2
+    /// could not start, and the encoding the page declared (libxml2 records it on the small document its
+    /// default start/end-document handlers keep).
+    @discardableResult
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String?, ignoreDeclared: Bool,
+                      into sink: HTMLEventSink) -> (parsed: Bool, declaredEncoding: String?) {
+        guard let ctxt = htmlNewParserCtxt() else { return (false, nil) }
+        defer { htmlFreeParserCtxt(ctxt) }
+        guard let sax = ctxt.pointee.sax else { return (false, nil) }
+        let box = SinkBox(sink)
+        // The callbacks get `ctxt->userData`, which libxml2 sets to the context itself; the sink rides in the
+        // context's application field.
+        ctxt.pointee._private = Unmanaged.passUnretained(box).toOpaque()
+        sax.pointee.startElement = { ctx, name, attributes in
+            guard let name else { return }
+            HTMLEventParser.sink(ctx).startElement(name, HTMLAttributes(attributes))
+        }
+        sax.pointee.endElement = { ctx, _ in HTMLEventParser.sink(ctx).endElement() }
+        sax.pointee.characters = { ctx, text, length in
+            guard let text, length > 0 else { return }
+            HTMLEventParser.sink(ctx).text(UnsafeBufferPointer(start: text, count: Int(length)))
+        }
+        sax.pointee.cdataBlock = sax.pointee.characters
+        sax.pointee.comment = nil
+        sax.pointee.processingInstruction = nil
+        sax.pointee.reference = nil
+        let options = parseOptions | (ignoreDeclared ? Int32(HTML_PARSE_IGNORE_ENC.rawValue) : 0)
+        let doc: htmlDocPtr? = withExtendedLifetime(box) {
+            bytes.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                    htmlCtxtReadMemory(ctxt, $0, Int32(bytes.count), nil, encoding, options)
+                }
+            } ?? nil
+        }
+        let declared = doc?.pointee.encoding.map { String(cString: $0) }
+        if let doc { xmlFreeDoc(doc) }
+        return (true, declared)
+    }
+
+    @inline(__always) private static func sink(_ ctx: UnsafeMutableRawPointer?) -> HTMLEventSink {
+        let ctxt = ctx!.assumingMemoryBound(to: xmlParserCtxt.self)
+        return Unmanaged<SinkBox>.fromOpaque(ctxt.pointee._private!).takeUnretainedValue().sink
+    }
+}
+
+/// Reads an HTML page in one parse: the metadata reader and the content collector both see each event.
+final class HTMLPageReader: HTMLEventSink {
     var metadata = HTMLMetadataReader()
     var collector = HTMLContentExtractor.Collector()
     /// Set when the bytes were not valid UTF-8 in a page that declared (or defaulted to) UTF-8.
     var warnings: [String] = []
 
-    /// Valid UTF-8 is read as UTF-8 whatever the page declares (a BOM is skipped); otherwise the page's
-    /// `<meta charset>` is honoured, and a page with no declaration is read as windows-1252 (the web's default).
-    /// Bytes that are invalid in a page declaring UTF-8 become U+FFFD, with a warning. Nil when libxml2 cannot
-    /// read the bytes at all.
+    /// Valid UTF-8 is read as UTF-8 whatever the page declares (a BOM is skipped; script and style contents are
+    /// dropped first, see `RawTextElider`); otherwise the page's `<meta charset>` is honoured, and a page with no
+    /// declaration is read as windows-1252 (the web's default). Bytes that are invalid in a page declaring
+    /// UTF-8 become U+FFFD, with a warning. Nil when libxml2 cannot read the bytes at all.
     static func read(_ data: Data) -> HTMLPageReader? {
         data.withUnsafeBytes { raw -> HTMLPageReader? in
             var bytes = raw.bindMemory(to: UInt8.self)
@@ -46,49 +107,14 @@ final class HTMLPageReader {
         }
     }
 
-    static let parseOptions = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                                    | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
-
-    /// One parse: a fresh reader fed by the callbacks, and the encoding the page declared (libxml2 records it on
-    /// the small document its default start/end-document handlers keep).
+    /// One parse into a fresh reader.
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String?,
                               ignoreDeclared: Bool) -> (reader: HTMLPageReader, declaredEncoding: String?)? {
-        guard let ctxt = htmlNewParserCtxt() else { return nil }
-        defer { htmlFreeParserCtxt(ctxt) }
-        guard let sax = ctxt.pointee.sax else { return nil }
         let reader = HTMLPageReader()
-        // The callbacks get `ctxt->userData`, which libxml2 sets to the context itself; the reader rides in
-        // the context's application field.
-        ctxt.pointee._private = Unmanaged.passUnretained(reader).toOpaque()
-        sax.pointee.startElement = { ctx, name, attributes in
-            guard let name else { return }
-            HTMLPageReader.from(ctx).startElement(name, HTMLAttributes(attributes))
-        }
-        sax.pointee.endElement = { ctx, _ in HTMLPageReader.from(ctx).endElement() }
-        sax.pointee.characters = { ctx, text, length in
-            guard let text, length > 0 else { return }
-            HTMLPageReader.from(ctx).text(UnsafeBufferPointer(start: text, count: Int(length)))
-        }
-        // <script> and <style> content arrives as CDATA; only JSON-LD scripts are read.
-        sax.pointee.cdataBlock = sax.pointee.characters
-        sax.pointee.comment = nil
-        sax.pointee.processingInstruction = nil
-        sax.pointee.reference = nil
-        let options = parseOptions | (ignoreDeclared ? Int32(HTML_PARSE_IGNORE_ENC.rawValue) : 0)
-        let doc: htmlDocPtr? = bytes.baseAddress.map { base in
-            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                htmlCtxtReadMemory(ctxt, $0, Int32(bytes.count), nil, encoding, options)
-            }
-        } ?? nil
-        let declared = doc?.pointee.encoding.map { String(cString: $0) }
-        if let doc { xmlFreeDoc(doc) }
+        let result = HTMLEventParser.parse(bytes, encoding: encoding, ignoreDeclared: ignoreDeclared, into: reader)
+        guard result.parsed else { return nil }
         reader.collector.flush()
-        return (reader, declared)
-    }
-
-    @inline(__always) private static func from(_ ctx: UnsafeMutableRawPointer?) -> HTMLPageReader {
-        let ctxt = ctx!.assumingMemoryBound(to: xmlParserCtxt.self)
-        return Unmanaged<HTMLPageReader>.fromOpaque(ctxt.pointee._private!).takeUnretainedValue()
+        return (reader, result.declaredEncoding)
     }
 
     /// What each open element captures for the metadata reader (a <title>'s or a JSON-LD <script>'s text).
@@ -96,7 +122,7 @@ final class HTMLPageReader {
     private var capturing = 0
     private var captured: [UInt8] = []
 
-    private func startElement(_ name: UnsafePointer<xmlChar>, _ attributes: HTMLAttributes) {
+    func startElement(_ name: UnsafePointer<xmlChar>, _ attributes: HTMLAttributes) {
         let tag = HTMLTagName.lowercased(name)
         let capture = metadata.start(tag: tag, attributes: attributes)
         if capture != .none {
@@ -107,7 +133,7 @@ final class HTMLPageReader {
         collector.startElement(tag: tag, attributes: attributes)
     }
 
-    private func endElement() {
+    func endElement() {
         if let capture = open.popLast(), capture != .none {
             capturing -= 1
             if capture == .title { metadata.endTitle(captured) } else { metadata.endJSONLD(captured) }
@@ -115,7 +141,7 @@ final class HTMLPageReader {
         collector.endElement()
     }
 
-    private func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) {
         if capturing > 0 { captured.append(contentsOf: bytes) }
         collector.text(bytes)
     }

@@ -35,10 +35,11 @@ enum RawTextElider {
             guard let tagEnd = endOfTag(bytes, from: k) else { break }
             let isScript = matches(name, script), isStyle = !isScript && matches(name, style)
             guard (isScript || isStyle) && bytes[tagEnd - 1] != 0x2F else { i = tagEnd + 1; continue }      // not "<… />"
-            if isScript && find(bytes, ldJSON, from: k, to: tagEnd, caseless: true) != nil { i = tagEnd + 1; continue }
             let closing = isScript ? closingScript : closingStyle
             let close = find(bytes, closing, from: tagEnd + 1, caseless: true) ?? n
-            if close > tagEnd + 1 {
+            // A JSON-LD script is kept, and its content is raw text too: no tag inside it is looked at.
+            let keep = isScript && find(bytes, ldJSON, from: k, to: tagEnd, caseless: true) != nil
+            if !keep && close > tagEnd + 1 {
                 if out.isEmpty { out.reserveCapacity(n) }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedFrom...tagEnd]))
                 copiedFrom = close

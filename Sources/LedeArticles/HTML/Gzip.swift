@@ -1,0 +1,39 @@
+import CLibXML2
+import Foundation
+
+/// Decompresses gzip files through libxml2's own input layer (it is built with zlib), so lede needs no
+/// extra system library. Returns nil when the file cannot be read.
+enum Gzip {
+    static func isGzip(_ data: Data) -> Bool { data.count > 2 && data[data.startIndex] == 0x1F && data[data.startIndex + 1] == 0x8B }
+
+    static func decompress(path: String, limit: Int) -> Data? {
+        guard let input = xmlParserInputBufferCreateFilename(path, XML_CHAR_ENCODING_NONE) else { return nil }
+        defer { xmlFreeParserInputBuffer(input) }
+        while true {
+            let n = xmlParserInputBufferGrow(input, 1 << 16)
+            if n < 0 { return nil }
+            if n == 0 { break }
+            if Int(xmlBufUse(input.pointee.buffer)) > limit { break }
+        }
+        guard let buf = input.pointee.buffer, let content = xmlBufContent(buf) else { return Data() }
+        return Data(bytes: content, count: Int(xmlBufUse(buf)))
+    }
+}
+
+/// Substring search on UTF-8 bytes (Foundation's `contains` goes through NSString, far slower in hot loops).
+func bytesContain<Haystack: RandomAccessCollection>(_ haystack: Haystack, _ needle: [UInt8]) -> Bool
+    where Haystack.Element == UInt8, Haystack.Index == Int {
+    guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
+    let first = needle[0]
+    var i = haystack.startIndex
+    let last = haystack.endIndex - needle.count
+    while i <= last {
+        if haystack[i] == first {
+            var k = 1
+            while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return true }
+        }
+        i += 1
+    }
+    return false
+}
