@@ -57,30 +57,36 @@ public final class TermUnits {
         return forms[Int(unit)]
     }
 
-    @inline(__always) func isCandidate(_ t: Token) -> Bool {
-        (t.kind == .word || t.kind == .cjk) && Int(t.id) < stop.count
+    @inline(__always) func isCandidate(_ text: TokenizedText, _ k: Int, _ id: UInt32) -> Bool {
+        guard Int(id) < stop.count else { return false }
+        let kind = text.kind(ofToken: k)
+        return kind == .word || kind == .cjk
     }
 
     /// Calls `body` with each unit of `text`, in order. N-grams stay inside a sentence, are made of
     /// consecutive words only (a number or URL breaks them), and may not start or end with a stopword.
     public func forEachUnit(in text: TokenizedText, _ body: (UInt32) -> Void) {
-        let tokens = text.tokens
+        let ids = text.ids
         if ngram == 1 {
-            for t in tokens where isCandidate(t) && !stop[Int(t.id)] {
-                body(stemOf.map { $0[Int(t.id)] } ?? t.id)
+            ids.withUnsafeIDs { ids in
+                for k in 0..<ids.count {
+                    let id = ids[k]
+                    guard isCandidate(text, k, id), !stop[Int(id)] else { continue }
+                    body(stemOf.map { $0[Int(id)] } ?? id)
+                }
             }
             return
         }
         for sentence in text.sentences {
             var runStart = sentence.tokens.lowerBound
             for k in sentence.tokens {
-                if !isCandidate(tokens[k]) { runStart = k + 1; continue }
+                if !isCandidate(text, k, ids[k]) { runStart = k + 1; continue }
                 let first = k - ngram + 1
                 guard first >= runStart else { continue }
-                if stop[Int(tokens[first].id)] || stop[Int(tokens[k].id)] { continue }
+                if stop[Int(ids[first])] || stop[Int(ids[k])] { continue }
                 var key = NGramKey(count: ngram)
                 for j in 0..<ngram {
-                    let id = tokens[first + j].id
+                    let id = ids[first + j]
                     key[j] = stemOf.map { $0[Int(id)] } ?? id
                 }
                 body(intern(key))
