@@ -76,8 +76,9 @@ public struct TextSpan: Sendable, Equatable, Codable {
 /// Append-only: an id's kind is written under the vocabulary's lock before any text holding the id is
 /// published, and pages never move, so readers take no lock.
 public final class TokenKindTable: @unchecked Sendable {
-    private static let pageBits = 16, pageMask = (1 << 16) - 1, maxPages = 1 << 16
-    private let pages: UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>
+    @usableFromInline static let pageBits = 16, pageMask = (1 << 16) - 1
+    private static let maxPages = 1 << 16
+    @usableFromInline let pages: UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>
 
     public init() {
         // calloc: only the page pointers actually written become resident.
@@ -98,17 +99,18 @@ public final class TokenKindTable: @unchecked Sendable {
     }
 
     /// The kind of an id that a published text holds.
-    @inline(__always) public subscript(id: UInt32) -> TokenKind {
+    @inlinable @inline(__always) public subscript(id: UInt32) -> TokenKind {
         guard let page = pages[Int(id) >> TokenKindTable.pageBits] else { return .word }
-        return TokenKind(rawValue: page[Int(id) & TokenKindTable.pageMask]) ?? .word
+        // Only raw values of `TokenKind` are ever stored (a fresh page is zero: `.word`).
+        return unsafeBitCast(page[Int(id) & TokenKindTable.pageMask], to: TokenKind.self)
     }
 }
 
 /// A text's token ids, 16-bit when every id of the text is below 65,536 (chosen per text: a news article of
 /// a corpus with a vocabulary under 65,536 forms, or one using only its first 65,536 forms), else 32-bit.
 public struct TokenIDs: RandomAccessCollection, Sendable {
-    private let narrow: [UInt16]
-    private let wide: [UInt32]
+    @usableFromInline let narrow: [UInt16]
+    @usableFromInline let wide: [UInt32]
     /// Whether ids are stored in 32 bits.
     public let isWide: Bool
 
@@ -120,12 +122,12 @@ public struct TokenIDs: RandomAccessCollection, Sendable {
         }
     }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { isWide ? wide.count : narrow.count }
-    @inline(__always) public subscript(i: Int) -> UInt32 { isWide ? wide[i] : UInt32(narrow[i]) }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { isWide ? wide.count : narrow.count }
+    @inlinable @inline(__always) public subscript(i: Int) -> UInt32 { isWide ? wide[i] : UInt32(narrow[i]) }
 
     /// The ids without bounds checks or copies, for loops over every token.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func withUnsafeIDs<R>(_ body: (TokenIDBuffer) throws -> R) rethrows -> R {
         if isWide { return try wide.withUnsafeBufferPointer { try body(TokenIDBuffer(narrow: nil, wide: $0.baseAddress, count: $0.count)) } }
         return try narrow.withUnsafeBufferPointer { try body(TokenIDBuffer(narrow: $0.baseAddress, wide: nil, count: $0.count)) }
@@ -137,12 +139,15 @@ public struct TokenIDs: RandomAccessCollection, Sendable {
 
 /// Unsafe view of a text's ids (valid inside `TokenIDs.withUnsafeIDs` only).
 public struct TokenIDBuffer: RandomAccessCollection {
-    let narrow: UnsafePointer<UInt16>?
-    let wide: UnsafePointer<UInt32>?
+    @usableFromInline let narrow: UnsafePointer<UInt16>?
+    @usableFromInline let wide: UnsafePointer<UInt32>?
     public let count: Int
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { count }
-    @inline(__always) public subscript(i: Int) -> UInt32 {
+    @inlinable init(narrow: UnsafePointer<UInt16>?, wide: UnsafePointer<UInt32>?, count: Int) {
+        self.narrow = narrow; self.wide = wide; self.count = count
+    }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { count }
+    @inlinable @inline(__always) public subscript(i: Int) -> UInt32 {
         if let wide { return wide[i] }
         return UInt32(narrow.unsafelyUnwrapped[i])
     }
@@ -170,7 +175,7 @@ public struct TokenizedText: Sendable {
     /// The start of tokens 0, 64, 128, …, then (token index, start, end) triples of escaped tokens, by index.
     private let anchors: [UInt32]
     /// Tokens whose kind is not their id's kind in `kinds`: token index << 8 | kind, by index. Almost always empty.
-    private let kindExceptions: [UInt64]
+    @usableFromInline let kindExceptions: [UInt64]
 
     static let anchorStride = 64
     private static let escape: UInt8 = 255
@@ -213,16 +218,19 @@ public struct TokenizedText: Sendable {
         }
     }
 
-    public var tokenCount: Int { ids.count }
+    @inlinable public var tokenCount: Int { ids.count }
     public var wordCount: Int { ids.count }
 
     /// The kind of token `k`.
-    @inline(__always) public func kind(ofToken k: Int) -> TokenKind {
-        if kindExceptions.isEmpty { return kinds[ids[k]] }
-        return exceptionalKind(k) ?? kinds[ids[k]]
+    @inlinable @inline(__always) public func kind(ofToken k: Int) -> TokenKind { kind(ofToken: k, id: ids[k]) }
+
+    /// The kind of token `k` whose id (`ids[k]`) the caller already read.
+    @inlinable @inline(__always) public func kind(ofToken k: Int, id: UInt32) -> TokenKind {
+        if kindExceptions.isEmpty { return kinds[id] }
+        return exceptionalKind(k) ?? kinds[id]
     }
 
-    private func exceptionalKind(_ k: Int) -> TokenKind? {
+    @usableFromInline func exceptionalKind(_ k: Int) -> TokenKind? {
         var lo = 0, hi = kindExceptions.count
         while lo < hi {
             let mid = (lo + hi) / 2
@@ -279,6 +287,28 @@ public struct TokenizedText: Sendable {
         return (0..<ids.count).map { k in
             let r = cursor.range(ofToken: k)
             return Token(id: ids[k], start: UInt32(r.lowerBound), end: UInt32(r.upperBound), kind: kind(ofToken: k))
+        }
+    }
+
+    /// The start offset of every token, decoded into a temporary buffer (valid inside `body` only): for loops
+    /// that test a byte of each token.
+    public func withTokenStarts<R>(_ body: (UnsafeBufferPointer<UInt32>) throws -> R) rethrows -> R {
+        let n = ids.count
+        return try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(1, n)) { starts in
+            spacing.withUnsafeBufferPointer { sp in
+                var end = 0
+                for k in 0..<n {
+                    let gap = sp[2 * k], length = sp[2 * k + 1]
+                    if gap == TokenizedText.escape && length == TokenizedText.escape {
+                        let r = escapedRange(k)
+                        starts[k] = UInt32(r.lowerBound); end = r.upperBound
+                    } else {
+                        let start = end + Int(gap)
+                        starts[k] = UInt32(start); end = start + Int(length)
+                    }
+                }
+            }
+            return try body(UnsafeBufferPointer(rebasing: starts[0..<n]))
         }
     }
 

@@ -83,8 +83,8 @@ public enum StatisticsCalculator {
         var numbers = 0, sentences = 0, filled = 0, distinct = 0
         counter.reset()
         counter.withScratch(minimumCapacity: facts.packed.count) { localPlusOne in
-        // Byte offsets only for the capital-letter test, read in token order (one step per token).
-        var offsets = text.offsetCursor()
+        // Token starts for the capital-letter test, decoded once for the text.
+        text.withTokenStarts { starts in
         text.ids.withUnsafeIDs { ids in
         b.withUnsafeBufferPointer { b in
         facts.packed.withUnsafeBufferPointer { facts in
@@ -94,8 +94,7 @@ public enum StatisticsCalculator {
                 sentences += 1
                 for k in sentence.tokens {
                     let id = ids[k]
-                    let kind = text.kind(ofToken: k)
-                    let range = offsets.range(ofToken: k)
+                    let kind = text.kind(ofToken: k, id: id)
                     let f = facts[Int(id)]
                     var local = localPlusOne[Int(id)]
                     if local == 0 {
@@ -112,7 +111,7 @@ public enum StatisticsCalculator {
                     c.lettersAndDigits += Int(f.letters) + Int(f.digits)
                     // A capitalised word inside a sentence is taken as a proper noun: Gunning does not count
                     // names as complex, Dale–Chall counts them as familiar.
-                    let properNoun = kind == .word && k != sentence.tokens.lowerBound && (b[range.lowerBound] &- 0x41) < 26
+                    let properNoun = kind == .word && k != sentence.tokens.lowerBound && (b[Int(starts[k])] &- 0x41) < 26
                     let poly = sy >= 3
                     let complex = poly && !properNoun && !f.fogExempt
                     let difficult = kind == .word && !properNoun && !f.easy
@@ -120,11 +119,12 @@ public enum StatisticsCalculator {
                     if complex { c.complexWords += 1 }
                     if difficult { c.difficultWords += 1 }
                     if let explain {
-                        explain(CountedWord(word: text.text(range), syllables: sy, complex: complex, polysyllable: poly, difficult: difficult))
+                        explain(CountedWord(word: text.surface(ofToken: k), syllables: sy, complex: complex, polysyllable: poly, difficult: difficult))
                     }
                 }
             }
             for k in 0..<distinct { localPlusOne[Int(firstSeen[k])] = 0 }
+        }
         }
         }
         }
