@@ -165,33 +165,33 @@ public struct TokenIDBuffer: RandomAccessCollection {
 ///   neighbours; `offsetCursor()` walks tokens in order at one step each.
 public struct TokenizedText: Sendable {
     public let utf8: [UInt8]
-    public let ids: TokenIDs
     public let sentences: [TextSpan]
     public let paragraphs: [TextSpan]
+    /// The per-token arrays behind one reference: copying a text (selections do) retains 4 objects, not 8.
+    @usableFromInline let storage: TokenStorage
+
+    @inlinable public var ids: TokenIDs { storage.ids }
     /// Kinds of the vocabulary's ids (shared by every text of the vocabulary).
-    public let kinds: TokenKindTable
-    /// (gap, length) byte pairs, one pair per token.
-    private let spacing: [UInt8]
-    /// The start of tokens 0, 64, 128, …, then (token index, start, end) triples of escaped tokens, by index.
-    private let anchors: [UInt32]
-    /// Tokens whose kind is not their id's kind in `kinds`: token index << 8 | kind, by index. Almost always empty.
-    @usableFromInline let kindExceptions: [UInt64]
+    @inlinable public var kinds: TokenKindTable { storage.kinds }
+    private var spacing: [UInt8] { storage.spacing }
+    private var anchors: [UInt32] { storage.anchors }
+    private var kindExceptions: [UInt64] { storage.kindExceptions }
 
     static let anchorStride = 64
     private static let escape: UInt8 = 255
 
     /// Compacts the tokenizer's tokens (ascending, non-overlapping byte ranges).
     public init(utf8: [UInt8], tokens: [Token], sentences: [TextSpan], paragraphs: [TextSpan], kinds: TokenKindTable) {
-        self.utf8 = utf8; self.kinds = kinds
+        self.utf8 = utf8
         // Spans are kept for the session: drop the splitters' spare capacity.
         self.sentences = TokenizedText.exact(sentences); self.paragraphs = TokenizedText.exact(paragraphs)
-        ids = TokenIDs(tokens.lazy.map(\.id))
+        let ids = TokenIDs(tokens.lazy.map(\.id))
         let n = tokens.count
         let blocks = (n + TokenizedText.anchorStride - 1) / TokenizedText.anchorStride
         var anchors = [UInt32](repeating: 0, count: blocks)
         var escaped: [UInt32] = []
         var kindExceptions: [UInt64] = []
-        spacing = [UInt8](unsafeUninitializedCapacity: 2 * n) { out, count in
+        let spacing = [UInt8](unsafeUninitializedCapacity: 2 * n) { out, count in
             var previousEnd: UInt32 = 0
             for (k, t) in tokens.enumerated() {
                 precondition(t.start >= previousEnd && t.end >= t.start, "tokens must be ascending and disjoint")
@@ -208,14 +208,12 @@ public struct TokenizedText: Sendable {
             }
             count = 2 * n
         }
-        if escaped.isEmpty { self.anchors = anchors } else { anchors.append(contentsOf: escaped); self.anchors = anchors }
-        self.kindExceptions = kindExceptions
+        if !escaped.isEmpty { anchors.append(contentsOf: escaped) }
+        storage = TokenStorage(ids: ids, spacing: spacing, anchors: anchors, kindExceptions: kindExceptions, kinds: kinds)
     }
 
     private static func exact<T>(_ array: [T]) -> [T] {
-        array.capacity == array.count ? array : [T](unsafeUninitializedCapacity: array.count) { out, count in
-            _ = out.initialize(from: array); count = array.count
-        }
+        array.capacity == array.count ? array : array.withUnsafeBufferPointer { Array($0) }
     }
 
     @inlinable public var tokenCount: Int { ids.count }
@@ -226,8 +224,8 @@ public struct TokenizedText: Sendable {
 
     /// The kind of token `k` whose id (`ids[k]`) the caller already read.
     @inlinable @inline(__always) public func kind(ofToken k: Int, id: UInt32) -> TokenKind {
-        if kindExceptions.isEmpty { return kinds[id] }
-        return exceptionalKind(k) ?? kinds[id]
+        if storage.kindExceptions.isEmpty { return storage.kinds[id] }
+        return exceptionalKind(k) ?? storage.kinds[id]
     }
 
     @usableFromInline func exceptionalKind(_ k: Int) -> TokenKind? {
@@ -349,4 +347,20 @@ public struct TokenizedText: Sendable {
 
     /// Bytes held for tokens (ids, offsets, escapes), for memory accounting.
     public var tokenBytes: Int { ids.count * ids.bytesPerID + spacing.count + anchors.count * 4 + kindExceptions.count * 8 }
+}
+
+/// The compact per-token arrays of one text (see `TokenizedText`).
+@usableFromInline final class TokenStorage: @unchecked Sendable {
+    @usableFromInline let ids: TokenIDs
+    /// (gap, length) byte pairs, one pair per token.
+    let spacing: [UInt8]
+    /// The start of tokens 0, 64, 128, …, then (token index, start, end) triples of escaped tokens, by index.
+    let anchors: [UInt32]
+    /// Tokens whose kind is not their id's kind in `kinds`: token index << 8 | kind, by index. Almost always empty.
+    @usableFromInline let kindExceptions: [UInt64]
+    @usableFromInline let kinds: TokenKindTable
+
+    init(ids: TokenIDs, spacing: [UInt8], anchors: [UInt32], kindExceptions: [UInt64], kinds: TokenKindTable) {
+        self.ids = ids; self.spacing = spacing; self.anchors = anchors; self.kindExceptions = kindExceptions; self.kinds = kinds
+    }
 }
