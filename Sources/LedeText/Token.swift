@@ -222,6 +222,9 @@ public struct TokenizedText: Sendable {
     /// The kind of token `k`.
     @inlinable @inline(__always) public func kind(ofToken k: Int) -> TokenKind { kind(ofToken: k, id: ids[k]) }
 
+    /// Whether some token's kind differs from its id's kind in `kinds` (when not, `kinds[ids[k]]` is the kind).
+    @inlinable public var hasKindExceptions: Bool { !storage.kindExceptions.isEmpty }
+
     /// The kind of token `k` whose id (`ids[k]`) the caller already read.
     @inlinable @inline(__always) public func kind(ofToken k: Int, id: UInt32) -> TokenKind {
         if storage.kindExceptions.isEmpty { return storage.kinds[id] }
