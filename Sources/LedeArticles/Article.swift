@@ -128,7 +128,7 @@ public final class ArticleVersion: @unchecked Sendable {
     }
 
     public var metadata: ArticleMetadata { document.metadata }
-    public var wordCount: Int { text.tokens.count }
+    public var wordCount: Int { text.tokenCount }
 }
 
 /// An article: a stable id (a1, a2, …), an optional name, and its versions, oldest first.

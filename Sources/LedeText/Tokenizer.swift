@@ -35,6 +35,8 @@ public struct Tokenizer: Sendable {
         // About one distinct form per 8 bytes in a news article, fewer over a batch.
         var local = FormTable(capacity: max(64, min(totalBytes / 8, 4096 + totalBytes / 64)))
         var scratch = [UInt8](repeating: 0, count: 64)
+        // The kind each local form was first seen with: it becomes the kind of the ids the merge creates.
+        var localKinds: [TokenKind] = []
         var allTokens: [[Token]] = []
         allTokens.reserveCapacity(texts.count)
         for bytes in texts {
@@ -44,29 +46,27 @@ public struct Tokenizer: Sendable {
                 Tokenizer.scan(buf) { start, end, kind in
                     let end = min(end, start + Token.maxLength)     // a 64 KB "word" is cut, not wrapped
                     let id = Tokenizer.internNormalised(buf, start, end, &local, &scratch)
+                    if Int(id) == localKinds.count { localKinds.append(kind) }
                     tokens.append(Token(id: id, start: UInt32(start), end: UInt32(end), kind: kind))
                 }
             }
             allTokens.append(tokens)
         }
-        let global = vocabulary.intern(local)
+        let global = vocabulary.intern(local, kinds: localKinds)
         var out: [TokenizedText] = []
         out.reserveCapacity(texts.count)
         global.withUnsafeBufferPointer { g in
             for (k, bytes) in texts.enumerated() {
-                // The ids are rewritten into an array of exactly the right size: the scan's array was reserved
-                // generously (~15 % slack over 17 M tokens is 30 MB kept for the whole session otherwise).
-                let scanned = allTokens[k]
+                var tokens = allTokens[k]
                 allTokens[k] = []
-                let tokens = [Token](unsafeUninitializedCapacity: scanned.count) { out, count in
-                    scanned.withUnsafeBufferPointer { t in
-                        for i in t.indices { var token = t[i]; token.id = g[Int(token.id)]; out[i] = token }
-                    }
-                    count = scanned.count
+                tokens.withUnsafeMutableBufferPointer { t in
+                    for i in t.indices { t[i].id = g[Int(t[i].id)] }
                 }
                 let paragraphs = ParagraphSplitter.split(utf8: bytes, tokens: tokens)
                 let sentences = SentenceSplitter.split(utf8: bytes, tokens: tokens, paragraphs: paragraphs)
-                out.append(TokenizedText(utf8: bytes, tokens: tokens, sentences: sentences, paragraphs: paragraphs))
+                // The 12-byte tokens are a per-batch transient; the text keeps the compact layout.
+                out.append(TokenizedText(utf8: bytes, tokens: tokens, sentences: sentences, paragraphs: paragraphs,
+                                         kinds: vocabulary.kinds))
             }
         }
         return out

@@ -8,6 +8,9 @@ public final class Vocabulary: @unchecked Sendable {
     private let lock = NSLock()
     private var table = FormTable(capacity: 1 << 14)
     private var forms: [String] = []
+    /// Each id's token kind, set when a tokenised text first brings the id (ids interned as bare strings
+    /// read as words until then).
+    public let kinds = TokenKindTable()
 
     public init() {}
 
@@ -46,13 +49,16 @@ public final class Vocabulary: @unchecked Sendable {
     }
 
     /// Merges a document's local table under one lock; the result maps local id → global id.
-    public func intern(_ local: FormTable) -> [UInt32] {
+    /// `kinds` (by local id, when given) become the kinds of the ids this merge creates.
+    public func intern(_ local: FormTable, kinds localKinds: [TokenKind]? = nil) -> [UInt32] {
         var global = [UInt32](repeating: 0, count: local.count)
         local.arena.withUnsafeBufferPointer { arena in
             lock.withLock {
                 for i in 0..<local.count {
                     let bytes = UnsafeBufferPointer(rebasing: arena[Int(local.offsets[i])..<Int(local.offsets[i + 1])])
+                    let before = table.count
                     global[i] = internLocked(bytes, hash: local.hashes[i])
+                    if table.count > before, let localKinds { kinds.set(global[i], localKinds[i]) }
                 }
             }
         }

@@ -86,7 +86,7 @@ func referenceLCS(_ a: [UInt32], _ b: [UInt32]) -> Int {
         let d = VersionDiff.compare(a, b)
         #expect(d.counts.edited == 1)
         let del = d.items[0].words.first { $0.kind == .delete }!, ins = d.items[0].words.first { $0.kind == .insert }!
-        #expect(a.surface(a.tokens[del.a.lowerBound]) == "12" && b.surface(b.tokens[ins.b.lowerBound]) == "15")
+        #expect(a.surface(ofToken: del.a.lowerBound) == "12" && b.surface(ofToken: ins.b.lowerBound) == "15")
     }
 
     @Test func emptyAndUnrelatedBodies() {

@@ -96,7 +96,7 @@ private func referenceFactors(_ ids: [UInt32], threshold: Double) -> Double {
             facts.extend(with: vocabulary.allForms(), sources: .init(syllables: { _ in 1 }, dictionarySyllables: { _ in nil }, isEasy: { _ in true }))
             var counter = IdCounter(capacity: vocabulary.count)
             let stats = StatisticsCalculator.compute(text, facts: facts, counter: &counter)
-            let ids = text.sentences.flatMap { $0.tokens.map { text.tokens[$0].id } }
+            let ids = text.sentences.flatMap { $0.tokens.map { text.ids[$0] } }
             var reference = IdCounter(capacity: vocabulary.count)
             #expect(stats.uniqueWords == Set(ids).count)
             #expect(abs(stats.mattr - LexicalDiversity.mattr(ids, window: TextStatistics.mattrWindow, counter: &reference)) < 1e-12)

@@ -40,15 +40,15 @@ public enum Collocations {
         var tokensTotal = 0, slots = 0, termFrequency = 0
         for (i, text) in texts.enumerated() {
             if i & 255 == 255 { try Cancellation.check() }
-            let tokens = text.tokens
-            for t in tokens where Int(t.id) < frequency.count { frequency[Int(t.id)] &+= 1 }
-            tokensTotal += tokens.count
+            let ids = text.ids
+            for id in ids where Int(id) < frequency.count { frequency[Int(id)] &+= 1 }
+            tokensTotal += ids.count
             for m in pattern.matches(in: text) {
                 termFrequency += 1
-                let lo = max(0, m.lowerBound - window), hi = min(tokens.count, m.upperBound + window)
+                let lo = max(0, m.lowerBound - window), hi = min(ids.count, m.upperBound + window)
                 slots += (m.lowerBound - lo) + (hi - m.upperBound)
-                for k in lo..<m.lowerBound where isCollocate(tokens[k], stop) { left.add(tokens[k].id) }
-                for k in m.upperBound..<hi where isCollocate(tokens[k], stop) { right.add(tokens[k].id) }
+                for k in lo..<m.lowerBound where isCollocate(text, k, stop) { left.add(ids[k]) }
+                for k in m.upperBound..<hi where isCollocate(text, k, stop) { right.add(ids[k]) }
             }
         }
         var ids = Set(left.touched); ids.formUnion(right.touched)
@@ -69,8 +69,9 @@ public enum Collocations {
         return Result(collocates: best, termFrequency: termFrequency, windowSlots: slots, tokens: tokensTotal)
     }
 
-    @inline(__always) static func isCollocate(_ t: Token, _ stop: [Bool]) -> Bool {
-        (t.kind == .word || t.kind == .cjk) && Int(t.id) < stop.count && !stop[Int(t.id)]
+    @inline(__always) static func isCollocate(_ text: TokenizedText, _ k: Int, _ stop: [Bool]) -> Bool {
+        let kind = text.kind(ofToken: k), id = Int(text.ids[k])
+        return (kind == .word || kind == .cjk) && id < stop.count && !stop[id]
     }
 
     /// One association score (see the type's documentation).

@@ -23,24 +23,25 @@ public enum Concordance {
         for (i, item) in texts.enumerated() {
             if i & 255 == 255 { try Cancellation.check() }
             let text = item.text
-            let tokens = text.tokens
+            let ids = text.ids
             for m in pattern.matches(in: text) {
                 let leftStart = max(0, m.lowerBound - window)
-                let rightEnd = min(tokens.count, m.upperBound + window)
+                let rightEnd = min(ids.count, m.upperBound + window)
+                let match = text.range(ofTokens: m)
                 // Context runs up to the match, punctuation included ("talks, and" keeps its comma).
                 let left = m.lowerBound > leftStart
-                    ? clean(text, Int(tokens[leftStart].start)..<Int(tokens[m.lowerBound].start)) : ""
+                    ? clean(text, text.range(ofToken: leftStart).lowerBound..<match.lowerBound) : ""
                 let right = rightEnd > m.upperBound
-                    ? clean(text, Int(tokens[m.upperBound - 1].end)..<Int(tokens[rightEnd - 1].end)) : ""
+                    ? clean(text, match.upperBound..<text.range(ofToken: rightEnd - 1).upperBound) : ""
                 let key: [String]
                 switch sort {
                 case .text: key = []
-                case .left: key = (leftStart..<m.lowerBound).reversed().map { forms[Int(tokens[$0].id)] }
-                case .right: key = (m.upperBound..<rightEnd).map { forms[Int(tokens[$0].id)] }
+                case .left: key = (leftStart..<m.lowerBound).reversed().map { forms[Int(ids[$0])] }
+                case .right: key = (m.upperBound..<rightEnd).map { forms[Int(ids[$0])] }
                 }
-                out.append((ConcordanceLine(left: left, match: clean(text, Int(tokens[m.lowerBound].start)..<Int(tokens[m.upperBound - 1].end)),
+                out.append((ConcordanceLine(left: left, match: clean(text, match),
                                             right: right, article: item.label, position: m.lowerBound + 1,
-                                            offset: Int(tokens[m.lowerBound].start)), key))
+                                            offset: match.lowerBound), key))
             }
         }
         if sort != .text {

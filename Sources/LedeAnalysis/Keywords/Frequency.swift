@@ -35,7 +35,7 @@ public struct FrequencyTable: Sendable {
             counts[i] &+= 1
             if lastDocument[i] != doc { lastDocument[i] = doc; documentFrequency[i] &+= 1 }
         }
-        tokens += text.tokens.count
+        tokens += text.tokenCount
         documents += 1
     }
 

@@ -43,13 +43,13 @@ public struct TermPattern: Sendable {
 
     /// Whether the phrase matches at token `k` of `text`; returns the end (exclusive) of the match.
     @inline(__always) public func match(_ text: TokenizedText, at k: Int) -> Int? {
-        let tokens = text.tokens
-        guard k + positions.count <= tokens.count else { return nil }
+        let ids = text.ids
+        guard k + positions.count <= ids.count else { return nil }
         for (j, flags) in positions.enumerated() {
-            let id = Int(tokens[k + j].id)
+            let id = Int(ids[k + j])
             guard id < flags.count, flags[id] else { return nil }
             if j > 0 {
-                for byte in text.utf8[Int(tokens[k + j - 1].end)..<Int(tokens[k + j].start)]
+                for byte in text.utf8[text.range(ofToken: k + j - 1).upperBound..<text.range(ofToken: k + j).lowerBound]
                     where !(byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D) { return nil }
             }
         }
@@ -61,9 +61,10 @@ public struct TermPattern: Sendable {
         var out: [Range<Int>] = []
         let first = positions[0]
         var k = 0
-        let n = text.tokens.count
+        let ids = text.ids
+        let n = ids.count
         while k < n {
-            let id = Int(text.tokens[k].id)
+            let id = Int(ids[k])
             if id < first.count, first[id], let end = match(text, at: k) { out.append(k..<end); k = end } else { k += 1 }
         }
         return out

@@ -7,6 +7,10 @@ public final class TermUnits {
     public let ngram: Int
     /// Stopword flags by token id.
     let stop: [Bool]
+    /// By token id: not counted as a single word (a stopword, or not a word or CJK token by its form's kind).
+    /// Built when the vocabulary's kinds are given; texts whose tokens all have their form's kind read only this.
+    let skipOne: [Bool]?
+    let kinds: TokenKindTable?
     /// Token id → stem id (nil: no stemming).
     let stemOf: [UInt32]?
     let forms: [String]
@@ -24,7 +28,9 @@ public final class TermUnits {
     /// - Parameters:
     ///   - forms: the vocabulary's forms, indexed by id.
     ///   - stems: optional stemming: token id → stem id, and each stem's display form.
-    public init(forms: [String], stopwords: Stopwords, ngram: Int = 1, stems: (of: [UInt32], forms: [String])? = nil) throws {
+    ///   - kinds: the vocabulary's token kinds, for a faster single-word pass (optional).
+    public init(forms: [String], stopwords: Stopwords, ngram: Int = 1, stems: (of: [UInt32], forms: [String])? = nil,
+                kinds: TokenKindTable? = nil) throws {
         guard (1...5).contains(ngram) else { throw Problem.badNgram(ngram) }
         self.ngram = ngram
         self.forms = forms
@@ -33,6 +39,13 @@ public final class TermUnits {
             for (i, f) in forms.enumerated() where stopwords.words.contains(f) { stop[i] = true }
         }
         self.stop = stop
+        self.kinds = kinds
+        skipOne = kinds.map { kinds in
+            stop.indices.map { id in
+                let kind = kinds[UInt32(id)]
+                return stop[id] || !(kind == .word || kind == .cjk)
+            }
+        }
         stemOf = stems?.of
         stemForms = stems?.forms
     }
@@ -57,30 +70,50 @@ public final class TermUnits {
         return forms[Int(unit)]
     }
 
-    @inline(__always) func isCandidate(_ t: Token) -> Bool {
-        (t.kind == .word || t.kind == .cjk) && Int(t.id) < stop.count
+    @inline(__always) func isCandidate(_ text: TokenizedText, _ k: Int, _ id: UInt32) -> Bool {
+        guard Int(id) < stop.count else { return false }
+        let kind = text.kind(ofToken: k, id: id)
+        return kind == .word || kind == .cjk
     }
 
     /// Calls `body` with each unit of `text`, in order. N-grams stay inside a sentence, are made of
     /// consecutive words only (a number or URL breaks them), and may not start or end with a stopword.
     public func forEachUnit(in text: TokenizedText, _ body: (UInt32) -> Void) {
-        let tokens = text.tokens
+        let ids = text.ids
+        if ngram == 1, let skipOne, let kinds, text.kinds === kinds, !text.hasKindExceptions {
+            ids.withUnsafeIDs { ids in
+            skipOne.withUnsafeBufferPointer { skip in
+                for id in ids where Int(id) < skip.count && !skip[Int(id)] { body(stemOf.map { $0[Int(id)] } ?? id) }
+            }
+            }
+            return
+        }
         if ngram == 1 {
-            for t in tokens where isCandidate(t) && !stop[Int(t.id)] {
-                body(stemOf.map { $0[Int(t.id)] } ?? t.id)
+            let kinds = text.kinds, exceptions = text.hasKindExceptions
+            ids.withUnsafeIDs { ids in
+            stop.withUnsafeBufferPointer { stop in
+                for k in 0..<ids.count {
+                    let id = ids[k]
+                    // Stopwords first: a cheaper test than the kind, and it rejects about half the tokens.
+                    guard Int(id) < stop.count, !stop[Int(id)] else { continue }
+                    let kind = exceptions ? text.kind(ofToken: k, id: id) : kinds[id]
+                    guard kind == .word || kind == .cjk else { continue }
+                    body(stemOf.map { $0[Int(id)] } ?? id)
+                }
+            }
             }
             return
         }
         for sentence in text.sentences {
             var runStart = sentence.tokens.lowerBound
             for k in sentence.tokens {
-                if !isCandidate(tokens[k]) { runStart = k + 1; continue }
+                if !isCandidate(text, k, ids[k]) { runStart = k + 1; continue }
                 let first = k - ngram + 1
                 guard first >= runStart else { continue }
-                if stop[Int(tokens[first].id)] || stop[Int(tokens[k].id)] { continue }
+                if stop[Int(ids[first])] || stop[Int(ids[k])] { continue }
                 var key = NGramKey(count: ngram)
                 for j in 0..<ngram {
-                    let id = tokens[first + j].id
+                    let id = ids[first + j]
                     key[j] = stemOf.map { $0[Int(id)] } ?? id
                 }
                 body(intern(key))

@@ -65,13 +65,13 @@ public enum StatisticsCalculator {
         var s = TextStatistics()
         let b = text.utf8
         (s.characters, s.charactersNoSpaces, s.quotations) = scanCharacters(b)
-        s.words = text.tokens.count
+        s.words = text.tokenCount
         s.paragraphs = text.paragraphs.count
         // Each word id is renumbered densely in order of first appearance (0, 1, 2, …) while the facts are
         // read, so unique words fall out of the same pass and MATTR/MTLD count in a table of the text's own
         // distinct words (a few hundred slots, cache-resident) rather than one spanning the vocabulary.
         // The two buffers are the worker's, reused from text to text.
-        let n = text.tokens.count
+        let n = text.tokenCount
         var localIDs: [UInt32] = [], firstSeen: [UInt32] = []
         swap(&localIDs, &counter.localIDs); swap(&firstSeen, &counter.firstSeen)
         defer { swap(&localIDs, &counter.localIDs); swap(&firstSeen, &counter.firstSeen) }
@@ -83,7 +83,9 @@ public enum StatisticsCalculator {
         var numbers = 0, sentences = 0, filled = 0, distinct = 0
         counter.reset()
         counter.withScratch(minimumCapacity: facts.packed.count) { localPlusOne in
-        text.tokens.withUnsafeBufferPointer { tokens in
+        // Token starts for the capital-letter test, decoded once for the text.
+        text.withTokenStarts { starts in
+        text.ids.withUnsafeIDs { ids in
         b.withUnsafeBufferPointer { b in
         facts.packed.withUnsafeBufferPointer { facts in
         localIDs.withUnsafeMutableBufferPointer { localIDs in
@@ -91,36 +93,38 @@ public enum StatisticsCalculator {
             for sentence in text.sentences where !sentence.tokens.isEmpty {
                 sentences += 1
                 for k in sentence.tokens {
-                    let t = tokens[k]
-                    let f = facts[Int(t.id)]
-                    var local = localPlusOne[Int(t.id)]
+                    let id = ids[k]
+                    let kind = text.kind(ofToken: k, id: id)
+                    let f = facts[Int(id)]
+                    var local = localPlusOne[Int(id)]
                     if local == 0 {
-                        firstSeen[distinct] = t.id
+                        firstSeen[distinct] = id
                         distinct += 1
                         local = Int32(distinct)
-                        localPlusOne[Int(t.id)] = local
+                        localPlusOne[Int(id)] = local
                     }
                     localIDs[filled] = UInt32(local - 1); filled += 1
-                    if t.kind == .number { numbers += 1 }
+                    if kind == .number { numbers += 1 }
                     let sy = Int(f.syllables)
                     c.syllables += sy
                     c.letters += Int(f.letters)
                     c.lettersAndDigits += Int(f.letters) + Int(f.digits)
                     // A capitalised word inside a sentence is taken as a proper noun: Gunning does not count
                     // names as complex, Dale–Chall counts them as familiar.
-                    let properNoun = t.kind == .word && k != sentence.tokens.lowerBound && (b[Int(t.start)] &- 0x41) < 26
+                    let properNoun = kind == .word && k != sentence.tokens.lowerBound && (b[Int(starts[k])] &- 0x41) < 26
                     let poly = sy >= 3
                     let complex = poly && !properNoun && !f.fogExempt
-                    let difficult = t.kind == .word && !properNoun && !f.easy
+                    let difficult = kind == .word && !properNoun && !f.easy
                     if poly { c.polysyllables += 1 }
                     if complex { c.complexWords += 1 }
                     if difficult { c.difficultWords += 1 }
                     if let explain {
-                        explain(CountedWord(word: text.surface(t), syllables: sy, complex: complex, polysyllable: poly, difficult: difficult))
+                        explain(CountedWord(word: text.surface(ofToken: k), syllables: sy, complex: complex, polysyllable: poly, difficult: difficult))
                     }
                 }
             }
             for k in 0..<distinct { localPlusOne[Int(firstSeen[k])] = 0 }
+        }
         }
         }
         }
@@ -181,9 +185,9 @@ public enum StatisticsCalculator {
                                 }
                                 out[i] = d.stats
                                 ms[i] = d.windowSum; mw[i] = d.windows; fs[i] = d.factors
-                                texts[i].tokens.withUnsafeBufferPointer { tokens in
+                                texts[i].ids.withUnsafeIDs { ids in
                                     seen.withUnsafeMutableBufferPointer { seen in
-                                        for t in tokens { seen[Int(t.id)] = 1 }
+                                        for id in ids { seen[Int(id)] = 1 }
                                     }
                                 }
                             }

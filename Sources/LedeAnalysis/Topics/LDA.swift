@@ -17,9 +17,9 @@ public struct TopicCorpus: Sendable {
         var seen = [Int32](repeating: -1, count: keys.count)
         for (d, text) in texts.enumerated() {
             var seq: [UInt32] = []
-            seq.reserveCapacity(text.tokens.count)
-            for t in text.tokens {
-                let k = keys.key(ofToken: t.id)
+            seq.reserveCapacity(text.tokenCount)
+            for id in text.ids {
+                let k = keys.key(ofToken: id)
                 guard k != TermKeys.none else { continue }
                 seq.append(k)
                 if seen[Int(k)] != Int32(d) { seen[Int(k)] = Int32(d); df[Int(k)] += 1 }

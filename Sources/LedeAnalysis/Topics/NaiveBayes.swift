@@ -11,9 +11,9 @@ public struct TermBag: Sendable {
     /// Counts the keyed tokens of a text (one pass over its token ids; nothing is re-tokenised).
     public init(_ text: TokenizedText, keys termKeys: TermKeys) {
         var pairs: [UInt32] = []
-        pairs.reserveCapacity(text.tokens.count)
-        for t in text.tokens {
-            let k = termKeys.key(ofToken: t.id)
+        pairs.reserveCapacity(text.tokenCount)
+        for id in text.ids {
+            let k = termKeys.key(ofToken: id)
             if k != TermKeys.none { pairs.append(k) }
         }
         pairs.sort()

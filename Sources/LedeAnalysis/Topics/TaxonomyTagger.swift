@@ -77,11 +77,11 @@ public struct TaxonomyTagger: Sendable {
         var mass = [Double](repeating: 0, count: entryTopic.count)
         var sequence: [UInt32] = []
         var inLead: [Bool] = []
-        sequence.reserveCapacity(text.tokens.count)
+        sequence.reserveCapacity(text.tokenCount)
         // The headline (first paragraph, when more follow) says what a story is about: its matches count double.
         let leadEnd = text.paragraphs.count > 1 ? text.paragraphs[0].tokens.upperBound : 0
-        for (i, token) in text.tokens.enumerated() {
-            let k = keys.key(ofToken: token.id)
+        for (i, id) in text.ids.enumerated() {
+            let k = keys.key(ofToken: id)
             if k != TermKeys.none { sequence.append(k); inLead.append(i < leadEnd) }
         }
         for i in sequence.indices {

@@ -68,7 +68,7 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
         s.namesAppeared = unique(nb.indices.filter { absentFromA[qb.count + $0] }.map { nb[$0].text })
         s.namesDisappeared = unique(na.indices.filter { absentFromB[qa.count + $0] }.map { na[$0].text })
         if let pa = a.paragraphs.first, let pb = b.paragraphs.first {
-            let x = a.tokens[pa.tokens].map(\.id), y = b.tokens[pb.tokens].map(\.id)
+            let x = Array(a.ids[pa.tokens]), y = Array(b.ids[pb.tokens])
             if x != y { s.firstParagraph = dice(x, y) < 0.5 ? "rewritten" : "edited" }
         } else if a.paragraphs.isEmpty != b.paragraphs.isEmpty {
             s.firstParagraph = "rewritten"
@@ -85,16 +85,16 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
             let ops = item.words
             for (k, op) in ops.enumerated() where op.kind == .delete && k + 1 < ops.count && ops[k + 1].kind == .insert {
                 let ins = ops[k + 1]
-                guard a.tokens[op.a].contains(where: { $0.kind == .number }),
-                      b.tokens[ins.b].contains(where: { $0.kind == .number }) else { continue }
-                let old = a.text(Int(a.tokens[op.a.lowerBound].start)..<Int(a.tokens[op.a.upperBound - 1].end))
-                let new = b.text(Int(b.tokens[ins.b.lowerBound].start)..<Int(b.tokens[ins.b.upperBound - 1].end))
+                guard op.a.contains(where: { a.kind(ofToken: $0) == .number }),
+                      ins.b.contains(where: { b.kind(ofToken: $0) == .number }) else { continue }
+                let old = a.text(a.range(ofTokens: op.a))
+                let new = b.text(b.range(ofTokens: ins.b))
                 // Up to two words of context on each side, inside the new sentence.
                 let sentence = b.sentences[item.b[0]].tokens.lowerBound..<b.sentences[item.b[item.b.count - 1]].tokens.upperBound
                 let before = max(sentence.lowerBound, ins.b.lowerBound - 2)..<ins.b.lowerBound
                 let after = ins.b.upperBound..<min(sentence.upperBound, ins.b.upperBound + 2)
-                let left = before.isEmpty ? "" : b.text(Int(b.tokens[before.lowerBound].start)..<Int(b.tokens[before.upperBound - 1].end)) + " "
-                let right = after.isEmpty ? "" : " " + b.text(Int(b.tokens[after.lowerBound].start)..<Int(b.tokens[after.upperBound - 1].end))
+                let left = before.isEmpty ? "" : b.text(b.range(ofTokens: before)) + " "
+                let right = after.isEmpty ? "" : " " + b.text(b.range(ofTokens: after))
                 out.append(NumberChange(old: old, new: new, context: "\(left)\(old) → \(new)\(right)"))
             }
         }
@@ -127,8 +127,8 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
                 else if isClose, let start = open {
                     let range = tokenRange(t, start..<i)
                     if range.count >= 3, changedTokens[k...].prefix(while: { $0.lowerBound < range.upperBound }).contains(where: { $0.overlaps(range) }) {
-                        let text = t.text(Int(t.tokens[range.lowerBound].start)..<Int(t.tokens[range.upperBound - 1].end))
-                        out.append(Found(key: t.tokens[range].map(\.id), text: "“\(shortened(text))”"))
+                        let text = t.text(t.range(ofTokens: range))
+                        out.append(Found(key: Array(t.ids[range]), text: "“\(shortened(text))”"))
                     }
                     open = nil
                 }
@@ -140,10 +140,11 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
 
     /// Tokens lying inside a byte range.
     static func tokenRange(_ t: TokenizedText, _ bytes: Range<Int>) -> Range<Int> {
-        var lo = 0, hi = t.tokens.count
-        while lo < hi { let mid = (lo + hi) / 2; if Int(t.tokens[mid].start) < bytes.lowerBound { lo = mid + 1 } else { hi = mid } }
+        var lo = 0, hi = t.tokenCount
+        while lo < hi { let mid = (lo + hi) / 2; if t.range(ofToken: mid).lowerBound < bytes.lowerBound { lo = mid + 1 } else { hi = mid } }
         var end = lo
-        while end < t.tokens.count, Int(t.tokens[end].end) <= bytes.upperBound { end += 1 }
+        var cursor = t.offsetCursor()
+        while end < t.tokenCount, cursor.range(ofToken: end).upperBound <= bytes.upperBound { end += 1 }
         return lo..<end
     }
 
@@ -164,13 +165,13 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
             while k < s.tokens.upperBound {
                 guard isCapitalised(t, k) else { k += 1; continue }
                 var end = k + 1
-                while end < s.tokens.upperBound, isCapitalised(t, end), onlySpaces(u, Int(t.tokens[end - 1].end)..<Int(t.tokens[end].start)) { end += 1 }
+                while end < s.tokens.upperBound, isCapitalised(t, end), onlySpaces(u, t.range(ofToken: end - 1).upperBound..<t.range(ofToken: end).lowerBound) { end += 1 }
                 var start = k
-                if start == s.tokens.lowerBound, stop.contains(t.surface(t.tokens[start]).lowercased()) { start += 1 }
-                let lone = end - start == 1 && (k == s.tokens.lowerBound || stop.contains(t.surface(t.tokens[start]).lowercased()))
+                if start == s.tokens.lowerBound, stop.contains(t.surface(ofToken: start).lowercased()) { start += 1 }
+                let lone = end - start == 1 && (k == s.tokens.lowerBound || stop.contains(t.surface(ofToken: start).lowercased()))
                 if start < end && !lone {
-                    let text = t.text(Int(t.tokens[start].start)..<Int(t.tokens[end - 1].end))
-                    out.append(Found(key: t.tokens[start..<end].map(\.id), text: text))
+                    let text = t.text(t.range(ofTokens: start..<end))
+                    out.append(Found(key: Array(t.ids[start..<end]), text: text))
                 }
                 k = end
             }
@@ -208,7 +209,7 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
         var present = [Bool](repeating: false, count: found.count)
         var left = found.indices.filter { !found[$0].key.isEmpty }.count
         // Raw buffers: this loop runs once per token of the text, and array slices here cost reference counting.
-        t.tokens.withUnsafeBufferPointer { tokens in
+        t.ids.withUnsafeIDs { tokens in
         keys.withUnsafeBufferPointer { keys in
         groupOfID.withUnsafeBufferPointer { groupOfID in
         groupStart.withUnsafeBufferPointer { groupStart in
@@ -216,7 +217,7 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
         keyStart.withUnsafeBufferPointer { keyStart in
         present.withUnsafeMutableBufferPointer { present in
             for i in tokens.indices where left > 0 {
-                let id = Int(tokens[i].id)
+                let id = Int(tokens[i])
                 guard id <= maxID else { continue }
                 let g = Int(groupOfID[id])
                 guard g >= 0 else { continue }
@@ -226,7 +227,7 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
                     let lo = keyStart[k], count = keyStart[k + 1] - lo
                     guard i + count <= tokens.count else { continue }
                     var same = true
-                    for m in 1..<max(1, count) where tokens[i + m].id != keys[lo + m] { same = false; break }
+                    for m in 1..<max(1, count) where tokens[i + m] != keys[lo + m] { same = false; break }
                     if same { present[k] = true; left -= 1 }
                 }
             }
@@ -241,7 +242,7 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
     }
 
     static func isCapitalised(_ t: TokenizedText, _ k: Int) -> Bool {
-        let token = t.tokens[k]
+        let token = t.token(k)
         guard token.kind == .word else { return false }
         let c = t.utf8[Int(token.start)]
         if c < 0x80 { return c >= 0x41 && c <= 0x5A }

@@ -222,7 +222,7 @@ struct SentenceTable {
     let upper: [Int]
 
     init(_ text: TokenizedText) {
-        ids = text.tokens.map(\.id)
+        ids = Array(text.ids)
         lower = text.sentences.map(\.tokens.lowerBound)
         upper = text.sentences.map(\.tokens.upperBound)
     }

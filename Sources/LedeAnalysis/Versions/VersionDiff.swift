@@ -31,7 +31,7 @@ public struct VersionDiff: Sendable {
     public static func compare(_ a: TokenizedText, _ b: TokenizedText, oldMetadata: ArticleMetadata = ArticleMetadata(),
                                newMetadata: ArticleMetadata = ArticleMetadata(), threshold: Double = 0.5) -> VersionDiff {
         let (items, counts) = SentenceAligner(threshold: threshold).align(a, b)
-        let sameWords = a.tokens.count == b.tokens.count && zip(a.tokens, b.tokens).allSatisfy { $0.id == $1.id }
+        let sameWords = a.ids.elementsEqual(b.ids)
         let identical = a.utf8 == b.utf8
         var metadata: [MetadataChange] = []
         func check(_ field: String, _ x: String?, _ y: String?) {
@@ -44,7 +44,7 @@ public struct VersionDiff: Sendable {
         check("source", oldMetadata.source, newMetadata.source)
         check("url", oldMetadata.url, newMetadata.url)
         let summary = ChangeSummary.make(a, b, items: items, oldTitle: oldMetadata.title, newTitle: newMetadata.title)
-        let rewritten = !(a.tokens.isEmpty && b.tokens.isEmpty) && counts.similarity < rewrittenBelow
+        let rewritten = !(a.ids.isEmpty && b.ids.isEmpty) && counts.similarity < rewrittenBelow
         return VersionDiff(items: items, counts: counts, metadata: metadata, summary: summary,
                            trivial: sameWords && !identical, identical: identical, rewritten: rewritten)
     }

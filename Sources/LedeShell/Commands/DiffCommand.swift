@@ -124,7 +124,7 @@ struct DiffCommand: ShellCommand {
             return t.sentences[f].bytes.lowerBound..<t.sentences[l].bytes.upperBound
         }
         func tokenBytes(_ t: TokenizedText, _ r: Range<Int>) -> Range<Int> {
-            Int(t.tokens[r.lowerBound].start)..<Int(t.tokens[r.upperBound - 1].end)
+            t.range(ofTokens: r)
         }
         let edits = diff.items.filter { $0.change != .unchanged }.map { item -> Edit in
             let ra = span(a, item.a), rb = span(b, item.b)

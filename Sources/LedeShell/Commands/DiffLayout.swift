@@ -114,15 +114,15 @@ struct DiffLayout {
         for (k, op) in item.words.enumerated() {
             switch op.kind {
             case .equal:
-                emitNew(upTo: Int(new.tokens[op.b.upperBound - 1].end))
+                emitNew(upTo: new.range(ofToken: op.b.upperBound - 1).upperBound)
             case .delete:
-                let nextStart = op.b.lowerBound < new.tokens.count && op.b.lowerBound < item.bTokenEnd(new) ? Int(new.tokens[op.b.lowerBound].start) : span.upperBound
+                let nextStart = op.b.lowerBound < new.tokenCount && op.b.lowerBound < item.bTokenEnd(new) ? new.range(ofToken: op.b.lowerBound).lowerBound : span.upperBound
                 emitNew(upTo: min(nextStart, span.upperBound))
-                runs.append(StyledRun(old.text(Int(old.tokens[op.a.lowerBound].start)..<Int(old.tokens[op.a.upperBound - 1].end)), .deleted))
+                runs.append(StyledRun(old.text(old.range(ofTokens: op.a)), .deleted))
                 if k + 1 < item.words.count, item.words[k + 1].kind == .equal { runs.append(StyledRun(" ")) }
             case .insert:
-                emitNew(upTo: Int(new.tokens[op.b.lowerBound].start))
-                emitNew(upTo: Int(new.tokens[op.b.upperBound - 1].end), .inserted)
+                emitNew(upTo: new.range(ofToken: op.b.lowerBound).lowerBound)
+                emitNew(upTo: new.range(ofToken: op.b.upperBound - 1).upperBound, .inserted)
             }
         }
         emitNew(upTo: span.upperBound)

@@ -12,7 +12,7 @@ enum NearDuplicates {
         var signatures: [[UInt64]] = []
         for s in selections {
             try Cancellation.check()
-            signatures.append(hasher.signature(s.version.text.tokens.map(\.id)))
+            signatures.append(hasher.signature(Array(s.version.text.ids)))
         }
         let pairs = hasher.similarPairs(signatures, threshold: threshold)
         let groups = MinHasher.clusters(count: selections.count, pairs: pairs)

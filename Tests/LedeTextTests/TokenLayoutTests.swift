@@ -1,0 +1,107 @@
+import Testing
+@testable import LedeText
+
+/// The compact token layout of `TokenizedText` gives back exactly what the tokenizer produced.
+@Suite struct TokenLayoutTests {
+    /// The scanner's own view of a text: (byte range, kind) per token, without interning.
+    func scanned(_ text: String) -> [(Range<Int>, TokenKind)] { Tokenizer.ranges(text) }
+
+    func checkRoundTrip(_ source: String, _ vocabulary: Vocabulary = Vocabulary()) -> TokenizedText {
+        let text = Tokenizer().tokenize(source, vocabulary: vocabulary)
+        let expected = scanned(source)
+        #expect(text.tokenCount == expected.count)
+        let decoded = text.allTokens()
+        #expect(decoded.map(\.byteRange) == expected.map(\.0))
+        #expect(decoded.map(\.kind) == expected.map(\.1))
+        // Random access (from the nearest anchor) agrees with the in-order cursor, in any order.
+        var cursor = text.offsetCursor()
+        for k in stride(from: text.tokenCount - 1, through: 0, by: -1) {
+            #expect(text.range(ofToken: k) == expected[k].0)
+            #expect(cursor.range(ofToken: k) == expected[k].0)
+            #expect(text.kind(ofToken: k) == expected[k].1)
+            #expect(vocabulary.form(text.ids[k]) == Tokenizer.normalise(text.surface(ofToken: k)))
+        }
+        return text
+    }
+
+    @Test func offsetsRoundTripThroughGapsLengthsAndEscapes() {
+        var source = "Mr. O’Neill paid £1,200.50 on 2015-16, see https://www.bbc.co.uk/news and 京东 mail a.b@bbc.co.uk.\n\n"
+        // A gap over 255 bytes (a rule of dashes), a 300-byte URL and a 400-byte word: all escaped.
+        source += String(repeating: "-", count: 300) + " after the rule "
+        source += "http://example.org/" + String(repeating: "p", count: 300) + " "
+        source += String(repeating: "x", count: 400) + " end.\n"
+        // Enough tokens to cross several 64-token anchors, with gaps of every small size.
+        for i in 0..<300 { source += "w\(i)" + String(repeating: " ", count: i % 7 + 1) }
+        let text = checkRoundTrip(source)
+        #expect(text.tokenCount > 4 * 64)
+        // Three tokens escaped (the word after the rule, the URL, the long word): 3 × (index, start, end) kept aside.
+        let anchors = (text.tokenCount + 63) / 64
+        #expect(text.tokenBytes == text.tokenCount * (2 + 2) + anchors * 4 + 3 * 3 * 4)
+        let long = text.allTokens().first { $0.byteRange.count == 400 }
+        #expect(long != nil)
+        #expect(text.range(ofTokens: 0..<2) == text.range(ofToken: 0).lowerBound..<text.range(ofToken: 1).upperBound)
+    }
+
+    @Test func emptyAndOneTokenTexts() {
+        let v = Vocabulary()
+        let empty = Tokenizer().tokenize("  ,, ", vocabulary: v)
+        #expect(empty.tokenCount == 0 && empty.allTokens().isEmpty && !empty.ids.isWide)
+        let one = checkRoundTrip("  hello  ", v)
+        #expect(one.tokenCount == 1 && one.range(ofToken: 0) == 2..<7)
+    }
+
+    @Test func idsAre16BitUntilATextUsesAnIdPast65535() {
+        let vocabulary = Vocabulary()
+        let small = checkRoundTrip("the cat sat on the mat", vocabulary)
+        #expect(!small.ids.isWide && small.ids.bytesPerID == 2)
+        // One text bringing 70,000 distinct forms: its ids pass 65,535, so it is stored 32-bit.
+        func word(_ n: Int) -> String {
+            var n = n, s = "z"
+            repeat { s.append(Character(UnicodeScalar(UInt8(97 + n % 26)))); n /= 26 } while n > 0
+            return s
+        }
+        let source = (0..<70_000).map(word).joined(separator: " ")
+        let big = Tokenizer().tokenize(source, vocabulary: vocabulary)
+        #expect(big.ids.isWide && big.ids.bytesPerID == 4)
+        #expect(big.ids.max()! >= 65_536)
+        #expect(big.tokenCount == 70_000)
+        let forms = vocabulary.allForms()
+        for k in [0, 1, 65_530, 65_535, 65_536, 69_999] {
+            #expect(forms[Int(big.ids[k])] == word(k))
+            #expect(big.surface(ofToken: k) == word(k))
+        }
+        // The unsafe view reads the same ids as the collection.
+        let viaBuffer = big.ids.withUnsafeIDs { Array($0) }
+        #expect(viaBuffer == Array(big.ids))
+        // A later text of old, small ids only is 16-bit again; one with a single large id is 32-bit.
+        #expect(!Tokenizer().tokenize("the mat", vocabulary: vocabulary).ids.isWide)
+        #expect(Tokenizer().tokenize("the \(word(69_999))", vocabulary: vocabulary).ids.isWide)
+        #expect(Tokenizer().tokenize("the \(word(69_999))", vocabulary: vocabulary).ids.withUnsafeIDs { Array($0) }
+                    == [vocabulary.id(of: "the")!, vocabulary.id(of: word(69_999))!])
+    }
+
+    @Test func kindsLiveWithTheVocabularyAndExceptionsArePerToken() {
+        let vocabulary = Vocabulary()
+        let text = checkRoundTrip("Talks 2015 www.bbc.co.uk x@bbc.co.uk 京", vocabulary)
+        #expect((0..<text.tokenCount).map { vocabulary.kinds[text.ids[$0]] } == [.word, .number, .url, .email, .cjk])
+        // A token whose kind differs from its form's recorded kind keeps its own kind.
+        let id = vocabulary.id(of: "talks")!
+        let bytes = Array("talks talks".utf8)
+        let tokens = [Token(id: id, start: 0, end: 5, kind: .word), Token(id: id, start: 6, end: 11, kind: .number)]
+        let odd = TokenizedText(utf8: bytes, tokens: tokens, sentences: [], paragraphs: [], kinds: vocabulary.kinds)
+        #expect(odd.kind(ofToken: 0) == .word && odd.kind(ofToken: 1) == .number)
+        #expect(odd.allTokens() == tokens)
+    }
+
+    @Test func batchTokenisingMatchesOneByOne() {
+        let texts = ["First text, with 3 words.", "Second: https://x.org/a and more", "", "京都 and 東京"]
+        let v1 = Vocabulary(), v2 = Vocabulary()
+        let batch = Tokenizer().tokenize(batch: texts.map { Array($0.utf8) }, vocabulary: v1)
+        for (k, source) in texts.enumerated() {
+            let single = Tokenizer().tokenize(source, vocabulary: v2)
+            #expect(batch[k].allTokens().map { v1.form($0.id) } == single.allTokens().map { v2.form($0.id) })
+            #expect(batch[k].allTokens().map(\.byteRange) == single.allTokens().map(\.byteRange))
+            #expect(batch[k].sentences == single.sentences && batch[k].paragraphs == single.paragraphs)
+        }
+    }
+}
