@@ -1,6 +1,6 @@
 import LedeText
 
-/// MinHash signatures over 5-word shingles of a body's token ids (128 permutations), with LSH banding
+/// MinHash signatures over 5-word shingles of a body's tokens (128 permutations), with LSH banding
 /// (32 bands of 4 rows) to find candidate pairs without comparing every pair; candidates are kept when
 /// the estimated Jaccard similarity (share of equal signature slots) reaches the threshold.
 public struct MinHasher: Sendable {
@@ -16,14 +16,16 @@ public struct MinHasher: Sendable {
         seeds = (0..<permutations).map { _ in splitMix(&state) }
     }
 
-    /// The signature of a token-id sequence; a text shorter than one shingle is one shingle of itself.
-    public func signature(_ ids: [UInt32]) -> [UInt64] {
+    /// The signature of a token sequence, each token given as a hash of its FORM (not its session id: ids follow
+    /// the order in which parallel loading first met each form, so a signature over ids would change from one
+    /// session to the next). A text shorter than one shingle is one shingle of itself.
+    public func signature(_ tokens: [UInt64]) -> [UInt64] {
         var shingles = Set<UInt64>()
-        if ids.isEmpty { return [] }
-        let k = min(shingleSize, ids.count)
-        for start in 0...(ids.count - k) {
+        if tokens.isEmpty { return [] }
+        let k = min(shingleSize, tokens.count)
+        for start in 0...(tokens.count - k) {
             var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for id in ids[start..<(start + k)] { h = (h ^ UInt64(id)) &* 0x0000_0100_0000_01b3 }
+            for t in tokens[start..<(start + k)] { h = mix(h ^ t) }
             shingles.insert(h)
         }
         var signature = [UInt64](repeating: .max, count: permutations)

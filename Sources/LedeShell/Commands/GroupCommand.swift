@@ -33,16 +33,16 @@ struct GroupCommand: ShellCommand {
         let ws = shell.workspace
         let articles = try ws.selectArticles(selectors)
         let selections = articles.map { Selection(article: $0, version: $0.latest) }
-        let (clusters, _) = try NearDuplicates.clusters(selections, threshold: threshold)
+        let (clusters, _) = try NearDuplicates.find(selections.map(\.version.text), vocabulary: ws.vocabulary, threshold: threshold)
         if name != nil && clusters.count > 1 {
             throw CommandError("--as: \(clusters.count) clusters found; select the articles of one cluster to name it")
         }
-        if let name, let other = ws.article(named: name), !(clusters.first?.members.contains { $0.article === other } ?? false) {
+        if let name, let other = ws.article(named: name), !(clusters.first?.members.contains { selections[$0].article === other } ?? false) {
             throw CommandError("--as: the name '\(name)' is already used by \(other.id)")
         }
         var groups: [Grouped] = []
         for c in clusters {
-            let ids = c.members.map(\.article.id)
+            let ids = c.members.map { selections[$0].article.id }
             guard let merged = ws.mergeAsVersions(ids, name: name) else { continue }
             groups.append(Grouped(article: merged.id, name: merged.name, versions: merged.versions.count, merged: ids))
         }

@@ -3,25 +3,6 @@ import LedeText
 import LedeAnalysis
 import LedeSession
 
-/// Near-duplicate clusters among selected versions (MinHash over 5-word shingles, LSH), shared by `similar` and `group`.
-enum NearDuplicates {
-    struct Cluster { var members: [Selection]; var similarity: [Double] }
-
-    static func clusters(_ selections: [Selection], threshold: Double) throws -> (clusters: [Cluster], pairs: [MinHasher.Pair]) {
-        let hasher = MinHasher()
-        var signatures: [[UInt64]] = []
-        for s in selections {
-            try Cancellation.check()
-            signatures.append(hasher.signature(Array(s.version.text.ids)))
-        }
-        let pairs = hasher.similarPairs(signatures, threshold: threshold)
-        let groups = MinHasher.clusters(count: selections.count, pairs: pairs)
-        return (groups.map { g in
-            Cluster(members: g.map { selections[$0] }, similarity: g.map { hasher.similarity(signatures[g[0]], signatures[$0]) })
-        }, pairs)
-    }
-}
-
 /// `--threshold`, declared once for `similar` and `group`.
 struct SimilarityThreshold: ParsableArguments {
     @Option(name: .long, help: "Least estimated Jaccard similarity (0–1).") var threshold = 0.8
@@ -63,11 +44,12 @@ struct SimilarCommand: ShellCommand {
 
     mutating func execute(in shell: Shell) throws -> any CommandResult {
         let selections = try shell.workspace.select(selectors)
-        let (clusters, pairs) = try NearDuplicates.clusters(selections, threshold: threshold)
+        let (clusters, pairs) = try NearDuplicates.find(selections.map(\.version.text), vocabulary: shell.workspace.vocabulary,
+                                                        threshold: threshold)
         func label(_ s: Selection) -> String { "\(s.article.displayName)@\(s.version.number)" }
         return Result(threshold: threshold, compared: selections.count,
                       clusters: clusters.map { c in
-                          zip(c.members, c.similarity).map { s, sim in
+                          zip(c.members.map { selections[$0] }, c.similarity).map { s, sim in
                               Member(article: s.article.id, name: s.article.name, version: s.version.number, words: s.version.wordCount,
                                      title: s.version.metadata.title, similarity: (sim * 1000).rounded() / 1000)
                           }
