@@ -28,9 +28,12 @@ public struct TopicCorpus: Sendable {
         }
         let maxDF = Int(Double(texts.count) * maxDocumentShare)
         let minDF = min(minDocumentFrequency, max(1, texts.count / 2))
+        // Words in alphabetical order, not in key order: keys follow the order in which parallel loading first
+        // met each form, and the sampler's tie-breaks (top words, coherence) must not change between sessions.
         var index = [Int32](repeating: -1, count: keys.count)
         var words: [String] = []
-        for k in 0..<keys.count where Int(df[k]) >= minDF && (Int(df[k]) <= maxDF || texts.count < 4) {
+        let kept = (0..<keys.count).filter { Int(df[$0]) >= minDF && (Int(df[$0]) <= maxDF || texts.count < 4) }
+        for k in kept.sorted(by: { keys.keyForms[$0] < keys.keyForms[$1] }) {
             index[k] = Int32(words.count)
             words.append(keys.keyForms[k])
         }
