@@ -189,6 +189,22 @@ private func texts(_ bodies: [String]) -> (Vocabulary, [TokenizedText]) {
         #expect(coherence > -1 && coherence <= Foundation.log(2.0))
     }
 
+    @Test func theCorpusDoesNotDependOnTheOrderFormsWereFirstSeen() throws {
+        // Parallel loading interns forms in whatever order batches finish; the words a model sees (and so its
+        // tie-breaks) must be the same whichever text was interned first.
+        let bodies = (0..<8).map { $0 % 2 == 0 ? "goal striker match league goal cup referee penalty" : "profit shares bank revenue market dividend investors" }
+        func corpus(_ order: [Int]) -> TopicCorpus {
+            let v = Vocabulary()
+            var tokenized = [TokenizedText?](repeating: nil, count: bodies.count)
+            for i in order { tokenized[i] = Tokenizer().tokenize(bodies[i], vocabulary: v) }
+            return TopicCorpus(texts: tokenized.map { $0! }, keys: TermKeys(vocabulary: v), minDocumentFrequency: 2, maxDocumentShare: 0.6)
+        }
+        let forward = corpus(Array(0..<8)), backward = corpus(Array((0..<8).reversed()))
+        #expect(forward.words == forward.words.sorted())
+        #expect(forward.words == backward.words)
+        #expect(forward.documents == backward.documents)
+    }
+
     @Test func purityOfMixedClusters() {
         #expect(TopicMetrics.purity(clusters: [0, 0, 1, 1], labels: ["a", "b", "b", "b"]) == 0.75)
     }
