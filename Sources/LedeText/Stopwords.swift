@@ -101,7 +101,9 @@ public struct Stopwords: Sendable {
                     // Swift's own scalar operations, not Foundation's (bridging made loading a non-Latin list
                     // cost as much as parsing a web page).
                     let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                    for piece in line.split(whereSeparator: \.isNewline) {
+                    // Unicode line separators (U+0085, U+2028, U+2029) are rare: split on them only when present.
+                    let hasSeparator = line.unicodeScalars.contains { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }
+                    for piece in hasSeparator ? line.split(whereSeparator: \.isNewline) : [Substring(line)] {
                         let scalars = piece.unicodeScalars
                         func isSpace(_ u: Unicode.Scalar) -> Bool { u == "\t" || u.properties.generalCategory == .spaceSeparator }
                         guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { continue }

@@ -40,6 +40,18 @@ struct HTMLContentExtractor {
                                           "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time",
                                           "u", "var", "wbr", "del", "ins", "strike", "tt", "big", "nobr", "label", "acronym"]
     static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
+    /// How the collector treats a tag, found with one lookup per element.
+    enum TagRole { case skipped, lineBreak, inline, cell, furniture }
+    static let tagRoles: [String: TagRole] = {
+        var roles: [String: TagRole] = [:]
+        for t in skippedTags { roles[t] = .skipped }
+        for t in inlineTags { roles[t] = .inline }
+        for t in furnitureTags { roles[t] = .furniture }
+        roles["br"] = .lineBreak; roles["hr"] = .lineBreak
+        roles["td"] = .cell; roles["th"] = .cell
+        return roles
+    }()
     // class/id fragments that mark furniture: share bars, comments, promos, related links, newsletters, ads.
     static let furnitureNames = ["comment", "disqus", "replies", "share", "sharing", "social", "related", "promo", "newsletter", "sidebar",
                                  "footer", "breadcrumb", "subscribe", "cookie", "popup", "modal", "advert", "sponsor",
@@ -420,18 +432,19 @@ struct HTMLContentExtractor {
 
         mutating func startElement(tag: String, attributes node: HTMLAttributes) {
             if skipDepth > 0 { skipDepth += 1; frames.append(.skipped); return }
-            if HTMLContentExtractor.skippedTags.contains(tag) || isHidden(node) {
+            let role = HTMLContentExtractor.tagRoles[tag]
+            if role == .skipped || isHidden(node) {
                 skipDepth = 1; frames.append(.skipped); return
             }
-            if tag == "br" || tag == "hr" {
+            if role == .lineBreak {
                 flush(); frames.append(.void); return
             }
-            if HTMLContentExtractor.inlineTags.contains(tag) {
+            if role == .inline {
                 frames.append(.inline(previousInLink: contextInLink))
                 contextInLink = contextInLink || tag == "a"
                 return
             }
-            if tag == "td" || tag == "th" {
+            if role == .cell {
                 // A table row reads as one line ("1 Kyle Busch 5040 5"): its cells are separated by a space, not cut
                 // into blocks of a word or a number each (a block element inside a cell still starts a block).
                 if !text.isEmpty { pendingSpace = true }
@@ -442,7 +455,7 @@ struct HTMLContentExtractor {
             var reason: String?
             var byName = false
             let classBytes = HTMLAttributes.bytes(node.classValue)
-            if HTMLContentExtractor.furnitureTags.contains(tag) { reason = "inside <\(tag)>" }
+            if role == .furniture { reason = "inside <\(tag)>" }
             else if tag != "body", tag != "html", tag != "main", tag != "article",
                     let name = furnitureName(node) { reason = "inside furniture (\(name))"; byName = true }
             if let reason {
