@@ -10,7 +10,7 @@ public enum DocumentParser {
     public static func parse(data: Data, path: String, options: LoadOptions = LoadOptions()) throws -> [ParsedDocument] {
         if data.isEmpty { throw LoadError.empty }
         var data = data
-        var ext = (path as NSString).pathExtension.lowercased()
+        var ext = PathName.lowercasedExtension(path)
         if Gzip.isGzip(data) {
             guard let unpacked = Gzip.decompress(path: path, limit: options.maxFileSize) else {
                 throw LoadError.malformed("gzip file could not be decompressed")
@@ -19,7 +19,7 @@ public enum DocumentParser {
                 throw LoadError.malformed("decompressed size is over --max-size \(ByteCount.format(options.maxFileSize)); skipped")
             }
             data = unpacked
-            ext = ((path as NSString).deletingPathExtension as NSString).pathExtension.lowercased()
+            ext = PathName.lowercasedExtension(PathName.deletingExtension(path))
             if data.isEmpty { throw LoadError.empty }
         }
         if data.withUnsafeBytes({ buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }) { throw LoadError.binary }

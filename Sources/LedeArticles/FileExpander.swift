@@ -15,8 +15,9 @@ enum FileExpander {
                                                "changes", "notice", "authors", "contributing", "manifest", "install"]
 
     static func isCorpusFile(_ path: String) -> Bool {
-        let base = ((path as NSString).lastPathComponent as NSString).deletingPathExtension.lowercased()
-        return corpusFileNames.contains(base)
+        // Every such name starts with a letter: a numbered article file ("001.txt") is answered at once.
+        guard let first = PathName.lastComponent(path).utf8.first, (first | 0x20) &- 0x61 < 26 else { return false }
+        return corpusFileNames.contains(PathName.lowercasedBaseName(path))
     }
 
     static func expand(_ paths: [String]) -> Expansion {
@@ -102,7 +103,7 @@ enum FileExpander {
         var out: [String] = []
         for i in 0..<Int(g.gl_pathc) {
             if let p = g.gl_pathv[i], let s = String(validatingCString: p) {
-                if (s as NSString).lastPathComponent.hasPrefix(".") { continue }
+                if PathName.lastComponent(s).hasPrefix(".") { continue }
                 out.append(s)
             }
         }

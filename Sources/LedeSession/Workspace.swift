@@ -15,16 +15,18 @@ public final class Workspace: @unchecked Sendable {
     private struct IdentityIndex {
         var byName: [String: Article] = [:]
         var byURL: [String: Article] = [:]
-        var byFile: [String: Article] = [:]
+        var byFile: [FileKey: Article] = [:]
 
         init(_ articles: [Article]) { for a in articles { insert(a) } }
 
-        static func fileKey(_ d: ParsedDocument) -> String { d.path + "\u{0}" + (d.recordKey ?? "") }
+        /// The file and, for JSON/JSONL, the record: hashed as two strings, not joined into a new one per lookup.
+        struct FileKey: Hashable { var path: String; var record: String? }
+        static func fileKey(_ d: ParsedDocument) -> FileKey { FileKey(path: d.path, record: d.recordKey) }
 
         mutating func insert(_ a: Article) {
             if let name = a.name { byName[name] = byName[name] ?? a }
             if let url = a.latest.metadata.url { byURL[url] = byURL[url] ?? a }
-            if a.name == nil { byFile[IdentityIndex.fileKey(a.latest.document)] = byFile[IdentityIndex.fileKey(a.latest.document)] ?? a }
+            if a.name == nil, byFile[IdentityIndex.fileKey(a.latest.document)] == nil { byFile[IdentityIndex.fileKey(a.latest.document)] = a }
         }
     }
 

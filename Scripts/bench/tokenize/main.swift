@@ -29,7 +29,7 @@ import Foundation
         let results = tokenizer.tokenizeConcurrently(texts, vocabulary: vocabulary, batchSize: batchSize)
         let seconds = Date().timeIntervalSince(start)
         let bytes = texts.reduce(0) { $0 + $1.count }
-        let tokens = results.reduce(0) { $0 + $1.tokens.count }
+        let tokens = results.reduce(0) { $0 + $1.tokenCount }
         let sentences = results.reduce(0) { $0 + $1.sentences.count }
         print(String(format: "%d files (listed in %.3f s), %.1f MB, %d tokens, %d sentences, %d distinct forms in %.3f s (reading %.3f s; %.0f MB/s)",
                      paths.count, listing, Double(bytes) / 1e6, tokens, sentences, vocabulary.count, seconds, read,
