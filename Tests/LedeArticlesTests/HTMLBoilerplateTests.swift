@@ -174,4 +174,12 @@ struct HTMLBoilerplateTests {
                                    "Residents said they had asked for the repairs for years & were relieved."])
         #expect(doc.metadata.title == "Bridge to close")
     }
+
+    @Test func deeplyNestedPagesDoNotExhaustTheStack() throws {
+        // Events, not a recursive tree walk: 50,000 nested elements are read like any page.
+        let depth = 50_000
+        let page = "<html><body>" + String(repeating: "<div>", count: depth) + Self.body + String(repeating: "</div>", count: depth) + "</body></html>"
+        let doc = try Self.parse(page)
+        #expect(doc.paragraphs.contains { $0.hasPrefix("The mayor said") })
+    }
 }
