@@ -51,13 +51,21 @@ extension Workspace {
         if lower == "all" { return articles.map { Selection(article: $0, version: $0.latest) } }
         if lower.hasPrefix("tag:") {
             let tag = String(lower.dropFirst(4))
-            let hits = articles.filter { $0.tags.contains { $0.lowercased() == tag || $0.lowercased().hasPrefix(tag + " ") } }
+            let isGlob = Glob.isPattern(tag)
+            let hits = articles.filter {
+                $0.tags.contains { isGlob ? Glob.matches(tag, $0.lowercased()) : $0.lowercased() == tag || $0.lowercased().hasPrefix(tag + " ") }
+            }
             if hits.isEmpty { throw SelectorError.noMatch(spec) }
             return hits.map { Selection(article: $0, version: $0.latest) }
         }
         if lower.hasPrefix("source:") {
             let source = String(lower.dropFirst(7))
-            let hits = articles.filter { ($0.latest.metadata.source ?? "").lowercased().contains(source) }
+            // A pattern (`source:*post`) matches the whole source name; a plain word is looked for inside it.
+            let isGlob = Glob.isPattern(source)
+            let hits = articles.filter {
+                let name = ($0.latest.metadata.source ?? "").lowercased()
+                return isGlob ? Glob.matches(source, name) : name.contains(source)
+            }
             if hits.isEmpty { throw SelectorError.noMatch(spec) }
             return hits.map { Selection(article: $0, version: $0.latest) }
         }
@@ -68,7 +76,7 @@ extension Workspace {
             versionPart = String(spec[spec.index(after: at)...])
         }
         let matched: [Article]
-        if base.contains(where: { "*?[".contains($0) }) {
+        if Glob.isPattern(base) {
             matched = articles.filter { Glob.matches(base, $0.id) || ($0.name.map { Glob.matches(base, $0) } ?? false) }
         } else {
             matched = articles.filter { $0.id == base || $0.name == base }
@@ -95,4 +103,7 @@ public enum Glob {
     public static func matches(_ pattern: String, _ name: String) -> Bool {
         fnmatch(pattern, name, 0) == 0
     }
+
+    /// Whether `text` holds a glob character (`*`, `?`, `[`).
+    public static func isPattern(_ text: String) -> Bool { text.contains { "*?[".contains($0) } }
 }

@@ -49,6 +49,11 @@ func document(_ body: String, title: String? = nil, source: String? = nil, url: 
         #expect(try ids(w, ["tag:04000000"]) == ["a3@1"])
         #expect(try ids(w, ["source:xinhua"]) == ["a1@3"])
         #expect(try ids(w, ["source:reuters"]) == ["a2@1"])
+        // Patterns match the whole source name or tag, any case.
+        #expect(try ids(w, ["source:*News*"]) == ["a1@3"])
+        #expect(try ids(w, ["source:xin*"]) == ["a1@3"])
+        #expect(throws: SelectorError.noMatch("source:news*")) { try w.select(["source:news*"]) }
+        #expect(try ids(w, ["tag:eco*"]) == ["a3@1"])
         #expect(try ids(w, ["t*"]) == ["a1@3"])
         #expect(try ids(w, ["a[23]"]) == ["a2@1", "a3@1"])
     }
