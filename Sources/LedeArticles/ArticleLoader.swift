@@ -47,12 +47,17 @@ public struct ArticleLoader: Sendable {
         report.problems.append(contentsOf: expansion.problems)
         report.skipped = expansion.skipped
         let files = expansion.files
-        let results = ParallelMap.map(files, progress: progress) { path in
+        var results = ParallelMap.map(files, progress: progress) { path in
             try? Cancellation.check()
             return parseFile(path)
         }
         try Cancellation.check()
-        for r in results {
+        // Sized once, and each file's result released as soon as it is copied: with tens of thousands of
+        // files, a doubling array and the per-file arrays alive together were ~20 MB of the peak.
+        report.documents.reserveCapacity(results.reduce(0) { $0 + $1.documents.count })
+        for i in results.indices {
+            let r = results[i]
+            results[i] = FileResult()
             report.files += 1
             report.bytes += r.bytes
             report.documents.append(contentsOf: r.documents)
