@@ -52,13 +52,18 @@ public struct ParsedDocument: Sendable {
     /// The body as UTF-8: paragraphs separated by "\n\n".
     public private(set) var bodyUTF8: [UInt8]
     /// Where each paragraph lies in `bodyUTF8`.
-    public private(set) var paragraphRanges: [Range<Int>]
+    public var paragraphRanges: [Range<Int>] {
+        stride(from: 0, to: paragraphBounds.count, by: 2).map { Int(paragraphBounds[$0])..<Int(paragraphBounds[$0 + 1]) }
+    }
+    /// The same as start, end pairs of 32-bit offsets (a body is at most --max-size): 8 bytes a paragraph, not
+    /// 16, over the ~1 M paragraphs of a large corpus.
+    private var paragraphBounds: [UInt32]
 
     public init(path: String, format: ArticleFormat, metadata: ArticleMetadata, paragraphs: [String],
                 dropped: [DroppedBlock] = [], warnings: [String] = [], recordKey: String? = nil) {
         self.path = path; self.format = format; self.metadata = metadata
         self.dropped = dropped; self.warnings = warnings; self.recordKey = recordKey
-        (bodyUTF8, paragraphRanges) = ParsedDocument.join(paragraphs)
+        (bodyUTF8, paragraphBounds) = ParsedDocument.join(paragraphs)
     }
 
     /// A document whose body bytes were already assembled (paragraphs joined by "\n\n" at `paragraphRanges`).
@@ -66,7 +71,11 @@ public struct ParsedDocument: Sendable {
          dropped: [DroppedBlock] = [], warnings: [String] = [], recordKey: String? = nil) {
         self.path = path; self.format = format; self.metadata = metadata
         self.dropped = dropped; self.warnings = warnings; self.recordKey = recordKey
-        self.bodyUTF8 = bodyUTF8; self.paragraphRanges = paragraphRanges
+        self.bodyUTF8 = bodyUTF8
+        var bounds: [UInt32] = []
+        bounds.reserveCapacity(2 * paragraphRanges.count)
+        for r in paragraphRanges { bounds.append(UInt32(r.lowerBound)); bounds.append(UInt32(r.upperBound)) }
+        paragraphBounds = bounds
     }
 
     /// The paragraphs as strings (decoded from the body on each call; the body bytes are what is stored).
@@ -76,24 +85,24 @@ public struct ParsedDocument: Sendable {
                 paragraphRanges.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) }
             }
         }
-        set { (bodyUTF8, paragraphRanges) = ParsedDocument.join(newValue) }
+        set { (bodyUTF8, paragraphBounds) = ParsedDocument.join(newValue) }
     }
 
     /// The body as one text: paragraphs separated by a blank line.
     public var body: String { String(decoding: bodyUTF8, as: UTF8.self) }
 
-    private static func join(_ paragraphs: [String]) -> ([UInt8], [Range<Int>]) {
+    private static func join(_ paragraphs: [String]) -> ([UInt8], [UInt32]) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(paragraphs.reduce(0) { $0 + $1.utf8.count } + 2 * max(0, paragraphs.count - 1))
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(paragraphs.count)
+        var bounds: [UInt32] = []
+        bounds.reserveCapacity(2 * paragraphs.count)
         for (k, p) in paragraphs.enumerated() {
             if k > 0 { bytes.append(0x0A); bytes.append(0x0A) }
-            let start = bytes.count
+            bounds.append(UInt32(bytes.count))
             bytes.append(contentsOf: p.utf8)
-            ranges.append(start..<bytes.count)
+            bounds.append(UInt32(bytes.count))
         }
-        return (bytes, ranges)
+        return (bytes, bounds)
     }
 }
 
