@@ -59,6 +59,11 @@ public final class Workspace: @unchecked Sendable {
                     progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [AddOutcome] {
         let prepared = try tokenizeAll(documents, progress: progress)
         let now = Date()
+        // Room for them all at once: growing the index and the list step by step rehashes and copies them
+        // several times over a load of tens of thousands of files.
+        if identityIndex == nil { identityIndex = IdentityIndex(articles) }
+        identityIndex!.byFile.reserveCapacity(identityIndex!.byFile.count + documents.count)
+        articles.reserveCapacity(articles.count + documents.count)
         return zip(documents, prepared).map { add($0, text: $1, name: name, loadedAt: now) }
     }
 

@@ -89,6 +89,7 @@ struct LoadCommand: ShellCommand {
                                                progress: progress.map { p in { p.update($0, 0, $1, phase: "indexing") } })
         progress?.finish()
         var items: [Item] = []
+        items.reserveCapacity(outcomes.count)
         for (doc, outcome) in zip(report.documents, outcomes) {
             let a = outcome.article
             let (status, version): (String, Int) = {
