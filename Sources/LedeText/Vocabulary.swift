@@ -22,6 +22,10 @@ public final class Vocabulary: @unchecked Sendable {
     /// All forms, indexed by id (a snapshot).
     public func allForms() -> [String] { lock.withLock { forms } }
 
+    /// A 64-bit hash of each form's bytes, indexed by id (a snapshot). The hash depends on the bytes only, not
+    /// on the order forms were interned, so it identifies a form across sessions.
+    public func formHashes() -> [UInt64] { lock.withLock { table.hashes } }
+
     /// The forms of a range of ids (clamped to the ids that exist), under one lock.
     public func forms(in range: Range<Int>) -> [String] {
         lock.withLock { Array(forms[min(range.lowerBound, forms.count)..<min(range.upperBound, forms.count)]) }

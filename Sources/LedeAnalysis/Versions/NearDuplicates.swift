@@ -13,7 +13,7 @@ public enum NearDuplicates {
     /// Clusters and the pairs behind them. Deterministic: tokens are hashed by their forms, not their session ids.
     public static func find(_ texts: [TokenizedText], vocabulary: Vocabulary, threshold: Double,
                             hasher: MinHasher = MinHasher()) throws -> (clusters: [Cluster], pairs: [MinHasher.Pair]) {
-        let formHashes = vocabulary.allForms().map(formHash)
+        let formHashes = vocabulary.formHashes()
         var signatures: [[UInt64]] = []
         signatures.reserveCapacity(texts.count)
         for text in texts {
@@ -24,12 +24,5 @@ public enum NearDuplicates {
         let groups = MinHasher.clusters(count: texts.count, pairs: pairs)
         let clusters = groups.map { g in Cluster(members: g, similarity: g.map { hasher.similarity(signatures[g[0]], signatures[$0]) }) }
         return (clusters, pairs)
-    }
-
-    /// FNV-1a of a form's UTF-8 bytes.
-    static func formHash(_ form: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in form.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-        return h
     }
 }

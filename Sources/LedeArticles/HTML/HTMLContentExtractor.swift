@@ -531,24 +531,23 @@ struct HTMLContentExtractor {
         /// The class/id word that marks the element as furniture, if any. ASCII values (nearly all) are matched
         /// on their bytes; others go through String lowercasing.
         func furnitureName(_ node: HTMLAttributes) -> String? {
-            for (attr, pointer) in [("class", node.classValue), ("id", node.idValue)] {
-                guard let raw = HTMLAttributes.bytes(pointer), !raw.isEmpty else { continue }
-                guard raw.allSatisfy({ $0 < 0x80 }) else {
-                    if let name = furnitureNameSlow(String(decoding: raw, as: UTF8.self), attr) { return name }
-                    continue
-                }
-                var start = 0
-                while start < raw.count {
-                    var end = start
-                    while end < raw.count && raw[end] != 0x20 && raw[end] != 0x09 && raw[end] != 0x0A { end += 1 }
-                    if end > start {
-                        let token = UnsafeBufferPointer(rebasing: raw[start..<end])
-                        if HTMLContentExtractor.containsFurnitureName(token) {
-                            return "\(attr) \"\(String(decoding: token.map { ($0 &- 0x41) < 26 ? $0 | 0x20 : $0 }, as: UTF8.self))\""
-                        }
+            furnitureName(in: node.classValue, "class") ?? furnitureName(in: node.idValue, "id")
+        }
+
+        private func furnitureName(in value: UnsafePointer<xmlChar>?, _ attr: String) -> String? {
+            guard let raw = HTMLAttributes.bytes(value), !raw.isEmpty else { return nil }
+            guard raw.allSatisfy({ $0 < 0x80 }) else { return furnitureNameSlow(String(decoding: raw, as: UTF8.self), attr) }
+            var start = 0
+            while start < raw.count {
+                var end = start
+                while end < raw.count && raw[end] != 0x20 && raw[end] != 0x09 && raw[end] != 0x0A { end += 1 }
+                if end > start {
+                    let token = UnsafeBufferPointer(rebasing: raw[start..<end])
+                    if HTMLContentExtractor.containsFurnitureName(token) {
+                        return "\(attr) \"\(String(decoding: token.map { ($0 &- 0x41) < 26 ? $0 | 0x20 : $0 }, as: UTF8.self))\""
                     }
-                    start = end + 1
                 }
+                start = end + 1
             }
             return nil
         }
