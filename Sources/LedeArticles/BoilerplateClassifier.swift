@@ -20,11 +20,6 @@ struct BlockFeatures {
         return copy.withUTF8 { measure(utf8: $0, linkChars: linkChars, isHeading: isHeading, stopwords: stopwords) }
     }
 
-    /// CJK unified ideographs (with extension A and the compatibility block) and the supplementary planes' ones.
-    @inline(__always) static func isIdeograph(_ v: UInt32) -> Bool {
-        (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0xF900...0xFAFF).contains(v) || (0x20000...0x3FFFF).contains(v)
-    }
-
     /// `measure` over UTF-8 bytes (the text-dump parser's blocks are byte ranges, not Strings).
     static func measure(utf8: UnsafeBufferPointer<UInt8>, linkChars: Int = 0, isHeading: Bool = false, stopwords: Stopwords) -> BlockFeatures {
         var words = 0, stops = 0, length = 0
@@ -73,7 +68,7 @@ struct BlockFeatures {
                     if inWord { add(0x27) }
                 } else if value == 0xA9 {
                     hasCopyright = true; flush()
-                } else if BlockFeatures.isIdeograph(value) {
+                } else if isHanIdeograph(value) {
                     // Chinese and Japanese write no spaces: as in the tokenizer, each ideograph is a word.
                     flush(); words += 1
                 } else if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic || scalar.properties.numericType != nil {

@@ -1,3 +1,9 @@
+/// Han ideographs (CJK unified, extension A, compatibility, and the supplementary ones): the tokenizer makes
+/// each one a token, and text measures that count words count each one as a word.
+@inline(__always) public func isHanIdeograph(_ v: UInt32) -> Bool {
+    (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0xF900...0xFAFF).contains(v) || (0x20000...0x2FA1F).contains(v)
+}
+
 /// Character classes for the tokenizer, decided from UTF-8 bytes without building `Character`s.
 enum CharClass: UInt8 {
     case other, letter, digit, mark, han, kana, hangul
@@ -25,9 +31,9 @@ enum CharClass: UInt8 {
 
     static func classify(_ s: Unicode.Scalar) -> CharClass {
         let v = s.value
+        if isHanIdeograph(v) { return .han }
         switch v {
         case 0x00AD: return .mark                       // soft hyphen: invisible, stays inside a word
-        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F: return .han
         case 0x3040...0x30FF, 0x31F0...0x31FF: return v == 0x30FB ? .other : .kana
         case 0xAC00...0xD7AF, 0x1100...0x11FF: return .hangul
         default: break
