@@ -1,5 +1,6 @@
 import Foundation
 import LedeText
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -26,6 +27,10 @@ public struct LoadOptions: Sendable {
 /// What a load produced: the documents in input order, and every problem met.
 public struct LoadReport: Sendable {
     public var documents: [ParsedDocument] = []
+    /// Each document's tokenised body, in the same order, when the load was given a vocabulary; else empty.
+    public var texts: [TokenizedText] = []
+    /// The vocabulary `texts` were interned in.
+    public var vocabulary: Vocabulary?
     public var problems: [LoadProblem] = []
     public var files = 0
     public var bytes = 0
@@ -40,27 +45,49 @@ public struct ArticleLoader: Sendable {
     public init(options: LoadOptions = LoadOptions()) { self.options = options }
 
     /// `progress` is called from worker threads with (files done, bytes done, files total).
-    public func load(paths: [String], progress: (@Sendable (Int, Int, Int) -> Void)? = nil) throws -> LoadReport {
+    /// With a `vocabulary`, each document's body is also tokenised and interned there (`LoadReport.texts`):
+    /// in the same pass as parsing, a chunk of files per batch, while each body is still in cache.
+    public func load(paths: [String], vocabulary: Vocabulary? = nil,
+                     progress: (@Sendable (Int, Int, Int) -> Void)? = nil) throws -> LoadReport {
         _ = ArticleLoader.heapTuned
         var report = LoadReport()
+        report.vocabulary = vocabulary
         let expansion = FileExpander.expand(paths)
         report.problems.append(contentsOf: expansion.problems)
         report.skipped = expansion.skipped
         let files = expansion.files
-        var results = ParallelMap.map(files, progress: progress) { path in
-            try? Cancellation.check()
-            return parseFile(path)
+        // One token table per worker, kept from chunk to chunk: a chunk merges only the forms that are new to
+        // its worker, and asks the stoplist only about those.
+        let pool = Mutex<[ParseTokens]>([])
+        var results = ParallelMap.mapChunks(files, progress: progress) { chunk in
+            var tokens = pool.withLock { $0.popLast() } ?? ParseTokens(keepsTexts: vocabulary != nil, expectedBytes: 1 << 20)
+            defer { pool.withLock { [tokens] in $0.append(tokens) } }
+            var results = chunk.map { path in
+                try? Cancellation.check()
+                return parseFile(path, tokens: &tokens)
+            }
+            if let vocabulary {
+                var texts = tokens.finish(into: vocabulary)[...]
+                for i in results.indices {
+                    results[i].texts = Array(texts.prefix(results[i].documents.count))
+                    texts = texts.dropFirst(results[i].documents.count)
+                }
+            }
+            return results
         }
         try Cancellation.check()
         // Sized once, and each file's result released as soon as it is copied: with tens of thousands of
         // files, a doubling array and the per-file arrays alive together were ~20 MB of the peak.
-        report.documents.reserveCapacity(results.reduce(0) { $0 + $1.documents.count })
+        let documentCount = results.reduce(0) { $0 + $1.documents.count }
+        report.documents.reserveCapacity(documentCount)
+        if vocabulary != nil { report.texts.reserveCapacity(documentCount) }
         for i in results.indices {
             let r = results[i]
             results[i] = FileResult()
             report.files += 1
             report.bytes += r.bytes
             report.documents.append(contentsOf: r.documents)
+            report.texts.append(contentsOf: r.texts)
             report.problems.append(contentsOf: r.problems)
         }
         return report
@@ -84,11 +111,12 @@ public struct ArticleLoader: Sendable {
 
     struct FileResult: Sendable {
         var documents: [ParsedDocument] = []
+        var texts: [TokenizedText] = []
         var problems: [LoadProblem] = []
         var bytes = 0
     }
 
-    func parseFile(_ path: String) -> FileResult {
+    func parseFile(_ path: String, tokens: inout ParseTokens) -> FileResult {
         var result = FileResult()
         if Cancellation.isRequested { return result }
         let data: Data
@@ -103,7 +131,7 @@ public struct ArticleLoader: Sendable {
         }
         result.bytes = data.count
         do {
-            let docs = try DocumentParser.parse(data: data, path: path, options: options)
+            let docs = try DocumentParser.parse(data: data, path: path, options: options, tokens: &tokens)
             for d in docs { result.problems.append(contentsOf: d.warnings.map { LoadProblem(path: path, message: $0, severity: .warning) }) }
             result.documents = docs
         } catch let error as LoadError {

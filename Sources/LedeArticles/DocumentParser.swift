@@ -8,6 +8,12 @@ import Glibc
 /// one JSON value); anything else is a plain-text page dump.
 public enum DocumentParser {
     public static func parse(data: Data, path: String, options: LoadOptions = LoadOptions()) throws -> [ParsedDocument] {
+        var tokens = ParseTokens(keepsTexts: false)
+        return try parse(data: data, path: path, options: options, tokens: &tokens)
+    }
+
+    /// `parse`, keeping each document's body in `tokens` (in order) when it keeps texts.
+    static func parse(data: Data, path: String, options: LoadOptions, tokens: inout ParseTokens) throws -> [ParsedDocument] {
         if data.isEmpty { throw LoadError.empty }
         var data = data
         var ext = PathName.lowercasedExtension(path)
@@ -25,17 +31,21 @@ public enum DocumentParser {
         if data.withUnsafeBytes({ buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }) { throw LoadError.binary }
         switch detect(data, extension: ext) {
         case .html:
-            return [try HTMLArticleParser.parse(data, path: path)]
+            let doc = try HTMLArticleParser.parse(data, path: path)
+            tokens.keep(doc)
+            return [doc]
         case .json, .jsonl:
             let (text, warnings) = TextDecoder.decode(data)
             var docs = try JSONRecordParser.parse(text, path: path, options: options, linesHint: ext == "jsonl" || ext == "ndjson")
             if !warnings.isEmpty, !docs.isEmpty { docs[0].warnings.append(contentsOf: warnings) }
+            for doc in docs { tokens.keep(doc) }
             return docs
         case .text:
-            let (text, warnings) = TextDecoder.decode(data)
+            var (text, warnings) = TextDecoder.decode(data)
             if text.allSatisfy({ $0.isWhitespace }) { throw LoadError.empty }
-            var doc = try TextDumpParser.parse(text, path: path)
+            var (doc, bodyTokens) = try text.withUTF8 { try TextDumpParser.parse(utf8: $0, path: path, tokens: &tokens) }
             doc.warnings.append(contentsOf: warnings)
+            tokens.keep(doc, tokens: bodyTokens)
             return [doc]
         }
     }

@@ -1,9 +1,11 @@
 import Foundation
 
-/// Maps over an array on all cores, keeping input order.
+/// Maps over an array on all cores, a chunk of items at a time, keeping input order.
 enum ParallelMap {
-    static func map<T: Sendable, R: Sendable>(_ items: [T], progress: (@Sendable (Int, Int, Int) -> Void)? = nil,
-                                              _ transform: @Sendable (T) -> R) -> [R] where R: ByteSized {
+    /// `transform` gets one chunk (consecutive items) and returns one result per item, in order: a caller
+    /// may share work across a chunk (the loader tokenises a chunk's files in one batch).
+    static func mapChunks<T: Sendable, R: Sendable>(_ items: [T], progress: (@Sendable (Int, Int, Int) -> Void)? = nil,
+                                                    _ transform: @Sendable (ArraySlice<T>) -> [R]) -> [R] where R: ByteSized {
         let n = items.count
         if n == 0 { return [] }
         let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: n)
@@ -18,11 +20,12 @@ enum ParallelMap {
         let out = UnsafeSendable(results)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             let lo = c * chunk, hi = min(n, lo + chunk)
+            let chunkResults = transform(items[lo..<hi])
+            precondition(chunkResults.count == hi - lo, "one result per item")
             var chunkBytes = 0
-            for i in lo..<hi {
-                let r = transform(items[i])
+            for (k, r) in chunkResults.enumerated() {
                 chunkBytes += r.byteSize
-                out.value[i] = r
+                out.value[lo + k] = r
             }
             if let progress {
                 let (d, b) = lock.withLock { done += hi - lo; bytes += chunkBytes; return (done, bytes) }

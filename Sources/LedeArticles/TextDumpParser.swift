@@ -11,20 +11,23 @@ public enum TextDumpParser {
 
     public static func parse(_ text: String, path: String, stopwords: Stopwords = .english) throws -> ParsedDocument {
         var text = text
-        return try text.withUTF8 { try parse(utf8: $0, path: path, stopwords: stopwords) }
+        var tokens = ParseTokens(stopwords: stopwords, keepsTexts: false)
+        return try text.withUTF8 { try parse(utf8: $0, path: path, tokens: &tokens).document }
     }
 
     /// `parse` over UTF-8 bytes: blocks stay byte ranges of one buffer; a String is made only for the few
-    /// blocks that need one (header candidates, the title, dropped blocks).
-    static func parse(utf8: UnsafeBufferPointer<UInt8>, path: String, stopwords: Stopwords = .english) throws -> ParsedDocument {
+    /// blocks that need one (header candidates, the title, dropped blocks). The blocks are scanned ONCE, in
+    /// `tokens`' batch: the jusText features are counted from those tokens, and the kept blocks' tokens,
+    /// moved to their place in the body, are returned as the body's tokens (local ids of `tokens.batch`).
+    static func parse(utf8: UnsafeBufferPointer<UInt8>, path: String,
+                      tokens: inout ParseTokens) throws -> (document: ParsedDocument, bodyTokens: [Token]) {
         let blocks = splitBlocks(utf8: utf8)
         guard !blocks.isEmpty else { throw LoadError.empty }
 
         var metadata = ArticleMetadata()
         var header = [String?](repeating: nil, count: blocks.count)     // why a block is a header line
-        let features = blocks.bytes.withUnsafeBufferPointer { b in
-            blocks.ranges.map { BlockFeatures.measure(utf8: UnsafeBufferPointer(rebasing: b[$0]), stopwords: stopwords) }
-        }
+        let scanned = blocks.bytes.withUnsafeBufferPointer { tokens.batch.scan($0) }
+        let (features, blockTokens) = measure(blocks, scanned, &tokens)
         var classifier = BoilerplateClassifier()
         let words = features.reduce(0) { $0 + $1.words }, stops = features.reduce(0) { $0 + $1.stopwords }
         if words > 50 && Double(stops) / Double(words) < 0.1 { classifier.ignoreStopwords = true }
@@ -69,18 +72,63 @@ public enum TextDumpParser {
         if paragraphs.isEmpty {
             throw LoadError.noBody("no line reads as article text; every block looked like navigation or boilerplate")
         }
-        // The body is written straight from the block bytes: paragraphs joined by a blank line.
+        // The body is written straight from the block bytes: paragraphs joined by a blank line. Each kept
+        // block's tokens move with it (no token crosses the space between two blocks, nor the blank line).
         var body: [UInt8] = []
         body.reserveCapacity(paragraphs.reduce(0) { $0 + blocks.ranges[$1].count + 2 })
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(paragraphs.count)
+        var bodyTokens: [Token] = []
+        bodyTokens.reserveCapacity(paragraphs.reduce(0) { $0 + blockTokens[$1].count })
         for (k, i) in paragraphs.enumerated() {
             if k > 0 { body.append(0x0A); body.append(0x0A) }
             let start = body.count
             body.append(contentsOf: blocks.bytes[blocks.ranges[i]])
             ranges.append(start..<body.count)
+            let shift = start - blocks.ranges[i].lowerBound
+            for var t in scanned[blockTokens[i]] {
+                t.start = UInt32(Int(t.start) + shift)
+                bodyTokens.append(t)
+            }
         }
-        return ParsedDocument(path: path, format: .text, metadata: metadata, bodyUTF8: body, paragraphRanges: ranges, dropped: dropped)
+        let document = ParsedDocument(path: path, format: .text, metadata: metadata, bodyUTF8: body, paragraphRanges: ranges,
+                                      dropped: dropped)
+        return (document, bodyTokens)
+    }
+
+    /// jusText's features of each block, counted from the tokens of the block buffer (tokens are in byte
+    /// order, blocks too): words are tokens, stopwords those whose form is on the stoplist, length is in
+    /// characters (Unicode scalars). Also returns which tokens fall in each block.
+    private static func measure(_ blocks: Blocks, _ scanned: [Token],
+                                _ tokens: inout ParseTokens) -> ([BlockFeatures], [Range<Int>]) {
+        var features: [BlockFeatures] = []
+        features.reserveCapacity(blocks.count)
+        var blockTokens: [Range<Int>] = []
+        blockTokens.reserveCapacity(blocks.count)
+        let checkStops = !tokens.stopwords.words.isEmpty
+        var k = 0
+        blocks.bytes.withUnsafeBufferPointer { bytes in
+            for r in blocks.ranges {
+                while k < scanned.count && Int(scanned[k].start) < r.lowerBound { k += 1 }
+                let first = k
+                var stops = 0
+                while k < scanned.count && Int(scanned[k].start) < r.upperBound {
+                    if checkStops && tokens.isStopword(scanned[k].id) { stops += 1 }
+                    k += 1
+                }
+                var length = 0, hasCopyright = false
+                var previous: UInt8 = 0
+                for b in UnsafeBufferPointer(rebasing: bytes[r]) {
+                    if b & 0xC0 != 0x80 { length += 1 }
+                    if b == 0xA9 && previous == 0xC2 { hasCopyright = true }       // ©
+                    previous = b
+                }
+                features.append(BlockFeatures(length: length, linkChars: 0, words: k - first, stopwords: stops,
+                                              hasCopyright: hasCopyright, isHeading: false))
+                blockTokens.append(first..<k)
+            }
+        }
+        return (features, blockTokens)
     }
 
     /// Blocks as ranges of one buffer of folded text; `blocks[i]` makes a String only when asked.

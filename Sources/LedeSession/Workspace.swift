@@ -57,7 +57,20 @@ public final class Workspace: @unchecked Sendable {
     /// a cancelled call adds nothing. `progress` gets (documents tokenised, total) from worker threads.
     public func add(_ documents: [ParsedDocument], name: String? = nil,
                     progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [AddOutcome] {
-        let prepared = try tokenizeAll(documents, progress: progress)
+        add(documents, texts: try tokenizeAll(documents, progress: progress), name: name)
+    }
+
+    /// Adds what a load produced; its texts are used as they are when the loader tokenised them in this
+    /// workspace's vocabulary (`ArticleLoader.load(paths:vocabulary:)`), else the documents are tokenised here.
+    public func add(_ report: LoadReport, name: String? = nil,
+                    progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [AddOutcome] {
+        guard report.vocabulary === vocabulary, report.texts.count == report.documents.count else {
+            return try add(report.documents, name: name, progress: progress)
+        }
+        return add(report.documents, texts: report.texts, name: name)
+    }
+
+    private func add(_ documents: [ParsedDocument], texts prepared: [TokenizedText], name: String?) -> [AddOutcome] {
         let now = Date()
         // Room for them all at once: growing the index and the list step by step rehashes and copies them
         // several times over a load of tens of thousands of files.

@@ -26,6 +26,12 @@ public struct Stopwords: Sendable {
     public static func hash<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
         bytes.reduce(hashSeed, hashStep)
     }
+    /// `hash` over a buffer, inlined into callers in hot loops.
+    @inlinable public static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h = hashSeed
+        for i in 0..<bytes.count { h = hashStep(h, bytes[i]) }
+        return h
+    }
 
     /// The empty list (`--stopwords none`).
     public static let none = Stopwords(name: "none", words: [])

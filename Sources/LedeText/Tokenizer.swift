@@ -31,45 +31,9 @@ public struct Tokenizer: Sendable {
     /// Tokenises several texts with one local table and ONE merge into `vocabulary`: far fewer probes
     /// of the shared table than a merge per text (a news article repeats most of its neighbours' words).
     public func tokenize(batch texts: [[UInt8]], vocabulary: Vocabulary) -> [TokenizedText] {
-        let totalBytes = texts.reduce(0) { $0 + $1.count }
-        // About one distinct form per 8 bytes in a news article, fewer over a batch.
-        var local = FormTable(capacity: max(64, min(totalBytes / 8, 4096 + totalBytes / 64)))
-        var scratch = [UInt8](repeating: 0, count: 64)
-        // The kind each local form was first seen with: it becomes the kind of the ids the merge creates.
-        var localKinds: [TokenKind] = []
-        var allTokens: [[Token]] = []
-        allTokens.reserveCapacity(texts.count)
-        for bytes in texts {
-            var tokens: [Token] = []
-            tokens.reserveCapacity(bytes.count / 5 + 1)
-            bytes.withUnsafeBufferPointer { buf in
-                Tokenizer.scan(buf) { start, end, kind in
-                    let end = min(end, start + Token.maxLength)     // a 64 KB "word" is cut, not wrapped
-                    let id = Tokenizer.internNormalised(buf, start, end, &local, &scratch)
-                    if Int(id) == localKinds.count { localKinds.append(kind) }
-                    tokens.append(Token(id: id, start: UInt32(start), end: UInt32(end), kind: kind))
-                }
-            }
-            allTokens.append(tokens)
-        }
-        let global = vocabulary.intern(local, kinds: localKinds)
-        var out: [TokenizedText] = []
-        out.reserveCapacity(texts.count)
-        global.withUnsafeBufferPointer { g in
-            for (k, bytes) in texts.enumerated() {
-                var tokens = allTokens[k]
-                allTokens[k] = []
-                tokens.withUnsafeMutableBufferPointer { t in
-                    for i in t.indices { t[i].id = g[Int(t[i].id)] }
-                }
-                let paragraphs = ParagraphSplitter.split(utf8: bytes, tokens: tokens)
-                let sentences = SentenceSplitter.split(utf8: bytes, tokens: tokens, paragraphs: paragraphs)
-                // The 12-byte tokens are a per-batch transient; the text keeps the compact layout.
-                out.append(TokenizedText(utf8: bytes, tokens: tokens, sentences: sentences, paragraphs: paragraphs,
-                                         kinds: vocabulary.kinds))
-            }
-        }
-        return out
+        var batch = TokenBatch(expectedBytes: texts.reduce(0) { $0 + $1.count })
+        for bytes in texts { batch.append(bytes) }
+        return batch.finish(into: vocabulary)
     }
 
     /// Tokenises many texts on all cores, in batches of `batchSize` (one vocabulary merge per batch).

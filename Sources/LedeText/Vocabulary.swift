@@ -55,10 +55,17 @@ public final class Vocabulary: @unchecked Sendable {
     /// Merges a document's local table under one lock; the result maps local id → global id.
     /// `kinds` (by local id, when given) become the kinds of the ids this merge creates.
     public func intern(_ local: FormTable, kinds localKinds: [TokenKind]? = nil) -> [UInt32] {
-        var global = [UInt32](repeating: 0, count: local.count)
+        var global = [UInt32](repeating: .max, count: local.count)
+        intern(local, ids: 0..<local.count, kinds: localKinds, into: &global)
+        return global
+    }
+
+    /// Merges the local ids `ids` of `local` under one lock, writing each one's global id to `global[id]`
+    /// (a caller that keeps its local table across merges passes only the ids it has not merged yet).
+    public func intern<S: Sequence<Int>>(_ local: FormTable, ids: S, kinds localKinds: [TokenKind]?, into global: inout [UInt32]) {
         local.arena.withUnsafeBufferPointer { arena in
             lock.withLock {
-                for i in 0..<local.count {
+                for i in ids {
                     let bytes = UnsafeBufferPointer(rebasing: arena[Int(local.offsets[i])..<Int(local.offsets[i + 1])])
                     let before = table.count
                     global[i] = internLocked(bytes, hash: local.hashes[i])
@@ -66,7 +73,6 @@ public final class Vocabulary: @unchecked Sendable {
                 }
             }
         }
-        return global
     }
 
     private func internLocked(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32 {

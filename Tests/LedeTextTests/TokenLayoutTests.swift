@@ -105,3 +105,37 @@ import Testing
         }
     }
 }
+
+/// A token batch kept across merges (as a loader worker keeps one) gives what fresh tokenising gives, and
+/// merges only forms its texts use.
+@Suite struct TokenBatchTests {
+    @Test func batchesAfterTheFirstMergeOnlyNewFormsAndMatchFreshTokenising() {
+        let first = Array("The harbour plan was approved on Thursday.".utf8)
+        let second = Array("The harbour vote was close; U.S. observers watched.".utf8)
+        let vocabulary = Vocabulary()
+        var batch = TokenBatch()
+        batch.append(first)
+        let a = batch.finish(into: vocabulary)
+        let countAfterFirst = vocabulary.count
+        batch.append(second)
+        let b = batch.finish(into: vocabulary)
+        #expect(a.count == 1 && b.count == 1 && batch.count == 0)
+        #expect(vocabulary.count - countAfterFirst == 5)        // vote, close, u.s., observers, watched
+        let fresh = Vocabulary()
+        let expected = Tokenizer().tokenize(batch: [first, second], vocabulary: fresh)
+        #expect(a[0].allTokens().map { vocabulary.form($0.id) } == expected[0].allTokens().map { fresh.form($0.id) })
+        #expect(b[0].allTokens().map { vocabulary.form($0.id) } == expected[1].allTokens().map { fresh.form($0.id) })
+        #expect(b[0].sentences == expected[1].sentences && b[0].paragraphs == expected[1].paragraphs)
+        #expect(vocabulary.count == fresh.count)
+    }
+
+    @Test func scannedTokensThatNoTextKeepsStayOutOfTheVocabulary() {
+        let vocabulary = Vocabulary()
+        var batch = TokenBatch()
+        let scannedOnly = Array("menu qwertyzap".utf8)
+        _ = scannedOnly.withUnsafeBufferPointer { batch.scan($0) }
+        batch.append(Array("body text".utf8))
+        _ = batch.finish(into: vocabulary)
+        #expect(vocabulary.allForms().sorted() == ["body", "text"])
+    }
+}

@@ -84,8 +84,9 @@ struct LoadCommand: ShellCommand {
         let start = Date()
         let progress = shell.terminal.stdinIsTTY ? ProgressLine(start: start, shell: shell) : nil
         let report = try ArticleLoader(options: options).load(paths: paths.map { shell.resolvePath($0) },
+                                                              vocabulary: shell.workspace.vocabulary,
                                                               progress: progress.map { p in { p.update($0, $1, $2) } })
-        let outcomes = try shell.workspace.add(report.documents, name: name,
+        let outcomes = try shell.workspace.add(report, name: name,
                                                progress: progress.map { p in { p.update($0, 0, $1, phase: "indexing") } })
         progress?.finish()
         var items: [Item] = []
