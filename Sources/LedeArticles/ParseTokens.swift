@@ -9,8 +9,8 @@ struct ParseTokens {
     let stopwords: Stopwords
     /// Whether bodies are kept for `finish` (a load into a workspace) or only scanned for features.
     let keepsTexts: Bool
-    /// By local id: 0 not asked yet, 1 not a stopword, 2 a stopword.
-    private var stopFlags: [UInt8] = []
+    /// By local id: whether its form is on the stoplist.
+    private var stopFlags: [Bool] = []
 
     init(stopwords: Stopwords = .english, keepsTexts: Bool, expectedBytes: Int = 0) {
         self.batch = TokenBatch(expectedBytes: expectedBytes)
@@ -18,16 +18,17 @@ struct ParseTokens {
         self.keepsTexts = keepsTexts
     }
 
-    /// Whether the (normalised) form of a local id is on the stoplist.
-    @inline(__always) mutating func isStopword(_ localID: UInt32) -> Bool {
-        let i = Int(localID)
-        if i >= stopFlags.count { stopFlags.append(contentsOf: repeatElement(0, count: batch.formCount - stopFlags.count)) }
-        if stopFlags[i] == 0 {
-            let hash = batch.withForm(localID) { Stopwords.hash($0) }
-            stopFlags[i] = stopwords.contains(hash: hash) ? 2 : 1
+    /// Gives every local id met so far its stoplist flag; call before `isStopword` for a batch of tokens.
+    mutating func prepareStopwordFlags() {
+        guard stopFlags.count < batch.formCount else { return }
+        for id in stopFlags.count..<batch.formCount {
+            let hash = batch.withForm(UInt32(id)) { Stopwords.hash($0) }
+            stopFlags.append(stopwords.contains(hash: hash))
         }
-        return stopFlags[i] == 2
     }
+
+    /// Whether the (normalised) form of a local id is on the stoplist (flags prepared for it).
+    @inline(__always) func isStopword(_ localID: UInt32) -> Bool { stopFlags[Int(localID)] }
 
     /// Finishes the texts kept since the last call (see `TokenBatch.finish`). The worker's table lives on, so
     /// the next batch merges only forms new to it (measured: clearing it even every 32 K forms was slower);

@@ -106,8 +106,10 @@ public enum TextDumpParser {
         var blockTokens: [Range<Int>] = []
         blockTokens.reserveCapacity(blocks.count)
         let checkStops = !tokens.stopwords.words.isEmpty
+        if checkStops { tokens.prepareStopwordFlags() }
         var k = 0
         blocks.bytes.withUnsafeBufferPointer { bytes in
+        scanned.withUnsafeBufferPointer { scanned in
             for r in blocks.ranges {
                 while k < scanned.count && Int(scanned[k].start) < r.lowerBound { k += 1 }
                 let first = k
@@ -116,17 +118,23 @@ public enum TextDumpParser {
                     if checkStops && tokens.isStopword(scanned[k].id) { stops += 1 }
                     k += 1
                 }
-                var length = 0, hasCopyright = false
-                var previous: UInt8 = 0
-                for b in UnsafeBufferPointer(rebasing: bytes[r]) {
-                    if b & 0xC0 != 0x80 { length += 1 }
-                    if b == 0xA9 && previous == 0xC2 { hasCopyright = true }       // ©
-                    previous = b
+                // Characters are the bytes that do not continue a UTF-8 sequence (a loop the compiler vectorises).
+                var continuations = 0, highBytes = 0
+                for i in r {
+                    let b = bytes[i]
+                    continuations &+= b & 0xC0 == 0x80 ? 1 : 0
+                    highBytes |= Int(b)
                 }
-                features.append(BlockFeatures(length: length, linkChars: 0, words: k - first, stopwords: stops,
+                var hasCopyright = false
+                if highBytes >= 0x80 {
+                    var previous: UInt8 = 0
+                    for i in r { if bytes[i] == 0xA9 && previous == 0xC2 { hasCopyright = true; break }; previous = bytes[i] }  // ©
+                }
+                features.append(BlockFeatures(length: r.count - continuations, linkChars: 0, words: k - first, stopwords: stops,
                                               hasCopyright: hasCopyright, isHeading: false))
                 blockTokens.append(first..<k)
             }
+        }
         }
         return (features, blockTokens)
     }
@@ -177,11 +185,21 @@ public enum TextDumpParser {
             }
             let b = bytes[i]
             if b > 0x20 && b < 0x80 {
-                // Printable ASCII, the common case: copy the whole run at once.
+                // Printable ASCII, the common case: copied as it is scanned, with the single spaces between
+                // words (folding leaves them as they are), until a byte that needs a decision. A word at a time
+                // through memmove cost more in calls than in copying.
                 if pendingSpace { out[length] = 0x20; length += 1; pendingSpace = false }
-                var j = i + 1
-                while j < n, bytes[j] > 0x20, bytes[j] < 0x80 { j += 1 }
-                (out.baseAddress! + length).update(from: bytes.baseAddress! + i, count: j - i)
+                let target = out.baseAddress! + (length - i)       // target[j] is where bytes[j] goes
+                var j = i
+                repeat {
+                    target[j] = bytes[j]
+                    j += 1
+                    if j == n { break }
+                    let c = bytes[j]
+                    if c > 0x20 && c < 0x80 { continue }
+                    if c == 0x20, j + 1 < n, bytes[j + 1] > 0x20, bytes[j + 1] < 0x80 { continue }
+                    break
+                } while true
                 length += j - i
                 i = j
                 continue

@@ -28,6 +28,33 @@ import LedeText
         #expect(TextDumpParser.splitBlocks("  \n \t\n").isEmpty)
     }
 
+    /// Folding against a plain reference on random short lines (each line its own block): runs of spaces,
+    /// tabs, CR and no-break spaces become one space, and lines are trimmed — whichever path the bytes take.
+    @Test func foldingMatchesAPlainReferenceOnRandomLines() {
+        let pieces = ["a", "bc", "D.", " ", "  ", "\t", "\r", "é", "\u{00A0}", "\u{3000}", "—", "\n", "x y", "1,2"]
+        var state: UInt64 = 0x9E3779B97F4A7C15
+        func next(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) % n }
+        // Scalars, not Characters: "\r\n" is one Character in Swift.
+        func isFoldable(_ c: Unicode.Scalar) -> Bool { [" ", "\t", "\r", "\u{00A0}", "\u{3000}"].contains(c) }
+        for _ in 0..<500 {
+            var text = ""
+            for _ in 0..<next(30) { text += pieces[next(pieces.count)] }
+            var expected: [String] = []
+            for line in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+                var scalars = String.UnicodeScalarView(), pending = false
+                for c in line {
+                    if isFoldable(c) { pending = !scalars.isEmpty; continue }
+                    if pending { scalars.append(" "); pending = false }
+                    scalars.append(c)
+                }
+                let folded = String(scalars)
+                if !folded.isEmpty { expected.append(folded) }
+            }
+            // Lines under 50 bytes are never joined: the blocks are exactly the folded lines.
+            #expect(TextDumpParser.splitBlocks(text) == expected, "\(text.debugDescription)")
+        }
+    }
+
     @Test func headerPrecheckAndTrimmingMatchFoundation() {
         #expect(HeaderLine.mayBeHeader("By Jane Doe"))
         #expect(HeaderLine.mayBeHeader("Source: Xinhua"))

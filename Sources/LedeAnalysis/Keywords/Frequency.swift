@@ -29,11 +29,28 @@ public struct FrequencyTable: Sendable {
     public mutating func add(_ text: TokenizedText, units: TermUnits) {
         let doc = Int32(documents + 1)
         grow(to: units.unitCount)
-        units.forEachUnit(in: text) { u in
-            let i = Int(u)
-            if i >= counts.count { grow(to: max(i + 1, counts.count * 2)) }
-            counts[i] &+= 1
-            if lastDocument[i] != doc { lastDocument[i] = doc; documentFrequency[i] &+= 1 }
+        if units.ngram == 1 {
+            // Single words (or stems) are ids below `unitCount`: count through raw buffers, without the
+            // uniqueness and growth checks of three arrays per token (a third of `keywords all`).
+            counts.withUnsafeMutableBufferPointer { c in
+            lastDocument.withUnsafeMutableBufferPointer { last in
+            documentFrequency.withUnsafeMutableBufferPointer { df in
+                units.forEachUnit(in: text) { u in
+                    let i = Int(u)
+                    precondition(i < c.count, "a single-word unit beyond the unit count")
+                    c[i] &+= 1
+                    if last[i] != doc { last[i] = doc; df[i] &+= 1 }
+                }
+            }
+            }
+            }
+        } else {
+            units.forEachUnit(in: text) { u in
+                let i = Int(u)
+                if i >= counts.count { grow(to: max(i + 1, counts.count * 2)) }
+                counts[i] &+= 1
+                if lastDocument[i] != doc { lastDocument[i] = doc; documentFrequency[i] &+= 1 }
+            }
         }
         tokens += text.tokenCount
         documents += 1
