@@ -194,6 +194,19 @@ public enum TextDumpParser {
                 repeat {
                     target[j] = bytes[j]
                     j += 1
+                    // Eight bytes at a time while they are all printable ASCII or lone spaces (the last not a
+                    // space): the bulk of a text dump.
+                    while j + 8 <= n {
+                        let w = UnsafeRawPointer(bytes.baseAddress! + j).loadUnaligned(as: UInt64.self)
+                        if w & 0x8080_8080_8080_8080 != 0 { break }
+                        // With every high bit clear: b + 0x60 sets the high bit exactly when b ≥ 0x20.
+                        if ~(w &+ 0x6060_6060_6060_6060) & 0x8080_8080_8080_8080 != 0 { break }
+                        let x = w ^ 0x2020_2020_2020_2020          // zero bytes where w has a space
+                        let spaces = ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
+                        if spaces & (spaces << 8) != 0 || spaces >> 63 != 0 { break }
+                        UnsafeMutableRawPointer(target + j).storeBytes(of: w, as: UInt64.self)
+                        j += 8
+                    }
                     if j == n { break }
                     let c = bytes[j]
                     if c > 0x20 && c < 0x80 { continue }
