@@ -26,6 +26,24 @@ private let noStopwords = Stopwords.none
         #expect(table.top(10, minCount: 3, units: units).isEmpty)
     }
 
+    /// Many texts are counted on all cores, every token by its id and the non-units cleared at the end: the
+    /// table must equal counting text by text (which skips stopwords, numbers and URLs token by token).
+    @Test func countingManyTextsAtOnceEqualsCountingOneByOne() throws {
+        let sentences = ["The harbour plan was approved on 12 May.", "See https://example.com for the plan and the vote.",
+                         "Fishermen said the quay would change their days.", "A vote, a plan, a harbour: 3 things."]
+        let (v, texts) = tokenize((0..<700).map { sentences[$0 % 4] + " " + sentences[($0 * 7) % 4] + " word\($0 % 50)" })
+        let units = try TermUnits(forms: v.allForms(), stopwords: Stopwords(name: "t", words: ["the", "a", "and", "on", "for"]),
+                                  kinds: v.kinds)
+        var together = FrequencyTable(), oneByOne = FrequencyTable()
+        try together.add(texts, units: units)
+        for t in texts { oneByOne.add(t, units: units) }
+        #expect(together.counts == oneByOne.counts)
+        #expect(together.documentFrequency == oneByOne.documentFrequency)
+        #expect(together.tokens == oneByOne.tokens && together.documents == 700)
+        #expect(together.count(v.id(of: "the")!) == 0 && together.count(v.id(of: "12")!) == 0)
+        #expect(together.count(v.id(of: "harbour")!) > 0)
+    }
+
     @Test func stopwordsLeftOut() throws {
         let (v, texts) = tokenize(["The cat and the dog."])
         let units = try TermUnits(forms: v.allForms(), stopwords: Stopwords(name: "t", words: ["the", "and"]))

@@ -56,6 +56,31 @@ public struct FrequencyTable: Sendable {
         documents += 1
     }
 
+    /// Counts every token of `text` by its id (ids past the table are left out); the caller clears the ids
+    /// that are not units (`TermUnits.skippedIDsIfCountingEveryID`) once all texts are counted.
+    mutating func addCountingEveryID(_ text: TokenizedText, unitCount: Int) {
+        let doc = Int32(documents + 1)
+        grow(to: unitCount)
+        counts.withUnsafeMutableBufferPointer { c in
+        lastDocument.withUnsafeMutableBufferPointer { last in
+        documentFrequency.withUnsafeMutableBufferPointer { df in
+        text.ids.withUnsafeIDs { ids in
+            for id in ids {
+                let i = Int(id)
+                guard i < c.count else { continue }
+                c[i] &+= 1
+                // Branch-free: a word's first occurrence in a text is unpredictable.
+                df[i] &+= last[i] != doc ? 1 : 0
+                last[i] = doc
+            }
+        }
+        }
+        }
+        }
+        tokens += text.tokenCount
+        documents += 1
+    }
+
     /// Counts many texts; checks for Ctrl-C every 256 texts. Single words are counted on all cores
     /// (each worker a table of its own, then summed: the texts are disjoint, so document frequencies add).
     public mutating func add(_ texts: [TokenizedText], units: TermUnits) throws {
@@ -69,18 +94,30 @@ public struct FrequencyTable: Sendable {
         }
         let chunk = (texts.count + workers - 1) / workers
         var parts = [FrequencyTable](repeating: FrequencyTable(), count: workers)
+        var skipped = [[Bool]?](repeating: nil, count: workers)
         parts.withUnsafeMutableBufferPointer { parts in
+        skipped.withUnsafeMutableBufferPointer { skipped in
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 var table = FrequencyTable()
                 for i in (w * chunk)..<min(texts.count, (w + 1) * chunk) {
                     if i & 255 == 255, Cancellation.isRequested { break }
-                    table.add(texts[i], units: units)
+                    if let skip = units.skippedIDsIfCountingEveryID(texts[i]) {
+                        table.addCountingEveryID(texts[i], unitCount: units.unitCount)
+                        skipped[w] = skip
+                    } else {
+                        table.add(texts[i], units: units)
+                    }
                 }
                 parts[w] = table
             }
         }
+        }
         try Cancellation.check()
         for part in parts { merge(part) }
+        // Ids counted that are not units (stopwords, numbers, URLs) are cleared once, here.
+        if let skip = skipped.lazy.compactMap({ $0 }).first {
+            for i in 0..<min(skip.count, counts.count) where skip[i] { counts[i] = 0; documentFrequency[i] = 0 }
+        }
     }
 
     /// Adds the counts of a table made from other texts with the same units.

@@ -76,6 +76,14 @@ public final class TermUnits {
         return kind == .word || kind == .cjk
     }
 
+    /// The ids that are not single-word units, when every token of `text` may be counted by its id and
+    /// those ids cleared afterwards (single unstemmed words, and the text's tokens all of their form's kind):
+    /// counting without a branch per token is faster than skipping half of them.
+    func skippedIDsIfCountingEveryID(_ text: TokenizedText) -> [Bool]? {
+        guard ngram == 1, stemOf == nil, let skipOne, let kinds, text.kinds === kinds, !text.hasKindExceptions else { return nil }
+        return skipOne
+    }
+
     /// Calls `body` with each unit of `text`, in order. N-grams stay inside a sentence, are made of
     /// consecutive words only (a number or URL breaks them), and may not start or end with a stopword.
     public func forEachUnit(in text: TokenizedText, _ body: (UInt32) -> Void) {
