@@ -113,9 +113,10 @@ public final class Workspace: @unchecked Sendable {
         // The same name, else the same canonical URL, else the same file (and record) loaded again.
         // Mutated in place: a local copy would copy the dictionaries on every add.
         if identityIndex == nil { identityIndex = IdentityIndex(articles) }
+        let fileKey = name == nil ? IdentityIndex.fileKey(document) : nil
         let existing = name.flatMap { identityIndex!.byName[$0] }
             ?? document.metadata.url.flatMap { identityIndex!.byURL[$0] }
-            ?? (name == nil ? identityIndex!.byFile[IdentityIndex.fileKey(document)] : nil)
+            ?? fileKey.flatMap { identityIndex!.byFile[$0] }
         if let article = existing {
             defer { identityIndex!.insert(article) }
             let version = ArticleVersion(number: article.versions.count + 1, document: document, text: text,
@@ -131,7 +132,10 @@ public final class Workspace: @unchecked Sendable {
                                                     contentHash: contentHash))
         nextNumber += 1
         articles.append(article)
-        identityIndex!.insert(article)
+        // A new article: none of its keys was found above, so each goes in without another lookup.
+        if let name { identityIndex!.byName[name] = article }
+        if let url = document.metadata.url { identityIndex!.byURL[url] = article }
+        if let fileKey { identityIndex!.byFile[fileKey] = article }
         return .added(article)
     }
 

@@ -100,8 +100,9 @@ struct LoadCommand: ShellCommand {
                 case .unchanged(let a): return ("unchanged", a.versions.count)
                 }
             }()
+            let v = a.versions[version - 1]
             items.append(Item(id: a.id, name: a.name, version: version, status: status,
-                              title: a.versions[version - 1].metadata.title, words: a.versions[version - 1].wordCount, path: doc.path))
+                              title: v.document.metadata.title, words: v.wordCount, path: doc.path))
         }
         let warnings = report.problems.filter { $0.severity == .warning }
         let errors = report.problems.filter { $0.severity == .error }
