@@ -70,27 +70,27 @@ public enum ParagraphSplitter {
 /// - decimals ("3.5") never split because a number is one token.
 public enum SentenceSplitter {
     /// Titles that always precede a name.
-    static let titles: Set<[UInt8]> = Set([
+    static let titles: Set<ShortForm> = Set([
         "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "gov", "sen", "rep", "rev",
         "hon", "pres", "supt", "insp", "det", "messrs", "fr", "maj", "adm", "brig", "e.g.", "i.e.", "cf", "viz",
-    ].map { Array($0.utf8) })
+    ].map { ShortForm(Array($0.utf8))! })
 
     /// Abbreviations that can also end a sentence.
-    static let abbreviations: Set<[UInt8]> = Set([
+    static let abbreviations: Set<ShortForm> = Set([
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
         "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "plc", "dept", "est", "approx", "fig", "vol",
         "sr", "jr", "st", "mt", "ave", "blvd", "rd", "al", "op", "pp", "ft", "oz", "lb", "mph", "km",
-    ].map { Array($0.utf8) })
+    ].map { ShortForm(Array($0.utf8))! })
 
     /// Words that commonly open a sentence: after an ambiguous abbreviation they signal a boundary.
-    static let sentenceOpeners: Set<[UInt8]> = Set([
+    static let sentenceOpeners: Set<ShortForm> = Set([
         "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there",
         "but", "and", "or", "so", "yet", "in", "on", "at", "his", "her", "its", "their", "our", "my", "your",
         "however", "meanwhile", "after", "before", "when", "while", "if", "as", "for", "some", "many", "most",
         "one", "all", "both", "what", "who", "why", "how", "where", "mr", "mrs", "ms", "dr", "last", "next",
         "earlier", "later", "then", "now", "since", "although", "other", "such", "also", "officials",
-    ].map { Array($0.utf8) })
+    ].map { ShortForm(Array($0.utf8))! })
 
     public static func split(utf8 b: [UInt8], tokens: [Token], paragraphs: [TextSpan]) -> [TextSpan] {
         var out: [TextSpan] = []
@@ -146,16 +146,33 @@ public enum SentenceSplitter {
         if terminator == UInt8(ascii: "!") || terminator == UInt8(ascii: "?") { return end }
         // A full stop right after the token (or inside it) may belong to an abbreviation.
         guard ownStop || i == gs else { return end }
-        var form = [UInt8]()
-        form.reserveCapacity(token.byteRange.count)
-        for x in token.byteRange { form.append(CharClass.lowerASCII(b[x])) }
-        if titles.contains(form) { return nil }
-        let initial = form.count == 1 && (b[Int(token.start)] &- 0x41) < 26
-        if ownStop || initial || abbreviations.contains(form) {
-            var next = [UInt8]()
-            for x in tokens[k + 1].byteRange { next.append(CharClass.lowerASCII(b[x])) }
-            return sentenceOpeners.contains(next) ? end : nil
+        let form = ShortForm(lowercasing: b, token.byteRange)
+        if let form, titles.contains(form) { return nil }
+        let initial = token.byteRange.count == 1 && (b[Int(token.start)] &- 0x41) < 26
+        if ownStop || initial || form.map(abbreviations.contains) == true {
+            let next = ShortForm(lowercasing: b, tokens[k + 1].byteRange)
+            return next.map(sentenceOpeners.contains) == true ? end : nil
         }
         return end
+    }
+
+    /// A word of at most 16 bytes, lower-cased ASCII, packed in two integers: looked up in the lists above
+    /// without building an array per candidate boundary. Longer words are on no list.
+    struct ShortForm: Hashable {
+        var low: UInt64 = 0, high: UInt64 = 0
+
+        init?(_ bytes: [UInt8]) {
+            guard bytes.count <= 16 else { return nil }
+            for (i, c) in bytes.enumerated() { set(i, c) }
+        }
+
+        init?(lowercasing b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+            guard range.count <= 16 else { return nil }
+            for (i, x) in range.enumerated() { set(i, CharClass.lowerASCII(b[x])) }
+        }
+
+        private mutating func set(_ i: Int, _ c: UInt8) {
+            if i < 8 { low |= UInt64(c) << (8 * UInt64(i)) } else { high |= UInt64(c) << (8 * UInt64(i - 8)) }
+        }
     }
 }
