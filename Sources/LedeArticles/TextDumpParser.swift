@@ -258,11 +258,29 @@ public enum TextDumpParser {
     }
 
     static func isTitleLike(_ line: String) -> Bool {
+        isASCII(line) ? isTitleLikeASCII(line) : isTitleLikeByCharacters(line)
+    }
+
+    static func isTitleLikeByCharacters(_ line: String) -> Bool {
         guard line.count >= 3, line.count <= 200, line.contains(" ") || line.count > 12 else { return false }
         // A sentence ends with one full stop; a headline may trail off with an ellipsis ("Rivals of the £400 Apple...").
         guard let last = line.last, !",;:".contains(last), last != "." || line.hasSuffix("...") else { return false }
         return line.contains { $0.isLetter }
     }
+
+    /// The same tests on bytes: in ASCII without CR (folding removed it) a byte is a character.
+    static func isTitleLikeASCII(_ line: String) -> Bool {
+        let count = line.utf8.count
+        guard count >= 3, count <= 200, line.utf8.contains(0x20) || count > 12, let last = line.utf8.last,
+              last != 0x2C, last != 0x3B, last != 0x3A, last != 0x2E || line.hasSuffix("...") else { return false }
+        return line.utf8.contains { (($0 | 0x20) &- 0x61) < 26 }
+    }
+
+    /// Characters (grapheme clusters) in a block: its bytes when it is ASCII (a block holds no CR, so no
+    /// CR LF pair makes two bytes one character), which spares the grapheme walk on nearly every line.
+    static func characterCount(_ line: String) -> Int { isASCII(line) ? line.utf8.count : line.count }
+
+    static func isASCII(_ line: String) -> Bool { !line.utf8.contains { $0 >= 0x80 } }
 }
 
 /// Header lines that jusText would drop as short: `· 2022-03-31 · Source: Xinhua`, `By Jane Doe`,
@@ -273,7 +291,7 @@ enum HeaderLine {
         // Cheap byte checks first (this runs on the first lines of every file): at most 160 characters, and
         // every pattern below needs a digit (all dates have one), a colon ("Source:", "Author:") or "by ".
         let byteCount = line.utf8.count
-        guard byteCount <= 160 || (byteCount <= 640 && line.count <= 160) else { return nil }
+        guard byteCount <= 160 || (byteCount <= 640 && TextDumpParser.characterCount(line) <= 160) else { return nil }
         guard mayBeHeader(line) else { return nil }
         // Most lines have no separator: skip the Character-by-Character split for them.
         let hasSeparator = line.utf8.contains { $0 == 0x7C || $0 == 0xB7 || $0 == 0xA2 }   // |, ·'s and •'s last byte

@@ -55,6 +55,20 @@ import LedeText
         }
     }
 
+    /// The byte tests for ASCII lines give what the Character tests give, on random lines.
+    @Test func titleTestOnBytesMatchesTheCharacterTest() {
+        let pieces = ["a", "Bc", ".", "...", ",", ";", ":", " ", "1", "!", "?", "'", "x y", "Storm closes", "-"]
+        var state: UInt64 = 42
+        func next(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) % n }
+        for _ in 0..<2000 {
+            var line = ""
+            for _ in 0..<next(12) { line += pieces[next(pieces.count)] }
+            if next(20) == 0 { line += String(repeating: "w", count: 195) }
+            #expect(TextDumpParser.isTitleLikeASCII(line) == TextDumpParser.isTitleLikeByCharacters(line), "\(line.debugDescription)")
+        }
+        #expect(TextDumpParser.characterCount("Café") == 4 && TextDumpParser.characterCount("Cafe") == 4)
+    }
+
     @Test func headerPrecheckAndTrimmingMatchFoundation() {
         #expect(HeaderLine.mayBeHeader("By Jane Doe"))
         #expect(HeaderLine.mayBeHeader("Source: Xinhua"))
