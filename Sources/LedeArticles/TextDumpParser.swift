@@ -280,7 +280,18 @@ public enum TextDumpParser {
     /// CR LF pair makes two bytes one character), which spares the grapheme walk on nearly every line.
     static func characterCount(_ line: String) -> Int { isASCII(line) ? line.utf8.count : line.count }
 
-    static func isASCII(_ line: String) -> Bool { !line.utf8.contains { $0 >= 0x80 } }
+    static func isASCII(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { bytes in
+            var i = 0
+            while i + 8 <= bytes.count {
+                if UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                i += 8
+            }
+            while i < bytes.count { if bytes[i] >= 0x80 { return false }; i += 1 }
+            return true
+        }
+    }
 }
 
 /// Header lines that jusText would drop as short: `· 2022-03-31 · Source: Xinhua`, `By Jane Doe`,

@@ -169,6 +169,9 @@ public struct TokenizedText: Sendable {
     public let paragraphs: [TextSpan]
     /// The per-token arrays behind one reference: copying a text (selections do) retains 4 objects, not 8.
     @usableFromInline let storage: TokenStorage
+    /// Kept beside the reference, not read through it: listing tens of thousands of articles' word counts
+    /// would otherwise touch every text's storage object (a cache miss each).
+    public let tokenCount: Int
 
     @inlinable public var ids: TokenIDs { storage.ids }
     /// Kinds of the vocabulary's ids (shared by every text of the vocabulary).
@@ -187,6 +190,7 @@ public struct TokenizedText: Sendable {
         self.sentences = TokenizedText.exact(sentences); self.paragraphs = TokenizedText.exact(paragraphs)
         let ids = TokenIDs(tokens.lazy.map(\.id))
         let n = tokens.count
+        tokenCount = n
         let blocks = (n + TokenizedText.anchorStride - 1) / TokenizedText.anchorStride
         var anchors = [UInt32](repeating: 0, count: blocks)
         var escaped: [UInt32] = []
@@ -216,8 +220,7 @@ public struct TokenizedText: Sendable {
         array.capacity == array.count ? array : array.withUnsafeBufferPointer { Array($0) }
     }
 
-    @inlinable public var tokenCount: Int { ids.count }
-    public var wordCount: Int { ids.count }
+    public var wordCount: Int { tokenCount }
 
     /// The kind of token `k`.
     @inlinable @inline(__always) public func kind(ofToken k: Int) -> TokenKind { kind(ofToken: k, id: ids[k]) }
