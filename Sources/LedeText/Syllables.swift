@@ -223,6 +223,8 @@ public enum DaleChall {
     /// True when the lower-cased form (’ folded to ') is on the list. Inflections count only when
     /// listed themselves, as textstat does.
     public static func isEasy(_ word: String) -> Bool {
+        // Vocabulary forms are already lower-case ASCII nearly always: no lower-casing copy, no ’ search.
+        if word.utf8.allSatisfy({ $0 < 0x80 && ($0 &- 0x41) >= 26 }) { return easyWords.contains(word) }
         var w = word.lowercased()
         if w.contains("\u{2019}") { w = w.replacingOccurrences(of: "\u{2019}", with: "'") }
         return easyWords.contains(w)

@@ -169,6 +169,13 @@ private func analyse(_ text: String) -> (TextStatistics, [CountedWord]) {
         let again = try StatisticsCalculator.compute(texts, facts: facts, vocabularySize: vocabulary.count, owners: owners, cache: cache)
         #expect(again.total.readability == fresh.total.readability && again.total.mtld == fresh.total.mtld)
         #expect(again.each.map(\.words) == [7, 3] && again.total.uniqueWords == fresh.total.uniqueWords)
+        // One text cached, one new: the new one is computed and joins the cache.
+        let third = Tokenizer().tokenize("Dogs bark.", vocabulary: vocabulary)
+        facts.extend(with: vocabulary.allForms(), sources: testSources)
+        let mixed = try StatisticsCalculator.compute([texts[0], third], facts: facts, vocabularySize: vocabulary.count,
+                                                     owners: [owners[0], Owner()], cache: cache)
+        #expect(mixed.each.map(\.words) == [7, 2] && cache.count == 3)
+        #expect(mixed.each[0].readability == fresh.each[0].readability)
     }
 }
 
@@ -192,5 +199,7 @@ private func analyse(_ text: String) -> (TextStatistics, [CountedWord]) {
         #expect(DaleChallFamiliarity.isFamiliar("bigger") && DaleChallFamiliarity.isFamiliar("cities"))
         #expect(DaleChallFamiliarity.isFamiliar("high-speed") && DaleChallFamiliarity.isFamiliar("year-end"))
         #expect(!DaleChallFamiliarity.isFamiliar("subscribers") && !DaleChallFamiliarity.isFamiliar("high-yield-xq"))
+        // Lower-case ASCII takes a shortcut; capitals still find the listed word.
+        #expect(DaleChall.isEasy("ask") && DaleChall.isEasy("Ask") && DaleChall.isEasy("ASK") && !DaleChall.isEasy("asq"))
     }
 }

@@ -175,11 +175,13 @@ public enum StatisticsCalculator {
                             var seen = [UInt8](repeating: 0, count: vocabularySize)
                             var computed: [(AnyObject, Detailed)] = []
                             let range = (w * chunk)..<min(texts.count, (w + 1) * chunk)
+                            // The worker's cached entries in one visit to the cache (one lock, not one per text).
+                            let cachedEntries = owners.flatMap { owners in cache?.get(Array(owners[range])) }
                             for i in range {
                                 if i & 255 == 0, Cancellation.isRequested { cancelled.set(true); return }
                                 let owner = owners?[i]
                                 let d: Detailed
-                                if let owner, let cached = cache?.get(owner) { d = cached } else {
+                                if let cached = cachedEntries?[i - range.lowerBound] { d = cached } else {
                                     d = detailed(texts[i], facts: facts, counter: &counter)
                                     if let owner { computed.append((owner, d)) }
                                 }
@@ -294,10 +296,13 @@ public final class StatisticsCache: @unchecked Sendable {
     public init() {}
     public static let shared = StatisticsCache()
 
-    func get(_ owner: AnyObject) -> StatisticsCalculator.Detailed? {
+    /// The entries of several owners under one lock (nil where there is none).
+    func get(_ owners: [AnyObject]) -> [StatisticsCalculator.Detailed?] {
         lock.withLock {
-            guard let e = entries[ObjectIdentifier(owner)], e.owner === owner else { return nil }
-            return e.value
+            owners.map { owner in
+                guard let e = entries[ObjectIdentifier(owner)], e.owner === owner else { return nil }
+                return e.value
+            }
         }
     }
 
