@@ -118,15 +118,23 @@ public enum TextDumpParser {
                     if checkStops && tokens.isStopword(scanned[k].id) { stops += 1 }
                     k += 1
                 }
-                // Characters are the bytes that do not continue a UTF-8 sequence (a loop the compiler vectorises).
-                var continuations = 0, highBytes = 0
-                for i in r {
-                    let b = bytes[i]
-                    continuations &+= b & 0xC0 == 0x80 ? 1 : 0
-                    highBytes |= Int(b)
+                // Characters are the bytes that do not continue a UTF-8 sequence (10xxxxxx), counted eight
+                // bytes at a time: a continuation byte has its top bit set and the next one clear.
+                var continuations = 0, high: UInt64 = 0
+                var i = r.lowerBound
+                while i + 8 <= r.upperBound {
+                    let w = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    high |= w
+                    continuations &+= (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                    i += 8
+                }
+                while i < r.upperBound {
+                    high |= UInt64(bytes[i])
+                    continuations &+= bytes[i] & 0xC0 == 0x80 ? 1 : 0
+                    i += 1
                 }
                 var hasCopyright = false
-                if highBytes >= 0x80 {
+                if high & 0x8080_8080_8080_8080 != 0 {
                     var previous: UInt8 = 0
                     for i in r { if bytes[i] == 0xA9 && previous == 0xC2 { hasCopyright = true; break }; previous = bytes[i] }  // ©
                 }

@@ -80,6 +80,18 @@ import LedeText
         #expect(used.count == vocabulary.count)
     }
 
+    /// jusText's length is in characters, not bytes: 60 two-byte letters are a short block (< 70), whatever
+    /// their 120 bytes; © marks a copyright line wherever it stands.
+    @Test func blockLengthsCountCharactersAndCopyrightIsFound() throws {
+        let prose = String(repeating: "The council approved the harbour plan on Thursday after a long debate about it. ", count: 3)
+        let text = "Harbour plan approved\n\n\(prose)\n\n\(String(repeating: "é", count: 60))\n\nAll text is ours ©, and the pictures are too.\n"
+        let doc = try TextDumpParser.parse(text, path: "t.txt")
+        let accents = try #require(doc.dropped.first { $0.text.hasPrefix("éé") })
+        #expect(accents.reason.hasPrefix("short (60 chars)"), "\(accents.reason)")
+        #expect(doc.dropped.contains { $0.text.hasPrefix("All text") && $0.reason == "copyright notice" })
+        #expect(doc.paragraphs == [prose.trimmingCharacters(in: .whitespaces)])
+    }
+
     @Test func withoutAVocabularyNothingIsTokenised() throws {
         let dir = try temporaryFolder()
         try write(String(repeating: "A plain sentence about the harbour and the plan for it. ", count: 3), to: dir + "/a.txt")
