@@ -66,8 +66,8 @@ public struct ArticleLoader: Sendable {
                 try? Cancellation.check()
                 return parseFile(path, tokens: &tokens)
             }
-            if let vocabulary {
-                var texts = tokens.finish(into: vocabulary)[...]
+            var texts = tokens.endChunk(into: vocabulary)[...]
+            if !texts.isEmpty {
                 for i in results.indices {
                     results[i].texts = Array(texts.prefix(results[i].documents.count))
                     texts = texts.dropFirst(results[i].documents.count)

@@ -30,11 +30,12 @@ struct ParseTokens {
     /// Whether the (normalised) form of a local id is on the stoplist (flags prepared for it).
     @inline(__always) func isStopword(_ localID: UInt32) -> Bool { stopFlags[Int(localID)] }
 
-    /// Finishes the texts kept since the last call (see `TokenBatch.finish`). The worker's table lives on, so
-    /// the next batch merges only forms new to it (measured: clearing it even every 32 K forms was slower);
-    /// past a million forms it starts afresh, to bound its memory on a huge corpus.
-    mutating func finish(into vocabulary: Vocabulary) -> [TokenizedText] {
-        let texts = batch.finish(into: vocabulary)
+    /// Ends a chunk of files: with a vocabulary, finishes the texts kept since the last chunk (see
+    /// `TokenBatch.finish`). The worker's table lives on, so the next chunk merges only forms new to it
+    /// (measured: clearing it even every 32 K forms was slower); past a million forms it starts afresh, to
+    /// bound its memory on a huge corpus.
+    mutating func endChunk(into vocabulary: Vocabulary?) -> [TokenizedText] {
+        let texts = vocabulary.map { batch.finish(into: $0) } ?? []
         if batch.clearTable(ifOver: 1 << 20) { stopFlags.removeAll(keepingCapacity: true) }
         return texts
     }

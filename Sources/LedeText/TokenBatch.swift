@@ -106,12 +106,12 @@ public struct TokenBatch {
         return out
     }
 
-    /// Forgets the local table (every local id) once it has grown past `limit` forms, so that it stays
-    /// small enough to be cache-resident; only between batches (no texts pending). Returns whether it did.
+    /// Forgets the local table (every local id) once it has grown past `limit` forms, to bound its memory;
+    /// only between batches (no texts pending). Returns whether it did.
     public mutating func clearTable(ifOver limit: Int) -> Bool {
         precondition(texts.isEmpty, "the table is cleared between batches")
         guard local.count > limit else { return false }
-        local = FormTable(capacity: limit)
+        local = FormTable(capacity: 4096)
         localKinds.removeAll(keepingCapacity: true)
         globalOf.removeAll(keepingCapacity: true)
         return true

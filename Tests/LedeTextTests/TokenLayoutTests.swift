@@ -129,6 +129,19 @@ import Testing
         #expect(vocabulary.count == fresh.count)
     }
 
+    @Test func aClearedTableStartsAfreshAndStillGivesTheSameForms() {
+        let vocabulary = Vocabulary()
+        var batch = TokenBatch()
+        batch.append(Array("the harbour plan".utf8))
+        let first = batch.finish(into: vocabulary)
+        #expect(!batch.clearTable(ifOver: 3) && batch.clearTable(ifOver: 2) && batch.formCount == 0)
+        batch.append(Array("the harbour vote".utf8))
+        let second = batch.finish(into: vocabulary)
+        #expect(first[0].allTokens().map { vocabulary.form($0.id) } == ["the", "harbour", "plan"])
+        #expect(second[0].allTokens().map { vocabulary.form($0.id) } == ["the", "harbour", "vote"])
+        #expect(vocabulary.count == 4)
+    }
+
     @Test func scannedTokensThatNoTextKeepsStayOutOfTheVocabulary() {
         let vocabulary = Vocabulary()
         var batch = TokenBatch()
