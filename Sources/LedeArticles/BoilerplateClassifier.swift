@@ -12,80 +12,47 @@ struct BlockFeatures {
     var linkDensity: Double { length == 0 ? 0 : Double(linkChars) / Double(length) }
     var stopwordDensity: Double { words == 0 ? 0 : Double(stopwords) / Double(words) }
 
-    /// Counts words and stopwords in one pass over the UTF-8 bytes: a word is a run of letters/digits
-    /// (apostrophes inside, ’ folded to '), lower-cased for the stoplist lookup. ASCII takes a fast path;
-    /// other scalars are decoded and asked for their Unicode properties.
+    /// Counts words and stopwords: a word is one of lede's tokens (see `Tokenizer`: "five-year", "U.S." and
+    /// "1,200" are one word each, every Han ideograph is one), a stopword a token whose normalised form is on
+    /// the list — the same words every other count in lede uses.
     static func measure(_ text: String, linkChars: Int = 0, isHeading: Bool = false, stopwords: Stopwords) -> BlockFeatures {
         var copy = text
-        return copy.withUTF8 { measure(utf8: $0, linkChars: linkChars, isHeading: isHeading, stopwords: stopwords) }
+        return copy.withUTF8 { utf8 in
+            var words = 0, stops = 0
+            let checkStops = !stopwords.words.isEmpty
+            Tokenizer.forEachToken(utf8) { range, kind in
+                words += 1
+                if checkStops && stopwords.containsToken(UnsafeBufferPointer(rebasing: utf8[range]), kind: kind) { stops += 1 }
+            }
+            let (length, hasCopyright) = characters(utf8)
+            return BlockFeatures(length: length, linkChars: linkChars, words: words, stopwords: stops,
+                                 hasCopyright: hasCopyright, isHeading: isHeading)
+        }
     }
 
-    /// `measure` over UTF-8 bytes (the text-dump parser's blocks are byte ranges, not Strings).
-    static func measure(utf8: UnsafeBufferPointer<UInt8>, linkChars: Int = 0, isHeading: Bool = false, stopwords: Stopwords) -> BlockFeatures {
-        var words = 0, stops = 0, length = 0
+    /// Characters (Unicode scalars) and whether © occurs. Characters are the bytes that do not continue a
+    /// UTF-8 sequence (10xxxxxx), counted eight bytes at a time: a continuation byte has its top bit set and
+    /// the next one clear. Only text with a byte over 0x7F can hold ©.
+    static func characters(_ bytes: UnsafeBufferPointer<UInt8>) -> (count: Int, hasCopyright: Bool) {
+        var continuations = 0, high: UInt64 = 0
+        var i = 0
+        while i + 8 <= bytes.count {
+            let w = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+            high |= w
+            continuations &+= (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            i += 8
+        }
+        while i < bytes.count {
+            high |= UInt64(bytes[i])
+            continuations &+= bytes[i] & 0xC0 == 0x80 ? 1 : 0
+            i += 1
+        }
         var hasCopyright = false
-        let checkStops = !stopwords.words.isEmpty
-        // The current word is hashed as its lower-cased bytes arrive; no string is built per word.
-        var hash = Stopwords.hashSeed
-        var inWord = false
-        @inline(__always) func add(_ b: UInt8) { hash = Stopwords.hashStep(hash, b); inWord = true }
-        @inline(__always) func flush() {
-            guard inWord else { return }
-            words += 1
-            if checkStops && stopwords.contains(hash: hash) { stops += 1 }
-            hash = Stopwords.hashSeed
-            inWord = false
+        if high & 0x8080_8080_8080_8080 != 0 {
+            var previous: UInt8 = 0
+            for b in bytes { if b == 0xA9 && previous == 0xC2 { hasCopyright = true; break }; previous = b }   // ©
         }
-        do {
-            let n = utf8.count
-            var i = 0
-            while i < n {
-                let b = utf8[i]
-                if b < 0x80 {
-                    // A run of ASCII word bytes (letters lower-cased, digits, an apostrophe once inside a word)
-                    // in a tight loop; the word stays open, as a non-ASCII letter may continue it.
-                    var j = i, h = hash, open = inWord
-                    while j < n {
-                        let c = utf8[j], lower = c | 0x20
-                        if (lower &- 0x61) < 26 { h = Stopwords.hashStep(h, lower) }
-                        else if (c &- 0x30) < 10 || (c == 0x27 && open) { h = Stopwords.hashStep(h, c) }
-                        else { break }
-                        open = true
-                        j += 1
-                    }
-                    if j > i { length += j - i; hash = h; inWord = open; i = j; continue }
-                    length += 1
-                    flush()
-                    i += 1
-                    continue
-                }
-                length += 1
-                let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                var value = UInt32(b) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
-                for k in 1..<width where i + k < n { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
-                let end = min(n, i + width)
-                if value == 0x2019 {
-                    if inWord { add(0x27) }
-                } else if value == 0xA9 {
-                    hasCopyright = true; flush()
-                } else if isHanIdeograph(value) {
-                    // Chinese and Japanese write no spaces: as in the tokenizer, each ideograph is a word.
-                    flush(); words += 1
-                } else if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                    if scalar.properties.changesWhenLowercased {
-                        for u in scalar.properties.lowercaseMapping.utf8 { add(u) }
-                    } else {
-                        for k in i..<end { add(utf8[k]) }
-                    }
-                } else {
-                    flush()
-                }
-                i = end
-            }
-        }
-        flush()
-        return BlockFeatures(length: length, linkChars: linkChars, words: words, stopwords: stops,
-                             hasCopyright: hasCopyright, isHeading: isHeading)
+        return (bytes.count - continuations, hasCopyright)
     }
 }
 

@@ -96,9 +96,9 @@ public enum TextDumpParser {
         return (document, bodyTokens)
     }
 
-    /// jusText's features of each block, counted from the tokens of the block buffer (tokens are in byte
-    /// order, blocks too): words are tokens, stopwords those whose form is on the stoplist, length is in
-    /// characters (Unicode scalars). Also returns which tokens fall in each block.
+    /// jusText's features of each block, as `BlockFeatures.measure` counts them, from the tokens of the block
+    /// buffer (tokens are in byte order, blocks too), with each form asked about the stoplist once. Also
+    /// returns which tokens fall in each block.
     private static func measure(_ blocks: Blocks, _ scanned: [Token],
                                 _ tokens: inout ParseTokens) -> ([BlockFeatures], [Range<Int>]) {
         var features: [BlockFeatures] = []
@@ -118,27 +118,8 @@ public enum TextDumpParser {
                     if checkStops && tokens.isStopword(scanned[k].id) { stops += 1 }
                     k += 1
                 }
-                // Characters are the bytes that do not continue a UTF-8 sequence (10xxxxxx), counted eight
-                // bytes at a time: a continuation byte has its top bit set and the next one clear.
-                var continuations = 0, high: UInt64 = 0
-                var i = r.lowerBound
-                while i + 8 <= r.upperBound {
-                    let w = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                    high |= w
-                    continuations &+= (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-                    i += 8
-                }
-                while i < r.upperBound {
-                    high |= UInt64(bytes[i])
-                    continuations &+= bytes[i] & 0xC0 == 0x80 ? 1 : 0
-                    i += 1
-                }
-                var hasCopyright = false
-                if high & 0x8080_8080_8080_8080 != 0 {
-                    var previous: UInt8 = 0
-                    for i in r { if bytes[i] == 0xA9 && previous == 0xC2 { hasCopyright = true; break }; previous = bytes[i] }  // ©
-                }
-                features.append(BlockFeatures(length: r.count - continuations, linkChars: 0, words: k - first, stopwords: stops,
+                let (length, hasCopyright) = BlockFeatures.characters(UnsafeBufferPointer(rebasing: bytes[r]))
+                features.append(BlockFeatures(length: length, linkChars: 0, words: k - first, stopwords: stops,
                                               hasCopyright: hasCopyright, isHeading: false))
                 blockTokens.append(first..<k)
             }

@@ -20,6 +20,23 @@ public struct Stopwords: Sendable {
     /// Inlinable: the jusText block measure asks once per word, from another module.
     @inlinable public func contains(hash: UInt64) -> Bool { hashed.contains(hash) }
 
+    /// Whether a token, given by its surface bytes and kind, is on the list once normalised as the tokenizer
+    /// normalises it (lower case, ’ folded to '): ASCII is hashed as it is lower-cased, CJK (no case) as it
+    /// is, anything else lower-cased as a string first.
+    public func containsToken(_ surface: UnsafeBufferPointer<UInt8>, kind: TokenKind) -> Bool {
+        if kind == .cjk { return contains(hash: Stopwords.hash(surface)) }
+        var h = Stopwords.hashSeed
+        for b in surface {
+            if b >= 0x80 {
+                var form = String(decoding: surface, as: UTF8.self).lowercased()
+                if form.utf8.contains(0xE2) { form = form.replacingOccurrences(of: "\u{2019}", with: "'") }
+                return words.contains(form)
+            }
+            h = Stopwords.hashStep(h, CharClass.lowerASCII(b))
+        }
+        return contains(hash: h)
+    }
+
     /// FNV-1a over bytes; callers may also fold bytes in one at a time with `hashStep`.
     public static let hashSeed: UInt64 = 0xcbf29ce484222325
     @inline(__always) public static func hashStep(_ h: UInt64, _ byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* 0x100000001b3 }

@@ -55,8 +55,13 @@ public struct Tokenizer: Sendable {
     public static func ranges(_ text: String) -> [(Range<Int>, TokenKind)] {
         var out: [(Range<Int>, TokenKind)] = []
         let bytes = Array(text.utf8)
-        bytes.withUnsafeBufferPointer { b in scan(b) { out.append(($0..<$1, $2)) } }
+        bytes.withUnsafeBufferPointer { b in forEachToken(b) { out.append(($0, $1)) } }
         return out
+    }
+
+    /// Calls `body` with each token's surface byte range and kind, in order, without interning.
+    public static func forEachToken(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, TokenKind) -> Void) {
+        scan(bytes) { body($0..<$1, $2) }
     }
 
     /// The normalised form a token would get (lower case, ’ → ').
