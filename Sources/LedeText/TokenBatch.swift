@@ -57,7 +57,7 @@ public struct TokenBatch {
         return texts.count - 1
     }
 
-    /// The normalised bytes of a local id, valid until the table changes.
+    /// Calls `body` with the normalised bytes of a local id (the buffer is valid inside `body` only).
     public func withForm<R>(_ localID: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         local.arena.withUnsafeBufferPointer { arena in
             local.offsets.withUnsafeBufferPointer { off in
