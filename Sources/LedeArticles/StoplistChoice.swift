@@ -33,8 +33,15 @@ enum StoplistChoice {
         guard let other = stopwords(forLanguageTag: declared), !other.words.isEmpty else { return .english }
         var english = 0, declaredHits = 0
         for text in sample() {
-            english += BlockFeatures.measure(text, stopwords: .english).stopwords
-            declaredHits += BlockFeatures.measure(text, stopwords: other).stopwords
+            // One scan of the text asks both lists about each token.
+            var copy = text
+            copy.withUTF8 { utf8 in
+                Tokenizer.forEachToken(utf8) { range, kind in
+                    let surface = UnsafeBufferPointer(rebasing: utf8[range])
+                    if Stopwords.english.containsToken(surface, kind: kind) { english += 1 }
+                    if other.containsToken(surface, kind: kind) { declaredHits += 1 }
+                }
+            }
         }
         return declaredHits > english ? other : .english
     }
