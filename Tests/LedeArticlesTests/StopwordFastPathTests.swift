@@ -91,3 +91,15 @@ struct SplitMix {
     }
 }
 
+
+/// The declared language's stoplist is used only when it fits the page's words better than English does.
+@Suite struct StoplistChoiceTests {
+    @Test func declaredListWinsOnlyWhenItFitsTheText() {
+        let german = ["Der Gemeinderat hat am Donnerstag über den Plan für den Hafen abgestimmt, und die Mehrheit war knapp."]
+        let english = ["The council voted on the harbour plan on Thursday, and the majority was narrow."]
+        #expect(StoplistChoice.choose(declared: "de-DE") { german }.name == "German")
+        #expect(StoplistChoice.choose(declared: "de") { english }.name == "English")
+        #expect(StoplistChoice.choose(declared: nil) { german }.name == "English")      // nothing declared: English
+        #expect(StoplistChoice.choose(declared: "xx") { german }.name == "English")     // unknown code
+    }
+}
