@@ -90,10 +90,13 @@ public struct Tokenizer: Sendable {
             if c < 0x80 {
                 if isASCIILetter(c) {
                     cls = .letter
-                    if c | 0x20 == UInt8(ascii: "h") || c | 0x20 == UInt8(ascii: "w"), let end = urlEnd(b, i) {
+                    // Quick rejections before the calls: a URL starts "ht" or "ww", an acronym has "." second.
+                    let second = i + 1 < n ? b[i + 1] | 0x20 : 0
+                    if (c | 0x20 == UInt8(ascii: "h") && second == UInt8(ascii: "t")) || (c | 0x20 == UInt8(ascii: "w") && second == UInt8(ascii: "w")),
+                       let end = urlEnd(b, i) {
                         emit(i, end, .url); i = end; continue
                     }
-                    if let end = acronymEnd(b, i) { emit(i, end, .word); i = end; continue }
+                    if second == UInt8(ascii: "."), let end = acronymEnd(b, i) { emit(i, end, .word); i = end; continue }
                 } else if isASCIIDigit(c) {
                     cls = .digit
                 } else {
