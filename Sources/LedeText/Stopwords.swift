@@ -22,16 +22,12 @@ public struct Stopwords: Sendable {
 
     /// Whether a token, given by its surface bytes and kind, is on the list once normalised as the tokenizer
     /// normalises it (lower case, ’ folded to '): ASCII is hashed as it is lower-cased, CJK (no case) as it
-    /// is, anything else lower-cased as a string first.
+    /// is, anything else through `Tokenizer.normalise`.
     public func containsToken(_ surface: UnsafeBufferPointer<UInt8>, kind: TokenKind) -> Bool {
         if kind == .cjk { return contains(hash: Stopwords.hash(surface)) }
         var h = Stopwords.hashSeed
         for b in surface {
-            if b >= 0x80 {
-                var form = String(decoding: surface, as: UTF8.self).lowercased()
-                if form.utf8.contains(0xE2) { form = form.replacingOccurrences(of: "\u{2019}", with: "'") }
-                return words.contains(form)
-            }
+            if b >= 0x80 { return words.contains(Tokenizer.normalise(String(decoding: surface, as: UTF8.self))) }
             h = Stopwords.hashStep(h, CharClass.lowerASCII(b))
         }
         return contains(hash: h)

@@ -41,7 +41,7 @@ public enum Syllables {
         if ascii {
             for c in word.utf8 { out.append(CharClass.lowerASCII(c)) }
         } else {
-            out.append(contentsOf: word.lowercased().replacingOccurrences(of: "\u{2019}", with: "'").utf8)
+            out.append(contentsOf: Tokenizer.normalise(word).utf8)
         }
         return out
     }
@@ -225,9 +225,7 @@ public enum DaleChall {
     public static func isEasy(_ word: String) -> Bool {
         // Vocabulary forms are already lower-case ASCII nearly always: no lower-casing copy, no ’ search.
         if word.utf8.allSatisfy({ $0 < 0x80 && ($0 &- 0x41) >= 26 }) { return easyWords.contains(word) }
-        var w = word.lowercased()
-        if w.contains("\u{2019}") { w = w.replacingOccurrences(of: "\u{2019}", with: "'") }
-        return easyWords.contains(w)
+        return easyWords.contains(Tokenizer.normalise(word))
     }
 
     public static var listSize: Int { easyWords.count }

@@ -64,15 +64,12 @@ public struct Tokenizer: Sendable {
         scan(bytes) { body($0..<$1, $2) }
     }
 
-    /// The normalised form a token would get (lower case, ’ → ').
+    /// The normalised form a token would get (lower case, ’ → '): the one definition, which the
+    /// tokenizer's ASCII fast path matches byte for byte.
     public static func normalise(_ surface: String) -> String {
-        var table = FormTable(capacity: 4)
-        var scratch = [UInt8](repeating: 0, count: 64)
-        let bytes = Array(surface.utf8)
-        return bytes.withUnsafeBufferPointer { b in
-            let id = internNormalised(b, 0, b.count, &table, &scratch)
-            return table.form(Int(id))
-        }
+        var form = surface.lowercased()
+        if form.utf8.contains(0xE2) { form = form.replacingOccurrences(of: "\u{2019}", with: "'") }
+        return form
     }
 
     // MARK: scanning
@@ -272,9 +269,7 @@ public struct Tokenizer: Sendable {
                 return lowered.withUnsafeBufferPointer { table.intern($0, hash: FormTable.hash($0)) }
             }
         }
-        let s = String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
-        var form = s.lowercased()
-        if form.utf8.contains(0xE2) { form = form.replacingOccurrences(of: "\u{2019}", with: "'") }
+        var form = normalise(String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self))
         return form.withUTF8 { table.intern($0, hash: FormTable.hash($0)) }
     }
 }

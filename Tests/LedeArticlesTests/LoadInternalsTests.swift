@@ -32,8 +32,8 @@ import LedeText
     /// tabs, CR and no-break spaces become one space, and lines are trimmed — whichever path the bytes take.
     @Test func foldingMatchesAPlainReferenceOnRandomLines() {
         let pieces = ["a", "bc", "D.", " ", "  ", "\t", "\r", "é", "\u{00A0}", "\u{3000}", "—", "\n", "x y", "1,2"]
-        var state: UInt64 = 0x9E3779B97F4A7C15
-        func next(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) % n }
+        var generator = SplitMix(seed: 0x9E3779B97F4A7C15)
+        func next(_ n: Int) -> Int { Int(generator.next() % UInt64(n)) }
         // Scalars, not Characters: "\r\n" is one Character in Swift.
         func isFoldable(_ c: Unicode.Scalar) -> Bool { [" ", "\t", "\r", "\u{00A0}", "\u{3000}"].contains(c) }
         for _ in 0..<500 {
@@ -58,8 +58,8 @@ import LedeText
     /// The byte tests for ASCII lines give what the Character tests give, on random lines.
     @Test func titleTestOnBytesMatchesTheCharacterTest() {
         let pieces = ["a", "Bc", ".", "...", ",", ";", ":", " ", "1", "!", "?", "'", "x y", "Storm closes", "-"]
-        var state: UInt64 = 42
-        func next(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) % n }
+        var generator = SplitMix(seed: 42)
+        func next(_ n: Int) -> Int { Int(generator.next() % UInt64(n)) }
         for _ in 0..<2000 {
             var line = ""
             for _ in 0..<next(12) { line += pieces[next(pieces.count)] }

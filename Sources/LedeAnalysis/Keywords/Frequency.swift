@@ -32,17 +32,13 @@ public struct FrequencyTable: Sendable {
         if units.ngram == 1 {
             // Single words (or stems) are ids below `unitCount`: count through raw buffers, without the
             // uniqueness and growth checks of three arrays per token (a third of `keywords all`).
-            counts.withUnsafeMutableBufferPointer { c in
-            lastDocument.withUnsafeMutableBufferPointer { last in
-            documentFrequency.withUnsafeMutableBufferPointer { df in
+            withCounters { c, last, df in
                 units.forEachUnit(in: text) { u in
                     let i = Int(u)
                     precondition(i < c.count, "a single-word unit beyond the unit count")
                     c[i] &+= 1
                     if last[i] != doc { last[i] = doc; df[i] &+= 1 }
                 }
-            }
-            }
             }
         } else {
             units.forEachUnit(in: text) { u in
@@ -61,21 +57,17 @@ public struct FrequencyTable: Sendable {
     mutating func addCountingEveryID(_ text: TokenizedText, unitCount: Int) {
         let doc = Int32(documents + 1)
         grow(to: unitCount)
-        counts.withUnsafeMutableBufferPointer { c in
-        lastDocument.withUnsafeMutableBufferPointer { last in
-        documentFrequency.withUnsafeMutableBufferPointer { df in
-        text.ids.withUnsafeIDs { ids in
-            for id in ids {
-                let i = Int(id)
-                guard i < c.count else { continue }
-                c[i] &+= 1
-                // Branch-free: a word's first occurrence in a text is unpredictable.
-                df[i] &+= last[i] != doc ? 1 : 0
-                last[i] = doc
+        withCounters { c, last, df in
+            text.ids.withUnsafeIDs { ids in
+                for id in ids {
+                    let i = Int(id)
+                    guard i < c.count else { continue }
+                    c[i] &+= 1
+                    // Branch-free: a word's first occurrence in a text is unpredictable.
+                    df[i] &+= last[i] != doc ? 1 : 0
+                    last[i] = doc
+                }
             }
-        }
-        }
-        }
         }
         tokens += text.tokenCount
         documents += 1
@@ -129,6 +121,17 @@ public struct FrequencyTable: Sendable {
         }
         tokens += other.tokens
         documents += other.documents
+    }
+
+    /// The counts, each unit's last document and the document frequencies as raw buffers, for counting
+    /// loops that have already grown the table.
+    private mutating func withCounters(_ body: (UnsafeMutableBufferPointer<Int32>, UnsafeMutableBufferPointer<Int32>,
+                                                UnsafeMutableBufferPointer<Int32>) -> Void) {
+        counts.withUnsafeMutableBufferPointer { c in
+            lastDocument.withUnsafeMutableBufferPointer { last in
+                documentFrequency.withUnsafeMutableBufferPointer { df in body(c, last, df) }
+            }
+        }
     }
 
     private mutating func grow(to n: Int) {
