@@ -88,11 +88,13 @@ struct HTMLContentExtractor {
 
     /// The body of a page read by `HTMLPageReader` (whose collector cut the text into blocks).
     func extract(_ collector: Collector, title: String?) -> Result {
-        var result = select(collector, title: title)
+        let features = measure(collector)
+        var result = select(collector, features, title: title)
         // A page whose whole article sits in a container with a furniture-like class ("share-enabled story"):
         // when the names leave almost nothing, try again without them.
         if Self.characterCount(result.paragraphs, stoppingAt: 200) < 200 {
-            let second = select(collector.withoutFurnitureNames(), title: title)
+            // The blocks are the same, so are their features: only the furniture marks differ.
+            let second = select(collector.withoutFurnitureNames(), features, title: title)
             if second.paragraphs.reduce(0, { $0 + $1.count }) > 2 * result.paragraphs.reduce(0, { $0 + $1.count }) { result = second }
         }
         return result
@@ -109,15 +111,19 @@ struct HTMLContentExtractor {
         return total
     }
 
-    private func select(_ collected: Collector, title: String?) -> Result {
-        var c = collected
+    /// jusText's features of every block, with the stoplist that fits the page's language.
+    private func measure(_ c: Collector) -> [BlockFeatures] {
         // The first 40 blocks of 70 characters or more (lazily: counting characters is grapheme breaking).
         let stopwords = StoplistChoice.choose(declared: declaredLanguage) {
             Array(c.blocks.lazy.filter { $0.text.utf8.count >= 70 && $0.text.count >= 70 }.prefix(40).map(\.text))
         }
-        let features = c.blocks.map { b in
+        return c.blocks.map { b in
             BlockFeatures.measure(b.text, linkChars: b.linkChars, isHeading: Self.headingTags.contains(b.tag), stopwords: stopwords)
         }
+    }
+
+    private func select(_ collected: Collector, _ features: [BlockFeatures], title: String?) -> Result {
+        var c = collected
         markTeaserCards(&c, features: features)
         let blocks = c.blocks
         var classifier = BoilerplateClassifier()
