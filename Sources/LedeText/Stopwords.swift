@@ -10,7 +10,7 @@ public struct Stopwords: Sendable {
 
     public init(name: String, words: Set<String>) {
         self.name = name; self.words = words
-        hashed = ByteHashSet(words.map { Stopwords.hash(Array($0.utf8)) })
+        hashed = ByteHashSet(words.map { word in var word = word; return word.withUTF8 { Stopwords.hash($0) } })
     }
 
     public func contains(_ form: String) -> Bool { words.contains(form) }
@@ -36,10 +36,6 @@ public struct Stopwords: Sendable {
     /// FNV-1a over bytes; callers may also fold bytes in one at a time with `hashStep`.
     public static let hashSeed: UInt64 = 0xcbf29ce484222325
     @inline(__always) public static func hashStep(_ h: UInt64, _ byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* 0x100000001b3 }
-    public static func hash<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
-        bytes.reduce(hashSeed, hashStep)
-    }
-    /// `hash` over a buffer, inlined into callers in hot loops.
     @inlinable public static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h = hashSeed
         for i in 0..<bytes.count { h = hashStep(h, bytes[i]) }
