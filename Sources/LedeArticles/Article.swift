@@ -39,8 +39,9 @@ public struct DroppedBlock: Codable, Sendable, Equatable {
 
 /// What a loader produced from one file or record, before it joins a workspace.
 ///
-/// The body is held ONCE, as UTF-8 bytes (paragraphs joined by a blank line) plus each paragraph's byte range:
-/// the tokenised text shares the same array storage (copy-on-write), so a loaded corpus is not kept twice.
+/// The body is held as UTF-8 bytes (paragraphs joined by a blank line) plus each paragraph's byte range, until
+/// it is tokenised: a tokenised text rebuilds its bytes from its tokens, so an article version keeps the
+/// document without its body (`releaseBody`) and reads the body from its text, and a corpus is not kept twice.
 public struct ParsedDocument: Sendable {
     public var path: String
     public var format: ArticleFormat
@@ -49,9 +50,15 @@ public struct ParsedDocument: Sendable {
     public var warnings: [String]
     /// For JSON/JSONL: a record id or index, so one file can hold many articles.
     public var recordKey: String?
+    private var storedBody: [UInt8]
+    /// Whether the body bytes are still here (false once they moved into a tokenised text).
+    public private(set) var hasBody = true
     /// The body as UTF-8: paragraphs separated by "\n\n".
-    public private(set) var bodyUTF8: [UInt8]
-    /// Where each paragraph lies in `bodyUTF8`.
+    public var bodyUTF8: [UInt8] {
+        precondition(hasBody, "the body of \(path) was released: read it from the article version's text")
+        return storedBody
+    }
+    /// Where each paragraph lies in the body (kept when the body is released).
     public var paragraphRanges: [Range<Int>] {
         stride(from: 0, to: paragraphBounds.count, by: 2).map { Int(paragraphBounds[$0])..<Int(paragraphBounds[$0 + 1]) }
     }
@@ -63,7 +70,7 @@ public struct ParsedDocument: Sendable {
                 dropped: [DroppedBlock] = [], warnings: [String] = [], recordKey: String? = nil) {
         self.path = path; self.format = format; self.metadata = metadata
         self.dropped = dropped; self.warnings = warnings; self.recordKey = recordKey
-        (bodyUTF8, paragraphBounds) = ParsedDocument.join(paragraphs)
+        (storedBody, paragraphBounds) = ParsedDocument.join(paragraphs)
     }
 
     /// A document whose body bytes were already assembled (paragraphs joined by "\n\n" at `paragraphRanges`).
@@ -71,7 +78,7 @@ public struct ParsedDocument: Sendable {
          dropped: [DroppedBlock] = [], warnings: [String] = [], recordKey: String? = nil) {
         self.path = path; self.format = format; self.metadata = metadata
         self.dropped = dropped; self.warnings = warnings; self.recordKey = recordKey
-        self.bodyUTF8 = bodyUTF8
+        self.storedBody = bodyUTF8
         var bounds: [UInt32] = []
         bounds.reserveCapacity(2 * paragraphRanges.count)
         for r in paragraphRanges { bounds.append(UInt32(r.lowerBound)); bounds.append(UInt32(r.upperBound)) }
@@ -80,16 +87,22 @@ public struct ParsedDocument: Sendable {
 
     /// The paragraphs as strings (decoded from the body on each call; the body bytes are what is stored).
     public var paragraphs: [String] {
-        get {
-            bodyUTF8.withUnsafeBufferPointer { b in
-                paragraphRanges.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) }
-            }
-        }
-        set { (bodyUTF8, paragraphBounds) = ParsedDocument.join(newValue) }
+        get { ParsedDocument.paragraphs(of: bodyUTF8, at: paragraphRanges) }
+        set { (storedBody, paragraphBounds) = ParsedDocument.join(newValue); hasBody = true }
     }
 
     /// The body as one text: paragraphs separated by a blank line.
     public var body: String { String(decoding: bodyUTF8, as: UTF8.self) }
+
+    /// Drops the body bytes, once a tokenised text holds them; the paragraph ranges stay.
+    public mutating func releaseBody() {
+        storedBody = []
+        hasBody = false
+    }
+
+    static func paragraphs(of body: [UInt8], at ranges: [Range<Int>]) -> [String] {
+        body.withUnsafeBufferPointer { b in ranges.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) } }
+    }
 
     private static func join(_ paragraphs: [String]) -> ([UInt8], [UInt32]) {
         var bytes: [UInt8] = []
@@ -106,9 +119,11 @@ public struct ParsedDocument: Sendable {
     }
 }
 
-/// One version of an article: the parsed document, tokenised once at load time.
+/// One version of an article: the parsed document, tokenised once at load time. The document is kept without
+/// its body: the text holds it (`body`, `paragraphs`).
 public final class ArticleVersion: @unchecked Sendable {
     public let number: Int
+    /// Where the version came from and what was found while loading it; its body is released (read `body`).
     public let document: ParsedDocument
     public let text: TokenizedText
     public let loadedAt: Date
@@ -120,6 +135,8 @@ public final class ArticleVersion: @unchecked Sendable {
     /// `contentHash` may be passed when it was already computed.
     public init(number: Int, document: ParsedDocument, text: TokenizedText, loadedAt: Date = Date(), contentHash: String? = nil) {
         self.number = number
+        var document = document
+        document.releaseBody()
         self.document = document
         self.text = text
         self.cachedHash = Mutex(contentHash)
@@ -138,6 +155,12 @@ public final class ArticleVersion: @unchecked Sendable {
 
     public var metadata: ArticleMetadata { document.metadata }
     public var wordCount: Int { text.tokenCount }
+
+    /// The body: paragraphs separated by a blank line (rebuilt from the text).
+    public var body: String { String(decoding: text.utf8, as: UTF8.self) }
+
+    /// The paragraphs as the loader found them (rebuilt from the text).
+    public var paragraphs: [String] { ParsedDocument.paragraphs(of: text.utf8, at: document.paragraphRanges) }
 }
 
 /// An article: a stable id (a1, a2, …), an optional name, and its versions, oldest first.

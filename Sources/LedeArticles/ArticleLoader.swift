@@ -28,6 +28,7 @@ public struct LoadOptions: Sendable {
 public struct LoadReport: Sendable {
     public var documents: [ParsedDocument] = []
     /// Each document's tokenised body, in the same order, when the load was given a vocabulary; else empty.
+    /// The documents then no longer hold their bodies (`ParsedDocument.hasBody`): the texts rebuild them.
     public var texts: [TokenizedText] = []
     /// The vocabulary `texts` were interned in.
     public var vocabulary: Vocabulary?
@@ -71,6 +72,8 @@ public struct ArticleLoader: Sendable {
                 for i in results.indices {
                     results[i].texts = Array(texts.prefix(results[i].documents.count))
                     texts = texts.dropFirst(results[i].documents.count)
+                    // Each text rebuilds its body from its tokens: the documents need not keep a copy.
+                    for j in results[i].documents.indices { results[i].documents[j].releaseBody() }
                 }
             }
             return results

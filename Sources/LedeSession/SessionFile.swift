@@ -57,8 +57,8 @@ public enum SessionFile {
                 SessionDocument.SavedVersion(
                     number: v.number, sourcePath: v.document.path, recordKey: v.document.recordKey,
                     format: v.document.format, metadata: v.metadata, contentHash: v.contentHash,
-                    loadedAt: v.loadedAt, words: v.wordCount, paragraphs: v.document.paragraphs.count,
-                    text: withText ? v.document.paragraphs : nil,
+                    loadedAt: v.loadedAt, words: v.wordCount, paragraphs: v.document.paragraphRanges.count,
+                    text: withText ? v.paragraphs : nil,
                     dropped: withText ? v.document.dropped : nil)
             })
         }

@@ -57,17 +57,19 @@ public final class Workspace: @unchecked Sendable {
     /// a cancelled call adds nothing. `progress` gets (documents tokenised, total) from worker threads.
     public func add(_ documents: [ParsedDocument], name: String? = nil,
                     progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [AddOutcome] {
-        add(documents, texts: try tokenizeAll(documents, progress: progress), name: name)
+        add(documents, texts: try tokenizeAll(count: documents.count, body: { documents[$0].bodyUTF8 }, progress: progress), name: name)
     }
 
     /// Adds what a load produced; its texts are used as they are when the loader tokenised them in this
     /// workspace's vocabulary (`ArticleLoader.load(paths:vocabulary:)`), else the documents are tokenised here.
     public func add(_ report: LoadReport, name: String? = nil,
                     progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [AddOutcome] {
-        guard report.vocabulary === vocabulary, report.texts.count == report.documents.count else {
-            return try add(report.documents, name: name, progress: progress)
-        }
-        return add(report.documents, texts: report.texts, name: name)
+        let documents = report.documents, texts = report.texts
+        guard texts.count == documents.count else { return try add(documents, name: name, progress: progress) }
+        if report.vocabulary === vocabulary { return add(documents, texts: texts, name: name) }
+        // Interned in another vocabulary: tokenised again here, from the texts' bytes (the documents no longer
+        // hold their bodies once the loader has tokenised them).
+        return add(documents, texts: try tokenizeAll(count: texts.count, body: { texts[$0].utf8 }, progress: progress), name: name)
     }
 
     private func add(_ documents: [ParsedDocument], texts prepared: [TokenizedText], name: String?) -> [AddOutcome] {
@@ -82,9 +84,8 @@ public final class Workspace: @unchecked Sendable {
 
     /// Tokenises documents in batches on all cores: one vocabulary merge per batch. (Content hashes are
     /// computed when first needed, see `ArticleVersion.contentHash`.)
-    private func tokenizeAll(_ documents: [ParsedDocument],
+    private func tokenizeAll(count n: Int, body: @escaping @Sendable (Int) -> [UInt8],
                              progress: (@Sendable (Int, Int) -> Void)?) throws -> [TokenizedText] {
-        let n = documents.count
         let results = UnsafeMutableBufferPointer<TokenizedText?>.allocate(capacity: n)
         results.initialize(repeating: nil)
         defer { results.deinitialize(); results.deallocate() }
@@ -97,8 +98,7 @@ public final class Workspace: @unchecked Sendable {
         DispatchQueue.concurrentPerform(iterations: (n + chunk - 1) / chunk) { c in
             if Cancellation.isRequested { return }
             let lo = c * chunk, hi = min(n, lo + chunk)
-            // The document's body array is shared with the tokenised text, not copied.
-            let bodies = documents[lo..<hi].map(\.bodyUTF8)
+            let bodies = (lo..<hi).map(body)
             let texts = tokenizer.tokenize(batch: bodies, vocabulary: vocabulary)
             for (k, text) in texts.enumerated() { box.value[lo + k] = text }
             let done = counter.add(hi - lo, ordering: .relaxed).newValue

@@ -98,7 +98,7 @@ public struct TokenBatch {
                 let sentences = SentenceSplitter.split(utf8: bytes, tokens: textTokens, paragraphs: paragraphs)
                 // The 12-byte tokens are a per-batch transient; the text keeps the compact layout.
                 out.append(TokenizedText(utf8: bytes, tokens: textTokens, sentences: sentences, paragraphs: paragraphs,
-                                         kinds: vocabulary.kinds))
+                                         forms: vocabulary.forms))
             }
         }
         texts.removeAll(keepingCapacity: true)

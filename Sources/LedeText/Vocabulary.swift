@@ -7,20 +7,20 @@ import Foundation
 public final class Vocabulary: @unchecked Sendable {
     private let lock = NSLock()
     private var table = FormTable(capacity: 1 << 14)
-    private var forms: [String] = []
-    /// Each id's token kind, set when a tokenised text first brings the id (ids interned as bare strings
-    /// read as words until then).
-    public let kinds = TokenKindTable()
+    private var formStrings: [String] = []
+    /// Each id's bytes and token kind, readable without the lock. The kind is the one the id was first
+    /// interned with: a tokenised text's, or `.word` for a bare string.
+    public let forms = FormStore()
 
     public init() {}
 
-    public var count: Int { lock.withLock { forms.count } }
+    public var count: Int { lock.withLock { formStrings.count } }
 
     /// The normalised form of an id.
-    public func form(_ id: UInt32) -> String { lock.withLock { forms[Int(id)] } }
+    public func form(_ id: UInt32) -> String { lock.withLock { formStrings[Int(id)] } }
 
     /// All forms, indexed by id (a snapshot).
-    public func allForms() -> [String] { lock.withLock { forms } }
+    public func allForms() -> [String] { lock.withLock { formStrings } }
 
     /// A 64-bit hash of each form's bytes, indexed by id (a snapshot). The hash depends on the bytes only, not
     /// on the order forms were interned, so it identifies a form across sessions.
@@ -28,7 +28,7 @@ public final class Vocabulary: @unchecked Sendable {
 
     /// The forms of a range of ids (clamped to the ids that exist), under one lock.
     public func forms(in range: Range<Int>) -> [String] {
-        lock.withLock { Array(forms[min(range.lowerBound, forms.count)..<min(range.upperBound, forms.count)]) }
+        lock.withLock { Array(formStrings[min(range.lowerBound, formStrings.count)..<min(range.upperBound, formStrings.count)]) }
     }
 
     /// The id of a normalised form, if it has been seen.
@@ -53,7 +53,7 @@ public final class Vocabulary: @unchecked Sendable {
     }
 
     /// Merges a document's local table under one lock; the result maps local id → global id.
-    /// `kinds` (by local id, when given) become the kinds of the ids this merge creates.
+    /// `kinds` (by local id, when given) become the kinds of the ids this merge creates (else `.word`).
     public func intern(_ local: FormTable, kinds localKinds: [TokenKind]? = nil) -> [UInt32] {
         var global = [UInt32](repeating: .max, count: local.count)
         intern(local, ids: 0..<local.count, kinds: localKinds, into: &global)
@@ -67,18 +67,19 @@ public final class Vocabulary: @unchecked Sendable {
             lock.withLock {
                 for i in ids {
                     let bytes = UnsafeBufferPointer(rebasing: arena[Int(local.offsets[i])..<Int(local.offsets[i + 1])])
-                    let before = table.count
-                    global[i] = internLocked(bytes, hash: local.hashes[i])
-                    if table.count > before, let localKinds { kinds.set(global[i], localKinds[i]) }
+                    global[i] = internLocked(bytes, hash: local.hashes[i], kind: localKinds?[i] ?? .word)
                 }
             }
         }
     }
 
-    private func internLocked(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32 {
+    private func internLocked(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, kind: TokenKind = .word) -> UInt32 {
         let before = table.count
         let id = table.intern(bytes, hash: hash)
-        if table.count > before { forms.append(String(decoding: bytes, as: UTF8.self)) }
+        if table.count > before {
+            formStrings.append(String(decoding: bytes, as: UTF8.self))
+            forms.set(id, bytes, kind)
+        }
         return id
     }
 }

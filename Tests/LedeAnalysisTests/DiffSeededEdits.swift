@@ -1,3 +1,4 @@
+import TestSupport
 import LedeText
 
 /// A deterministic generator of texts and seeded edits whose NewsEdits counts are known exactly.
@@ -13,7 +14,7 @@ struct SeededEdits {
 
     private var random: SplitMix
 
-    init(seed: UInt64) { random = SplitMix(state: seed) }
+    init(seed: UInt64) { random = SplitMix(seed: seed) }
 
     mutating func next() -> UInt64 { random.next() }
 

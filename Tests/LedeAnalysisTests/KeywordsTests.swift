@@ -33,7 +33,7 @@ private let noStopwords = Stopwords.none
                          "Fishermen said the quay would change their days.", "A vote, a plan, a harbour: 3 things."]
         let (v, texts) = tokenize((0..<700).map { sentences[$0 % 4] + " " + sentences[($0 * 7) % 4] + " word\($0 % 50)" })
         let units = try TermUnits(forms: v.allForms(), stopwords: Stopwords(name: "t", words: ["the", "a", "and", "on", "for"]),
-                                  kinds: v.kinds)
+                                  kinds: v.forms)
         var together = FrequencyTable(), oneByOne = FrequencyTable()
         try together.add(texts, units: units)
         for t in texts { oneByOne.add(t, units: units) }

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 import Foundation
 import LedeText
@@ -45,7 +46,7 @@ private func referenceFactors(_ ids: [UInt32], threshold: Double) -> Double {
 
 @Suite struct StatsFastPathTests {
     @Test func characterScanMatchesByteByByteRules() {
-        var random = SplitMix(state: 42)
+        var random = SplitMix(seed: 42)
         // Bytes drawn from the interesting ones (spaces, quotes, “ ‘ ’ pieces, letters, other UTF-8) so the
         // eight-byte words hit every case, at every length and offset.
         let alphabet: [UInt8] = [0x20, 0x0A, 0x09, 0x0D, 0x22, 0x41, 0x61, 0x39, 0x2E, 0xE2, 0x80, 0x9C, 0x98, 0x99, 0xC3, 0xA9, 0xF0, 0x9F, 0x00, 0x7F]
@@ -63,7 +64,7 @@ private func referenceFactors(_ ids: [UInt32], threshold: Double) -> Double {
     }
 
     @Test func mattrAndMtldMatchSetBasedReferences() {
-        var random = SplitMix(state: 7)
+        var random = SplitMix(seed: 7)
         var counter = IdCounter(capacity: 4)
         for round in 0..<200 {
             let length = 1 + random.below(400)
@@ -83,7 +84,7 @@ private func referenceFactors(_ ids: [UInt32], threshold: Double) -> Double {
     }
 
     @Test func denseRenumberingGivesTheSameDiversityAsVocabularyIds() {
-        var random = SplitMix(state: 3)
+        var random = SplitMix(seed: 3)
         let words = (0..<60).map { "w\($0)x" }
         let vocabulary = Vocabulary()
         // Warm the vocabulary with unrelated forms so the text's ids are large and sparse.

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import LedeText
 
@@ -21,6 +22,7 @@ import Testing
             #expect(text.kind(ofToken: k) == expected[k].1)
             #expect(vocabulary.form(text.ids[k]) == Tokenizer.normalise(text.surface(ofToken: k)))
         }
+        checkBytes(text, Array(source.utf8))
         return text
     }
 
@@ -34,12 +36,80 @@ import Testing
         for i in 0..<300 { source += "w\(i)" + String(repeating: " ", count: i % 7 + 1) }
         let text = checkRoundTrip(source)
         #expect(text.tokenCount > 4 * 64)
-        // Three tokens escaped (the word after the rule, the URL, the long word): 3 × (index, start, end) kept aside.
-        let anchors = (text.tokenCount + 63) / 64
-        #expect(text.tokenBytes == text.tokenCount * (2 + 2) + anchors * 4 + 3 * 3 * 4)
+        #expect(text.storedBytes < source.utf8.count)
         let long = text.allTokens().first { $0.byteRange.count == 400 }
         #expect(long != nil)
         #expect(text.range(ofTokens: 0..<2) == text.range(ofToken: 0).lowerBound..<text.range(ofToken: 1).upperBound)
+    }
+
+    /// The text's bytes come back whole, through every way of reading them, and any byte range of them.
+    func checkBytes(_ text: TokenizedText, _ expected: [UInt8]) {
+        #expect(text.byteCount == expected.count)
+        #expect(text.utf8 == expected)
+        text.withUTF8 { #expect(Array($0) == expected) }
+        text.withUTF8AndTokenStarts { bytes, starts in
+            #expect(Array(bytes) == expected)
+            #expect(starts.map { Int($0) } == text.allTokens().map { Int($0.start) })
+        }
+        var rng = SplitMix(seed: UInt64(expected.count))
+        for _ in 0..<200 where !expected.isEmpty {
+            let a = Int(rng.next() % UInt64(expected.count + 1)), b = Int(rng.next() % UInt64(expected.count + 1))
+            let r = min(a, b)..<max(a, b)
+            #expect(text.bytes(in: r) == Array(expected[r]))
+        }
+        #expect(text.bytes(in: 0..<expected.count) == expected)
+    }
+
+    @Test func bytesComeBackFromFormsCasesGapsAndLiterals() {
+        let v = Vocabulary()
+        let sources = [
+            "", "   ", ",,, ...", "\n\nHello", "Hello\n\n", "x",
+            // Lower case, capitalised, capitals, mixed case (literal), non-ASCII case, curly apostrophes.
+            "the The THE tHe McDonald iPhone BBC U.S. u.s. U.s. É école ÉCOLE İstanbul O’Neill DON’T don't",
+            // Every implied gap, short literal gaps of each length, tabs, CRLF, long runs of punctuation.
+            "a b\n\nc, d. e.\n\nf\tg\r\nh (i) “j” —k— l" + String(repeating: "!", count: 26) + "m"
+                + String(repeating: "?", count: 27) + "n" + String(repeating: "=", count: 5000) + "o...",
+            // Numbers, URLs, e-mail, CJK, emoji between words.
+            "£1,200.50 on 2015-16 at https://www.BBC.co.uk/News?ID=5 Mail A.B@BBC.co.uk 京东 カタカナ 한국어 🙂 end",
+        ]
+        for source in sources {
+            let text = checkRoundTrip(source, v)
+            #expect(String(decoding: text.utf8, as: UTF8.self) == source)
+        }
+        // A random mix of pieces, long enough to cross many anchors.
+        let pieces = ["word", "Word", "WORD", "wOrD", " ", "  ", ", ", ". ", "\n\n", "\n", "-", "’", "'", "É", "é", "12", "3.5",
+                      "“", "”", "(", ")", "x@y.org", "http://a.b/C", "京", "\t", "!!!", String(repeating: " ", count: 40)]
+        var rng = SplitMix(seed: 7)
+        for _ in 0..<20 {
+            var source = ""
+            for _ in 0..<Int(rng.next() % 600) { source += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            _ = checkRoundTrip(source, v)
+        }
+    }
+
+    @Test func proseIsAboutThreeBytesAToken() {
+        // Per token a 16-bit id and a code byte; per 64 tokens two anchors. Lower case, capitalised and capital
+        // words follow from their forms, and " ", ", ", ". " and a blank line are implied: of each paragraph
+        // only the ".\n\n" after "so" is literal.
+        let paragraph = "The cat sat on the mat. The Dog ran, and the BBC said so.\n\n"
+        let source = String(repeating: paragraph, count: 50)
+        let text = checkRoundTrip(source)
+        let anchors = (text.tokenCount + 63) / 64
+        #expect(text.storedBytes == text.tokenCount * 3 + anchors * 8 + 50 * 3)
+    }
+
+    @Test func aTokenWhoseFormIsNotItsSurfaceIsKeptLiterally() {
+        // Tokens built by hand, with ids whose forms the surface does not follow from: kept as written.
+        let vocabulary = Vocabulary()
+        let cat = vocabulary.intern("cat"), unknown: UInt32 = 4_000_000
+        let bytes = Array("dog CAT Cat cAt zebra".utf8)
+        let tokens = [Token(id: cat, start: 0, end: 3, kind: .word), Token(id: cat, start: 4, end: 7, kind: .word),
+                      Token(id: cat, start: 8, end: 11, kind: .word), Token(id: cat, start: 12, end: 15, kind: .word),
+                      Token(id: unknown, start: 16, end: 21, kind: .word)]
+        let text = TokenizedText(utf8: bytes, tokens: tokens, sentences: [], paragraphs: [], forms: vocabulary.forms)
+        #expect(text.utf8 == bytes)
+        #expect(text.allTokens().map(\.byteRange) == tokens.map(\.byteRange))
+        #expect((0..<5).map { text.surface(ofToken: $0) } == ["dog", "CAT", "Cat", "cAt", "zebra"])
     }
 
     @Test func emptyAndOneTokenTexts() {
@@ -83,12 +153,12 @@ import Testing
     @Test func kindsLiveWithTheVocabularyAndExceptionsArePerToken() {
         let vocabulary = Vocabulary()
         let text = checkRoundTrip("Talks 2015 www.bbc.co.uk x@bbc.co.uk 京", vocabulary)
-        #expect((0..<text.tokenCount).map { vocabulary.kinds[text.ids[$0]] } == [.word, .number, .url, .email, .cjk])
+        #expect((0..<text.tokenCount).map { vocabulary.forms[text.ids[$0]] } == [.word, .number, .url, .email, .cjk])
         // A token whose kind differs from its form's recorded kind keeps its own kind.
         let id = vocabulary.id(of: "talks")!
         let bytes = Array("talks talks".utf8)
         let tokens = [Token(id: id, start: 0, end: 5, kind: .word), Token(id: id, start: 6, end: 11, kind: .number)]
-        let odd = TokenizedText(utf8: bytes, tokens: tokens, sentences: [], paragraphs: [], kinds: vocabulary.kinds)
+        let odd = TokenizedText(utf8: bytes, tokens: tokens, sentences: [], paragraphs: [], forms: vocabulary.forms)
         #expect(odd.kind(ofToken: 0) == .word && odd.kind(ofToken: 1) == .number)
         #expect(odd.allTokens() == tokens)
     }

@@ -10,7 +10,7 @@ public final class TermUnits {
     /// By token id: not counted as a single word (a stopword, or not a word or CJK token by its form's kind).
     /// Built when the vocabulary's kinds are given; texts whose tokens all have their form's kind read only this.
     let skipOne: [Bool]?
-    let kinds: TokenKindTable?
+    let kinds: FormStore?
     /// Token id → stem id (nil: no stemming).
     let stemOf: [UInt32]?
     let forms: [String]
@@ -28,9 +28,9 @@ public final class TermUnits {
     /// - Parameters:
     ///   - forms: the vocabulary's forms, indexed by id.
     ///   - stems: optional stemming: token id → stem id, and each stem's display form.
-    ///   - kinds: the vocabulary's token kinds, for a faster single-word pass (optional).
+    ///   - kinds: the vocabulary's form store (its kinds), for a faster single-word pass (optional).
     public init(forms: [String], stopwords: Stopwords, ngram: Int = 1, stems: (of: [UInt32], forms: [String])? = nil,
-                kinds: TokenKindTable? = nil) throws {
+                kinds: FormStore? = nil) throws {
         guard (1...5).contains(ngram) else { throw Problem.badNgram(ngram) }
         self.ngram = ngram
         self.forms = forms
@@ -80,7 +80,7 @@ public final class TermUnits {
     /// those ids cleared afterwards (single unstemmed words, and the text's tokens all of their form's kind):
     /// counting without a branch per token is faster than skipping half of them.
     func skippedIDsIfCountingEveryID(_ text: TokenizedText) -> [Bool]? {
-        guard ngram == 1, stemOf == nil, let skipOne, let kinds, text.kinds === kinds, !text.hasKindExceptions else { return nil }
+        guard ngram == 1, stemOf == nil, let skipOne, let kinds, text.forms === kinds, !text.hasKindExceptions else { return nil }
         return skipOne
     }
 
@@ -88,7 +88,7 @@ public final class TermUnits {
     /// consecutive words only (a number or URL breaks them), and may not start or end with a stopword.
     public func forEachUnit(in text: TokenizedText, _ body: (UInt32) -> Void) {
         let ids = text.ids
-        if ngram == 1, let skipOne, let kinds, text.kinds === kinds, !text.hasKindExceptions {
+        if ngram == 1, let skipOne, let kinds, text.forms === kinds, !text.hasKindExceptions {
             ids.withUnsafeIDs { ids in
             skipOne.withUnsafeBufferPointer { skip in
                 for id in ids where Int(id) < skip.count && !skip[Int(id)] { body(stemOf.map { $0[Int(id)] } ?? id) }
@@ -97,7 +97,7 @@ public final class TermUnits {
             return
         }
         if ngram == 1 {
-            let kinds = text.kinds, exceptions = text.hasKindExceptions
+            let kinds = text.forms, exceptions = text.hasKindExceptions
             ids.withUnsafeIDs { ids in
             stop.withUnsafeBufferPointer { stop in
                 for k in 0..<ids.count {

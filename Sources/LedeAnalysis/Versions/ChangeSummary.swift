@@ -163,9 +163,9 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
         for s in sentences.sorted().map({ t.sentences[$0] }) {
             var k = s.tokens.lowerBound
             while k < s.tokens.upperBound {
-                guard isCapitalised(t, k) else { k += 1; continue }
+                guard isCapitalised(t, u, k) else { k += 1; continue }
                 var end = k + 1
-                while end < s.tokens.upperBound, isCapitalised(t, end), onlySpaces(u, t.range(ofToken: end - 1).upperBound..<t.range(ofToken: end).lowerBound) { end += 1 }
+                while end < s.tokens.upperBound, isCapitalised(t, u, end), onlySpaces(u, t.range(ofToken: end - 1).upperBound..<t.range(ofToken: end).lowerBound) { end += 1 }
                 var start = k
                 if start == s.tokens.lowerBound, stop.contains(t.surface(ofToken: start).lowercased()) { start += 1 }
                 let lone = end - start == 1 && (k == s.tokens.lowerBound || stop.contains(t.surface(ofToken: start).lowercased()))
@@ -241,12 +241,13 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
         return present.map { !$0 }
     }
 
-    static func isCapitalised(_ t: TokenizedText, _ k: Int) -> Bool {
+    /// `u`: the text's bytes (`t.utf8`, rebuilt once by the caller).
+    static func isCapitalised(_ t: TokenizedText, _ u: [UInt8], _ k: Int) -> Bool {
         let token = t.token(k)
         guard token.kind == .word else { return false }
-        let c = t.utf8[Int(token.start)]
+        let c = u[Int(token.start)]
         if c < 0x80 { return c >= 0x41 && c <= 0x5A }
-        return t.surface(token).unicodeScalars.first?.properties.isUppercase ?? false
+        return String(decoding: u[token.byteRange], as: UTF8.self).unicodeScalars.first?.properties.isUppercase ?? false
     }
 
     static func onlySpaces(_ u: [UInt8], _ r: Range<Int>) -> Bool { r.allSatisfy { u[$0] == 0x20 } }
@@ -255,8 +256,9 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
 
     /// Sentences of the new text's changed sentences that hold a correction or update notice.
     static func notices(_ b: TokenizedText, in sentences: Set<Int>) -> [String] {
-        sentences.sorted().compactMap { k in
-            holdsNotice(b.utf8, b.sentences[k].bytes) ? shortened(b.text(b.sentences[k].bytes), to: 160) : nil
+        let u = b.utf8
+        return sentences.sorted().compactMap { k in
+            holdsNotice(u, b.sentences[k].bytes) ? shortened(String(decoding: u[b.sentences[k].bytes], as: UTF8.self), to: 160) : nil
         }
     }
 

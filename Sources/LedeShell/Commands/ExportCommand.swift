@@ -53,7 +53,7 @@ struct ExportCommand: ShellCommand {
             let m = s.version.metadata
             return Record(id: s.article.id, name: s.article.name, version: s.version.number, title: m.title,
                           published: m.published, modified: m.modified, source: m.source, author: m.author, url: m.url,
-                          language: m.language, path: s.version.document.path, text: s.version.document.body)
+                          language: m.language, path: s.version.document.path, text: s.version.body)
         }
         var bytes = 0
         do {

@@ -50,12 +50,13 @@ struct ShowCommand: ShellCommand {
         return Result(articles: picked.map { s in
             let v = s.version
             let d = v.document
+            let paragraphs = v.paragraphs
             var blockList: [Block]?
             if blocks {
                 // In document order: each dropped block before the kept paragraph it preceded.
                 var list: [Block] = []
                 var pending = d.dropped.filter { $0.position != nil }
-                for (k, p) in d.paragraphs.enumerated() {
+                for (k, p) in paragraphs.enumerated() {
                     list += pending.filter { $0.position! <= k }.map { Block(kept: false, reason: $0.reason, text: $0.text) }
                     pending.removeAll { $0.position! <= k }
                     list.append(Block(kept: true, reason: nil, text: p))
@@ -65,7 +66,7 @@ struct ShowCommand: ShellCommand {
             }
             return Shown(id: s.article.id, name: s.article.name, version: v.number, versions: s.article.versions.count,
                          path: d.path, format: d.format.rawValue, metadata: v.metadata, words: v.wordCount,
-                         sentences: v.text.sentences.count, paragraphs: d.paragraphs, blocks: blockList)
+                         sentences: v.text.sentences.count, paragraphs: paragraphs, blocks: blockList)
         }, metadataOnly: metadataOnly)
     }
 }

@@ -37,7 +37,7 @@ enum StatisticsSupport {
     static func units(vocabulary: Vocabulary, forms: [String], stopwords: Stopwords, ngram: Int, stem: Bool) throws -> TermUnits {
         do {
             return try TermUnits(forms: forms, stopwords: stopwords, ngram: ngram,
-                                 stems: stem ? StemTable.stems(for: vocabulary) : nil, kinds: vocabulary.kinds)
+                                 stems: stem ? StemTable.stems(for: vocabulary) : nil, kinds: vocabulary.forms)
         } catch { throw CommandError("\(error)") }
     }
 

@@ -1,0 +1,476 @@
+import Foundation
+
+/// A text tokenised once: token ids (into a shared `Vocabulary`), where each token stands, sentences and
+/// paragraphs. Everything later works on these; nothing re-tokenises.
+///
+/// The text does not keep its UTF-8 bytes: it rebuilds them from its tokens. A token's surface is almost
+/// always its normalised form (kept once per vocabulary in `FormStore`) in lower case, capitalised or in
+/// capitals, and the bytes between two tokens are almost always one space, so a text is about 3 bytes a token
+/// instead of the ~5.6 bytes of its body plus 4 of token offsets. Layout:
+/// - `ids`: 16- or 32-bit per text (`TokenIDs`) — what analysis reads on every pass;
+/// - one code byte per token: how its gap (the bytes since the previous token) is written, in the low 5 bits
+///   (nothing, " ", "\n\n", ", ", ". ", 1–26 literal bytes, or a longer literal run), and how its surface
+///   follows from its form, in the top 2 (as is, first letter capital, ASCII letters capital, or literal);
+/// - `literals`: the bytes that are not implied, in text order (literal gaps, literal surfaces, each longer
+///   one after its length as a LEB128 varint), then the bytes after the last token;
+/// - anchors: for every 64th token, where its gap starts and where its literals start, so a token's byte range
+///   decodes at most 63 neighbours; `offsetCursor()` walks tokens in order at one step each;
+/// - kinds: per vocabulary id (`FormStore`), plus the text's rare tokens whose kind differs.
+public struct TokenizedText: Sendable {
+    public let sentences: [TextSpan]
+    public let paragraphs: [TextSpan]
+    /// The per-token arrays behind one reference: copying a text (selections do) retains 3 objects, not 7.
+    @usableFromInline let storage: TokenStorage
+    /// Kept beside the reference, not read through it: listing tens of thousands of articles' word counts
+    /// would otherwise touch every text's storage object (a cache miss each).
+    public let tokenCount: Int
+    /// The length of the text in UTF-8 bytes.
+    public let byteCount: Int
+
+    @inlinable public var ids: TokenIDs { storage.ids }
+    /// Forms and kinds of the vocabulary's ids (shared by every text of the vocabulary).
+    @inlinable public var forms: FormStore { storage.forms }
+    private var kindExceptions: [UInt64] { storage.kindExceptions }
+
+    static let anchorStride = 64
+
+    /// Compacts the tokenizer's tokens (ascending, non-overlapping byte ranges of `utf8`, with ids whose forms
+    /// are in `forms`). Any token whose surface does not follow from its form is kept literally, so the text
+    /// always gives back exactly `utf8`.
+    public init(utf8: [UInt8], tokens: [Token], sentences: [TextSpan], paragraphs: [TextSpan], forms: FormStore) {
+        // Spans are kept for the session: drop the splitters' spare capacity.
+        self.sentences = TokenizedText.exact(sentences); self.paragraphs = TokenizedText.exact(paragraphs)
+        let n = tokens.count
+        tokenCount = n
+        byteCount = utf8.count
+        precondition(utf8.count <= Int(UInt32.max), "a text is at most 4 GB")
+        var anchors: [UInt32] = []
+        anchors.reserveCapacity(2 * ((n + TokenizedText.anchorStride - 1) / TokenizedText.anchorStride))
+        var literals = LiteralWriter(capacity: utf8.count / 8 + 16)
+        var kindExceptions: [UInt64] = []
+        let codes = utf8.withUnsafeBufferPointer { b in
+            [UInt8](unsafeUninitializedCapacity: n) { out, count in
+                var previousEnd = 0
+                for (k, t) in tokens.enumerated() {
+                    let start = Int(t.start), end = Int(t.end)
+                    precondition(start >= previousEnd && end >= start && end <= b.count, "tokens must be ascending, disjoint and inside the text")
+                    if k % TokenizedText.anchorStride == 0 { anchors.append(UInt32(previousEnd)); anchors.append(UInt32(literals.count)) }
+                    let gap = literals.encodeGap(b, previousEnd, start)
+                    let surface = literals.encodeSurface(b, start, end, form: forms.bytes(t.id))
+                    out[k] = gap | surface << 5
+                    if forms[t.id] != t.kind { kindExceptions.append(UInt64(k) << 8 | UInt64(t.kind.rawValue)) }
+                    previousEnd = end
+                }
+                literals.append(UnsafeBufferPointer(rebasing: b[previousEnd...]))
+                count = n
+            }
+        }
+        storage = TokenStorage(ids: TokenIDs(tokens.lazy.map(\.id)), codes: codes, literals: literals.finish(),
+                               anchors: anchors, kindExceptions: kindExceptions, forms: forms)
+    }
+
+    private static func exact<T>(_ array: [T]) -> [T] {
+        array.capacity == array.count ? array : array.withUnsafeBufferPointer { Array($0) }
+    }
+
+    public var wordCount: Int { tokenCount }
+
+    // MARK: kinds
+
+    /// The kind of token `k`.
+    @inlinable @inline(__always) public func kind(ofToken k: Int) -> TokenKind { kind(ofToken: k, id: ids[k]) }
+
+    /// Whether some token's kind differs from its id's kind in `forms` (when not, `forms[ids[k]]` is the kind).
+    @inlinable public var hasKindExceptions: Bool { !storage.kindExceptions.isEmpty }
+
+    /// The kind of token `k` whose id (`ids[k]`) the caller already read.
+    @inlinable @inline(__always) public func kind(ofToken k: Int, id: UInt32) -> TokenKind {
+        if storage.kindExceptions.isEmpty { return storage.forms[id] }
+        return exceptionalKind(k) ?? storage.forms[id]
+    }
+
+    @usableFromInline func exceptionalKind(_ k: Int) -> TokenKind? {
+        var lo = 0, hi = kindExceptions.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let at = Int(kindExceptions[mid] >> 8)
+            if at == k { return TokenKind(rawValue: UInt8(truncatingIfNeeded: kindExceptions[mid])) }
+            if at < k { lo = mid + 1 } else { hi = mid }
+        }
+        return nil
+    }
+
+    // MARK: offsets
+
+    /// The byte range of token `k` in the text.
+    public func range(ofToken k: Int) -> Range<Int> {
+        precondition(k >= 0 && k < tokenCount, "token index \(k) out of range")
+        return storage.withLayout { layout in
+            var w = layout.walker(fromBlock: k / TokenizedText.anchorStride)
+            while w.next < k { w.step(layout) }
+            w.step(layout)
+            return w.start..<w.end
+        }
+    }
+
+    /// From the start of the first to the end of the last of a non-empty range of tokens.
+    public func range(ofTokens tokens: Range<Int>) -> Range<Int> {
+        precondition(!tokens.isEmpty, "empty token range")
+        return range(ofToken: tokens.lowerBound).lowerBound..<range(ofToken: tokens.upperBound - 1).upperBound
+    }
+
+    /// Token `k` as the tokenizer produced it.
+    public func token(_ k: Int) -> Token {
+        let r = range(ofToken: k)
+        return Token(id: ids[k], start: UInt32(r.lowerBound), end: UInt32(r.upperBound), kind: kind(ofToken: k))
+    }
+
+    /// Every token, decoded (for display and tests; analysis reads `ids`).
+    public func allTokens() -> [Token] {
+        var cursor = offsetCursor()
+        return (0..<tokenCount).map { k in
+            let r = cursor.range(ofToken: k)
+            return Token(id: ids[k], start: UInt32(r.lowerBound), end: UInt32(r.upperBound), kind: kind(ofToken: k))
+        }
+    }
+
+    /// Byte ranges of tokens asked for in ascending order, one step each (any order works, more slowly).
+    public func offsetCursor() -> OffsetCursor { OffsetCursor(text: self) }
+
+    public struct OffsetCursor {
+        let text: TokenizedText
+        private var walker = LayoutWalker()
+
+        init(text: TokenizedText) { self.text = text }
+
+        public mutating func range(ofToken k: Int) -> Range<Int> {
+            precondition(k >= 0 && k < text.tokenCount, "token index \(k) out of range")
+            return text.storage.withLayout { layout in
+                // In order: one step. Otherwise from the token's anchor, or from here when that is nearer.
+                if k < walker.next || k / TokenizedText.anchorStride > walker.next / TokenizedText.anchorStride {
+                    walker = layout.walker(fromBlock: k / TokenizedText.anchorStride)
+                }
+                while walker.next <= k { walker.step(layout) }
+                return walker.start..<walker.end
+            }
+        }
+    }
+
+    // MARK: bytes
+
+    /// The text's UTF-8 bytes, rebuilt (an allocation and a pass over every token: loops over many texts
+    /// should prefer `withUTF8`).
+    public var utf8: [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: byteCount) { out, count in
+            storage.withLayout { $0.write(fromBlock: 0, throughToken: tokenCount, trailing: true, into: out.baseAddress) }
+            count = byteCount
+        }
+    }
+
+    /// The text's UTF-8 bytes, rebuilt into a temporary buffer (valid inside `body` only).
+    public func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, byteCount)) { out in
+            storage.withLayout { $0.write(fromBlock: 0, throughToken: tokenCount, trailing: true, into: out.baseAddress) }
+            return try body(UnsafeBufferPointer(rebasing: out[0..<byteCount]))
+        }
+    }
+
+    /// The text's bytes and the start offset of every token, rebuilt into temporary buffers (valid inside
+    /// `body` only): for loops that test a byte of each token.
+    public func withUTF8AndTokenStarts<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt32>) throws -> R) rethrows -> R {
+        try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(1, tokenCount)) { starts in
+            try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, byteCount)) { out in
+                storage.withLayout {
+                    $0.write(fromBlock: 0, throughToken: tokenCount, trailing: true, into: out.baseAddress, starts: starts.baseAddress)
+                }
+                return try body(UnsafeBufferPointer(rebasing: out[0..<byteCount]), UnsafeBufferPointer(rebasing: starts[0..<tokenCount]))
+            }
+        }
+    }
+
+    /// The bytes of a range of the text, decoding only the tokens around it.
+    public func bytes(in range: Range<Int>) -> [UInt8] {
+        precondition(range.lowerBound >= 0 && range.upperBound <= byteCount, "byte range \(range) outside the text (\(byteCount) bytes)")
+        if range.isEmpty { return [] }
+        return storage.withLayout { layout in
+            // The last anchor at or before the range, then as far as the token that reaches past its end.
+            let block = layout.block(containing: range.lowerBound)
+            var w = layout.walker(fromBlock: block)
+            let base = w.position
+            while w.next < tokenCount && w.position < range.upperBound { w.step(layout) }
+            let end = w.next == tokenCount ? byteCount : w.position
+            let span = [UInt8](unsafeUninitializedCapacity: end - base) { out, count in
+                layout.write(fromBlock: block, throughToken: w.next, trailing: w.next == tokenCount, into: out.baseAddress)
+                count = end - base
+            }
+            return Array(span[(range.lowerBound - base)..<(range.upperBound - base)])
+        }
+    }
+
+    /// The original text of a byte range (for display).
+    public func text(_ range: Range<Int>) -> String {
+        String(decoding: bytes(in: range), as: UTF8.self)
+    }
+
+    /// The surface text of one token as written.
+    public func surface(_ token: Token) -> String { text(token.byteRange) }
+    public func surface(ofToken k: Int) -> String { text(range(ofToken: k)) }
+
+    /// Bytes held for the text (ids, codes, literals, anchors, kind exceptions), for memory accounting.
+    public var storedBytes: Int {
+        ids.count * ids.bytesPerID + storage.codes.count + storage.literals.count + storage.anchors.count * 4 + kindExceptions.count * 8
+    }
+}
+
+/// The compact per-token arrays of one text (see `TokenizedText`).
+@usableFromInline final class TokenStorage: @unchecked Sendable {
+    @usableFromInline let ids: TokenIDs
+    /// Per token: gap code (low 5 bits) | surface code << 5.
+    let codes: [UInt8]
+    /// Bytes not implied by the codes and forms, in text order, then the bytes after the last token.
+    let literals: [UInt8]
+    /// Per 64 tokens: where the first one's gap starts, and where its literals start.
+    let anchors: [UInt32]
+    /// Tokens whose kind is not their id's kind in `forms`: token index << 8 | kind, by index. Almost always empty.
+    @usableFromInline let kindExceptions: [UInt64]
+    @usableFromInline let forms: FormStore
+
+    init(ids: TokenIDs, codes: [UInt8], literals: [UInt8], anchors: [UInt32], kindExceptions: [UInt64], forms: FormStore) {
+        self.ids = ids; self.codes = codes; self.literals = literals; self.anchors = anchors
+        self.kindExceptions = kindExceptions; self.forms = forms
+    }
+
+    /// The arrays as pointers, for one decoding pass.
+    func withLayout<R>(_ body: (TextLayout) throws -> R) rethrows -> R {
+        try codes.withUnsafeBufferPointer { codes in
+            try literals.withUnsafeBufferPointer { literals in
+                try anchors.withUnsafeBufferPointer { anchors in
+                    try ids.withUnsafeIDs { ids in
+                        try body(TextLayout(codes: codes, literals: literals, anchors: anchors, ids: ids, forms: forms))
+                    }
+                }
+            }
+        }
+    }
+}
+
+// MARK: - Encoding
+
+/// Gap codes (the low 5 bits of a token's code).
+enum GapCode {
+    static let none: UInt8 = 0, space: UInt8 = 1, blankLine: UInt8 = 2, comma: UInt8 = 3, stop: UInt8 = 4
+    /// 5…30: that many bytes minus 4 (1…26), literal.
+    static let firstLiteral: UInt8 = 5, maxShortLiteral = 26
+    /// A varint length, then the bytes.
+    static let long: UInt8 = 31
+}
+
+/// Surface codes (the top 2 bits of a token's code).
+enum SurfaceCode {
+    /// The form as it is; its first letter in capitals; every ASCII letter in capitals; a varint length and
+    /// the bytes.
+    static let form: UInt8 = 0, capitalised: UInt8 = 1, capitals: UInt8 = 2, literal: UInt8 = 3
+}
+
+/// Builds a text's literals.
+struct LiteralWriter {
+    private var bytes: [UInt8] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    var count: Int { bytes.count }
+
+    mutating func append(_ b: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: b) }
+
+    mutating func finish() -> [UInt8] {
+        bytes.capacity == bytes.count ? bytes : bytes.withUnsafeBufferPointer { Array($0) }
+    }
+
+    private mutating func appendVarint(_ value: Int) {
+        var v = value
+        while v >= 0x80 { bytes.append(UInt8(truncatingIfNeeded: v) | 0x80); v >>= 7 }
+        bytes.append(UInt8(v))
+    }
+
+    /// The gap code for bytes `from..<to` of `b`, appending what it does not imply.
+    @inline(__always)
+    mutating func encodeGap(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> UInt8 {
+        let length = to - from
+        switch length {
+        case 0: return GapCode.none
+        case 1: if b[from] == 0x20 { return GapCode.space }
+        case 2:
+            let x = b[from], y = b[from + 1]
+            if y == 0x20 { if x == 0x2C { return GapCode.comma }; if x == 0x2E { return GapCode.stop } }
+            if x == 0x0A && y == 0x0A { return GapCode.blankLine }
+        default: break
+        }
+        if length <= GapCode.maxShortLiteral {
+            append(UnsafeBufferPointer(rebasing: b[from..<to]))
+            return UInt8(length) + GapCode.firstLiteral - 1
+        }
+        appendVarint(length)
+        append(UnsafeBufferPointer(rebasing: b[from..<to]))
+        return GapCode.long
+    }
+
+    /// The surface code of bytes `start..<end` of `b` against the token's normalised form, appending the
+    /// surface when it does not follow from the form.
+    @inline(__always)
+    mutating func encodeSurface(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, form: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        let n = end - start
+        if form.count == n {
+            var capitalised = 0, letters = 0, firstCapitalised = false, follows = true
+            for i in 0..<n {
+                let s = b[start + i], f = form[i]
+                let lower = (f &- 0x61) < 26
+                if lower { letters += 1 }
+                if s == f { continue }
+                if lower && s == f &- 0x20 { capitalised += 1; if i == 0 { firstCapitalised = true }; continue }
+                follows = false
+                break
+            }
+            if follows {
+                if capitalised == 0 { return SurfaceCode.form }
+                if capitalised == 1 && firstCapitalised { return SurfaceCode.capitalised }
+                if capitalised == letters { return SurfaceCode.capitals }
+            }
+        }
+        appendVarint(n)
+        append(UnsafeBufferPointer(rebasing: b[start..<end]))
+        return SurfaceCode.literal
+    }
+}
+
+// MARK: - Decoding
+
+/// A text's arrays as pointers (valid inside `TokenStorage.withLayout`).
+struct TextLayout {
+    let codes: UnsafeBufferPointer<UInt8>
+    let literals: UnsafeBufferPointer<UInt8>
+    let anchors: UnsafeBufferPointer<UInt32>
+    let ids: TokenIDBuffer
+    let forms: FormStore
+
+    /// A walker at the first token of block `b` (or at the start of a text without tokens).
+    @inline(__always) func walker(fromBlock b: Int) -> LayoutWalker {
+        var w = LayoutWalker()
+        if 2 * b < anchors.count {
+            w.next = b * TokenizedText.anchorStride
+            w.position = Int(anchors[2 * b]); w.literal = Int(anchors[2 * b + 1])
+        }
+        return w
+    }
+
+    /// The last block whose anchor is at or before byte `offset` (0 when the text has no tokens).
+    func block(containing offset: Int) -> Int {
+        var lo = 0, hi = anchors.count / 2
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if Int(anchors[2 * mid]) <= offset { lo = mid } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Writes the text's bytes from block `b`'s anchor through the end of token `last - 1` (and then the bytes
+    /// after the last token, with `trailing`) to `out`, whose first byte stands for the anchor's offset.
+    /// With `starts`, also writes each token's start offset (in the whole text) at its index.
+    func write(fromBlock b: Int, throughToken last: Int, trailing: Bool, into out: UnsafeMutablePointer<UInt8>?,
+               starts: UnsafeMutablePointer<UInt32>? = nil) {
+        var w = walker(fromBlock: b)
+        let base = w.position
+        guard let out else { return }
+        let lit = literals.baseAddress
+        while w.next < last {
+            let k = w.next
+            w.step(self)
+            let gapStart = w.start - w.gapLength
+            switch w.gapCode {
+            case GapCode.none: break
+            case GapCode.space: out[gapStart - base] = 0x20
+            case GapCode.blankLine: out[gapStart - base] = 0x0A; out[gapStart - base + 1] = 0x0A
+            case GapCode.comma: out[gapStart - base] = 0x2C; out[gapStart - base + 1] = 0x20
+            case GapCode.stop: out[gapStart - base] = 0x2E; out[gapStart - base + 1] = 0x20
+            default: LayoutWalker.copy(lit! + w.gapLiteral, w.gapLength, to: out + (gapStart - base))
+            }
+            let to = out + (w.start - base)
+            let length = w.end - w.start
+            if w.surfaceCode == SurfaceCode.literal {
+                LayoutWalker.copy(lit! + w.surfaceLiteral, length, to: to)
+            } else {
+                let form = forms.bytes(ids[k])
+                if length > 0 { LayoutWalker.copy(form.baseAddress!, length, to: to) }
+                if w.surfaceCode == SurfaceCode.capitalised {
+                    to[0] &-= 0x20
+                } else if w.surfaceCode == SurfaceCode.capitals {
+                    for i in 0..<length where (to[i] &- 0x61) < 26 { to[i] &-= 0x20 }
+                }
+            }
+            starts?[k] = UInt32(w.start)
+        }
+        if trailing, w.literal < literals.count {
+            LayoutWalker.copy(lit! + w.literal, literals.count - w.literal, to: out + (w.position - base))
+        }
+    }
+}
+
+/// Where a walk over a text's tokens stands: after `step`, the token just passed (index `next - 1`).
+struct LayoutWalker {
+    /// The index of the next token.
+    var next = 0
+    /// The byte offset after the last token passed (where the next one's gap starts).
+    var position = 0
+    /// The literals' offset for the next token.
+    var literal = 0
+    // The token just passed:
+    var start = 0, end = 0
+    var gapLength = 0, gapCode: UInt8 = 0, gapLiteral = 0
+    var surfaceCode: UInt8 = 0, surfaceLiteral = 0
+
+    /// Passes token `next`.
+    @inline(__always) mutating func step(_ layout: TextLayout) {
+        let code = layout.codes[next]
+        let g = code & 31
+        gapCode = g
+        switch g {
+        case GapCode.none: gapLength = 0
+        case GapCode.space: gapLength = 1
+        case GapCode.blankLine, GapCode.comma, GapCode.stop: gapLength = 2
+        case GapCode.long:
+            gapLength = LayoutWalker.varint(layout.literals, &literal)
+            gapLiteral = literal; literal += gapLength
+        default:
+            gapLength = Int(g) - Int(GapCode.firstLiteral) + 1
+            gapLiteral = literal; literal += gapLength
+        }
+        start = position + gapLength
+        surfaceCode = code >> 5
+        let length: Int
+        if surfaceCode == SurfaceCode.literal {
+            length = LayoutWalker.varint(layout.literals, &literal)
+            surfaceLiteral = literal; literal += length
+        } else {
+            length = layout.forms.length(layout.ids[next])
+        }
+        end = start + length
+        position = end
+        next += 1
+    }
+
+    @inline(__always) static func varint(_ b: UnsafeBufferPointer<UInt8>, _ at: inout Int) -> Int {
+        var value = 0, shift = 0
+        while true {
+            let byte = b[at]; at += 1
+            value |= Int(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+    }
+
+    /// Word-sized pieces are copied by a plain loop, which beats a `memcpy` call.
+    @inline(__always) static func copy(_ from: UnsafePointer<UInt8>, _ n: Int, to: UnsafeMutablePointer<UInt8>) {
+        if n > 16 { memcpy(to, from, n); return }
+        var i = 0
+        while i < n { to[i] = from[i]; i += 1 }
+    }
+}
