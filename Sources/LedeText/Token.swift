@@ -14,11 +14,23 @@ public struct Token: Sendable, Equatable {
     public var start: UInt32
     private var length: UInt16
     public var kind: TokenKind
+    /// How the surface follows from the form (`SurfaceCode`), when the tokenizer saw it while normalising
+    /// (in the padding byte: a token is still 12 bytes); else `SurfaceCode.unknown`. Not part of equality.
+    var surface: UInt8 = SurfaceCode.unknown
 
     public static let maxLength = Int(UInt16.max)
 
     public init(id: UInt32, start: UInt32, end: UInt32, kind: TokenKind) {
         self.id = id; self.start = start; self.length = UInt16(clamping: end &- start); self.kind = kind
+    }
+
+    init(id: UInt32, start: UInt32, end: UInt32, kind: TokenKind, surface: UInt8) {
+        self.init(id: id, start: start, end: end, kind: kind)
+        self.surface = surface
+    }
+
+    public static func == (a: Token, b: Token) -> Bool {
+        a.id == b.id && a.start == b.start && a.length == b.length && a.kind == b.kind
     }
 
     public var end: UInt32 {

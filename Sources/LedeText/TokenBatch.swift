@@ -13,6 +13,8 @@ public struct TokenBatch {
     private var localKinds: [TokenKind] = []
     /// By local id: its id in `vocabulary` once merged, else `UInt32.max`.
     private var globalOf: [UInt32] = []
+    /// By local id: the kind `vocabulary` keeps for its id (raw value), once a text has asked; else 0xFF.
+    private var globalKindOf: [UInt8] = []
     private var vocabulary: Vocabulary?
     private var texts: [[UInt8]] = []
     private var tokens: [[Token]] = []
@@ -35,9 +37,10 @@ public struct TokenBatch {
         out.reserveCapacity(bytes.count / 5 + 1)
         Tokenizer.scan(bytes) { start, end, kind in
             let end = min(end, start + Token.maxLength)     // a 64 KB "word" is cut, not wrapped
-            let id = Tokenizer.internNormalised(bytes, start, end, &local, &scratch)
+            var surface = SurfaceCode.unknown
+            let id = Tokenizer.internNormalised(bytes, start, end, &local, &scratch, surface: &surface)
             if Int(id) == localKinds.count { localKinds.append(kind) }
-            out.append(Token(id: id, start: UInt32(start), end: UInt32(end), kind: kind))
+            out.append(Token(id: id, start: UInt32(start), end: UInt32(end), kind: kind, surface: surface))
         }
         return out
     }
@@ -74,6 +77,7 @@ public struct TokenBatch {
         precondition(self.vocabulary == nil || self.vocabulary === vocabulary, "a token batch merges into one vocabulary")
         self.vocabulary = vocabulary
         if globalOf.count < local.count { globalOf.append(contentsOf: repeatElement(.max, count: local.count - globalOf.count)) }
+        if globalKindOf.count < local.count { globalKindOf.append(contentsOf: repeatElement(0xFF, count: local.count - globalKindOf.count)) }
         // Only forms that a kept text uses enter the vocabulary (a loader scans blocks it then drops).
         var fresh: [Int] = []
         globalOf.withUnsafeMutableBufferPointer { g in
@@ -91,14 +95,25 @@ public struct TokenBatch {
             for (k, bytes) in texts.enumerated() {
                 var textTokens = tokens[k]
                 tokens[k] = []
+                // Global ids, and the tokens whose kind is not their id's kind (looked up once per local id, not
+                // per token: the vocabulary's records are a cache miss away).
+                var kindExceptions: [UInt64] = []
                 textTokens.withUnsafeMutableBufferPointer { t in
-                    for i in t.indices { t[i].id = g[Int(t[i].id)] }
+                    globalKindOf.withUnsafeMutableBufferPointer { known in
+                        for i in t.indices {
+                            let l = Int(t[i].id), id = g[l]
+                            t[i].id = id
+                            var kind = known[l]
+                            if kind == 0xFF { kind = vocabulary.forms[id].rawValue; known[l] = kind }
+                            if t[i].kind.rawValue != kind { kindExceptions.append(UInt64(i) << 8 | UInt64(t[i].kind.rawValue)) }
+                        }
+                    }
                 }
                 let paragraphs = ParagraphSplitter.split(utf8: bytes, tokens: textTokens)
                 let sentences = SentenceSplitter.split(utf8: bytes, tokens: textTokens, paragraphs: paragraphs)
                 // The 12-byte tokens are a per-batch transient; the text keeps the compact layout.
                 out.append(TokenizedText(utf8: bytes, tokens: textTokens, sentences: sentences, paragraphs: paragraphs,
-                                         forms: vocabulary.forms))
+                                         forms: vocabulary.forms, kindExceptions: kindExceptions))
             }
         }
         texts.removeAll(keepingCapacity: true)
@@ -114,6 +129,7 @@ public struct TokenBatch {
         local = FormTable(capacity: 4096)
         localKinds.removeAll(keepingCapacity: true)
         globalOf.removeAll(keepingCapacity: true)
+        globalKindOf.removeAll(keepingCapacity: true)
         return true
     }
 }

@@ -38,6 +38,14 @@ public struct TokenizedText: Sendable {
     /// are in `forms`). Any token whose surface does not follow from its form is kept literally, so the text
     /// always gives back exactly `utf8`.
     public init(utf8: [UInt8], tokens: [Token], sentences: [TextSpan], paragraphs: [TextSpan], forms: FormStore) {
+        self.init(utf8: utf8, tokens: tokens, sentences: sentences, paragraphs: paragraphs, forms: forms, kindExceptions: nil)
+    }
+
+    /// `kindExceptions`, when the caller found them (token index << 8 | kind, by index, for the tokens whose
+    /// kind is not their id's kind in `forms`), spares a look at every token's form; so do surface codes that
+    /// the tokenizer left in the tokens.
+    init(utf8: [UInt8], tokens: [Token], sentences: [TextSpan], paragraphs: [TextSpan], forms: FormStore,
+         kindExceptions known: [UInt64]?) {
         // Spans are kept for the session: drop the splitters' spare capacity.
         self.sentences = TokenizedText.exact(sentences); self.paragraphs = TokenizedText.exact(paragraphs)
         let n = tokens.count
@@ -47,7 +55,7 @@ public struct TokenizedText: Sendable {
         var anchors: [UInt32] = []
         anchors.reserveCapacity(2 * ((n + TokenizedText.anchorStride - 1) / TokenizedText.anchorStride))
         var literals = LiteralWriter(capacity: utf8.count / 8 + 16)
-        var kindExceptions: [UInt64] = []
+        var kindExceptions = known ?? []
         let codes = utf8.withUnsafeBufferPointer { b in
             [UInt8](unsafeUninitializedCapacity: n) { out, count in
                 var previousEnd = 0
@@ -56,9 +64,10 @@ public struct TokenizedText: Sendable {
                     precondition(start >= previousEnd && end >= start && end <= b.count, "tokens must be ascending, disjoint and inside the text")
                     if k % TokenizedText.anchorStride == 0 { anchors.append(UInt32(previousEnd)); anchors.append(UInt32(literals.count)) }
                     let gap = literals.encodeGap(b, previousEnd, start)
-                    let surface = literals.encodeSurface(b, start, end, form: forms.bytes(t.id))
+                    let surface = t.surface == SurfaceCode.unknown ? literals.encodeSurface(b, start, end, form: forms.bytes(t.id))
+                        : literals.encodeSurface(b, start, end, known: t.surface)
                     out[k] = gap | surface << 5
-                    if forms[t.id] != t.kind { kindExceptions.append(UInt64(k) << 8 | UInt64(t.kind.rawValue)) }
+                    if known == nil, forms[t.id] != t.kind { kindExceptions.append(UInt64(k) << 8 | UInt64(t.kind.rawValue)) }
                     previousEnd = end
                 }
                 literals.append(UnsafeBufferPointer(rebasing: b[previousEnd...]))
@@ -270,6 +279,8 @@ enum SurfaceCode {
     /// The form as it is; its first letter in capitals; every ASCII letter in capitals; a varint length and
     /// the bytes.
     static let form: UInt8 = 0, capitalised: UInt8 = 1, capitals: UInt8 = 2, literal: UInt8 = 3
+    /// Not known yet (a token the tokenizer did not mark): found by comparing the surface with the form.
+    static let unknown: UInt8 = 0xFF
 }
 
 /// Builds a text's literals.
@@ -312,6 +323,16 @@ struct LiteralWriter {
         appendVarint(length)
         append(UnsafeBufferPointer(rebasing: b[from..<to]))
         return GapCode.long
+    }
+
+    /// A surface code the tokenizer found, appending the surface when it is literal.
+    @inline(__always)
+    mutating func encodeSurface(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, known: UInt8) -> UInt8 {
+        if known == SurfaceCode.literal {
+            appendVarint(end - start)
+            append(UnsafeBufferPointer(rebasing: b[start..<end]))
+        }
+        return known
     }
 
     /// The surface code of bytes `start..<end` of `b` against the token's normalised form, appending the

@@ -226,15 +226,20 @@ public struct Tokenizer: Sendable {
     /// through a scratch buffer; other scripts through `lowercased()`, with ’ folded to ') and interns
     /// them into the document's local table.
     @inline(__always)
+    /// Also sets `surface` to how the surface follows from the form (`SurfaceCode`) where that falls out of
+    /// lower-casing (ASCII tokens up to 32 bytes); other tokens leave it as it was.
     static func internNormalised(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
-                                 _ table: inout FormTable, _ scratch: inout [UInt8]) -> UInt32 {
+                                 _ table: inout FormTable, _ scratch: inout [UInt8], surface: inout UInt8) -> UInt32 {
         let count = end - start
         // ASCII tokens, 8 bytes at a time (SWAR): lower-case A–Z by setting bit 5, hash the words.
         if count <= 32 {
             if scratch.count < 40 { scratch = [UInt8](repeating: 0, count: 64) }
+            var code = SurfaceCode.unknown
             let done: UInt32? = scratch.withUnsafeMutableBytes { out -> UInt32? in
                 var h = FormTable.seed(count: count)
                 var changed = false
+                // Capitals in the first word and in the rest; whether every letter is a capital.
+                var firstUpper: UInt64 = 0, laterUpper: UInt64 = 0, allLettersUpper = true
                 var i = 0
                 while i < count {
                     let n = min(8, count - i)
@@ -251,16 +256,25 @@ public struct Tokenizer: Sendable {
                     let upper = (w &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(w &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080
                     let lowered = w | (upper >> 2)
                     changed = changed || upper != 0
+                    // Per byte: ≥ "a" and ≤ "z" ⇒ a letter (of the lowered word).
+                    let letters = (lowered &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(lowered &+ 0x0505_0505_0505_0505) & 0x8080_8080_8080_8080
+                    if i == 0 { firstUpper = upper } else { laterUpper |= upper }
+                    allLettersUpper = allLettersUpper && upper == letters
                     out.storeBytes(of: lowered, toByteOffset: i, as: UInt64.self)
                     h = FormTable.step(h, lowered)
                     i += 8
                 }
+                // The same choice, in the same order, as `LiteralWriter.encodeSurface`.
+                if firstUpper | laterUpper == 0 { code = SurfaceCode.form }
+                else if firstUpper == 0x80 && laterUpper == 0 { code = SurfaceCode.capitalised }
+                else if allLettersUpper { code = SurfaceCode.capitals }
+                else { code = SurfaceCode.literal }
                 let hash = FormTable.mix(h)
                 if !changed { return table.intern(UnsafeBufferPointer(rebasing: b[start..<end]), hash: hash) }
                 let bytes = UnsafeBufferPointer(start: out.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count)
                 return table.intern(bytes, hash: hash)
             }
-            if let id = done { return id }
+            if let id = done { surface = code; return id }
         } else {
             var ascii = true
             for k in start..<end where b[k] >= 0x80 { ascii = false; break }

@@ -98,6 +98,34 @@ import Testing
         #expect(text.storedBytes == text.tokenCount * 3 + anchors * 8 + 50 * 3)
     }
 
+    @Test func surfaceCodesFromTheTokenizerMatchComparingWithTheForm() {
+        // Random ASCII words in random case (a few with digits, dots and apostrophes, some past 32 bytes): the
+        // codes the tokenizer finds while lower-casing give the same layout as comparing each surface with its form.
+        var rng = SplitMix(seed: 11)
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        var words: [String] = []
+        for _ in 0..<3000 {
+            let length = rng.below(10) == 0 ? 20 + rng.below(30) : 1 + rng.below(12)
+            var w = String((0..<length).map { _ in alphabet[rng.below(rng.below(4) == 0 ? alphabet.count : 52)] })
+            switch rng.below(5) {
+            case 0: w = w.lowercased()
+            case 1: w = w.prefix(1).uppercased() + w.dropFirst().lowercased()
+            case 2: w = w.uppercased()
+            case 3: w += "'s"
+            default: break
+            }
+            words.append(w)
+        }
+        let source = words.joined(separator: " ")
+        let vocabulary = Vocabulary()
+        let scanned = Tokenizer().tokenize(source, vocabulary: vocabulary)
+        let compared = TokenizedText(utf8: Array(source.utf8), tokens: scanned.allTokens(), sentences: scanned.sentences,
+                                     paragraphs: scanned.paragraphs, forms: vocabulary.forms)
+        #expect(scanned.storedBytes == compared.storedBytes)
+        #expect(scanned.storage.codes == compared.storage.codes && scanned.storage.literals == compared.storage.literals)
+        #expect(scanned.utf8 == Array(source.utf8))
+    }
+
     @Test func aTokenWhoseFormIsNotItsSurfaceIsKeptLiterally() {
         // Tokens built by hand, with ids whose forms the surface does not follow from: kept as written.
         let vocabulary = Vocabulary()
