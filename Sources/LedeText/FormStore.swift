@@ -10,74 +10,88 @@ import Foundation
 /// Append-only: an id's record is written under the vocabulary's lock before any text holding the id is
 /// published, and pages never move or shrink, so readers take no lock.
 public final class FormStore: @unchecked Sendable {
-    @usableFromInline static let recordPageBits = 16, recordPageMask = (1 << 16) - 1
+    @usableFromInline static let pageBits = 16, pageMask = (1 << 16) - 1
     private static let maxPages = 1 << 16
-    /// Forms are packed into 1 MB pages (a form never spans two).
+    /// Forms are packed into 1 MB pages (a form never spans two), each with 16 bytes to spare at its end, so a
+    /// reader may load any form 16 bytes at a time.
     private static let arenaPageSize = 1 << 20
-    /// Per id, 64 bits: length (16) | kind (8) | arena page (16) | offset in the page (24).
+    public static let readSlack = 16
+    /// Per id: the address of its bytes << 16 | a flag (bit 15: `CharacterCounts` must scan the form) | its
+    /// length (user-space addresses fit in 48 bits).
     @usableFromInline let records: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>?>
-    @usableFromInline let arenas: UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>
-    /// The writer's place (callers serialise writes).
-    private var arenaPage = -1, arenaUsed = FormStore.arenaPageSize
+    /// Per id: its kind's raw value.
+    @usableFromInline let kinds: UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>
+    private var arenaPages: [UnsafeMutablePointer<UInt8>] = []
+    /// The writer's place in the last page (callers serialise writes).
+    private var arenaUsed = FormStore.arenaPageSize
 
-    /// The longest form kept whole. A longer one (a 64 KB token whose lower case is longer still) is kept
-    /// cut: no token's surface can equal it, so texts keep such a token's surface themselves.
-    public static let maxFormLength = Int(UInt16.max)
+    /// The longest form kept whole. A longer one (a token of over 32 KB) is kept cut: no token's surface can
+    /// equal it, so texts keep such a token's surface themselves.
+    public static let maxFormLength = 0x7FFF
+    @usableFromInline static let lengthMask: UInt64 = 0x7FFF, scanFlag: UInt64 = 0x8000
 
     public init() {
         // calloc: only the page pointers actually written become resident.
         records = calloc(FormStore.maxPages, MemoryLayout<UnsafeMutablePointer<UInt64>?>.stride)!
             .bindMemory(to: UnsafeMutablePointer<UInt64>?.self, capacity: FormStore.maxPages)
-        arenas = calloc(FormStore.maxPages, MemoryLayout<UnsafeMutablePointer<UInt8>?>.stride)!
+        kinds = calloc(FormStore.maxPages, MemoryLayout<UnsafeMutablePointer<UInt8>?>.stride)!
             .bindMemory(to: UnsafeMutablePointer<UInt8>?.self, capacity: FormStore.maxPages)
     }
 
     deinit {
         for p in 0..<FormStore.maxPages {
             if let page = records[p] { free(page) }
-            if let page = arenas[p] { free(page) }
+            if let page = kinds[p] { free(page) }
         }
-        free(records); free(arenas)
+        for page in arenaPages { free(page) }
+        free(records); free(kinds)
     }
 
     /// Records a new id's form and kind (callers serialise writes: the vocabulary's lock).
     func set(_ id: UInt32, _ bytes: UnsafeBufferPointer<UInt8>, _ kind: TokenKind) {
         let length = min(bytes.count, FormStore.maxFormLength)
         if arenaUsed + length > FormStore.arenaPageSize {
-            arenaPage += 1
-            arenas[arenaPage] = malloc(FormStore.arenaPageSize)!.bindMemory(to: UInt8.self, capacity: FormStore.arenaPageSize)
+            let page = calloc(FormStore.arenaPageSize + FormStore.readSlack, 1)!.bindMemory(to: UInt8.self, capacity: FormStore.arenaPageSize + FormStore.readSlack)
+            arenaPages.append(page)
             arenaUsed = 0
         }
-        if length > 0 { memcpy(arenas[arenaPage]! + arenaUsed, bytes.baseAddress!, length) }
-        let p = Int(id) >> FormStore.recordPageBits
-        if records[p] == nil {
-            records[p] = calloc(FormStore.recordPageMask + 1, 8)!.bindMemory(to: UInt64.self, capacity: FormStore.recordPageMask + 1)
-        }
-        records[p]![Int(id) & FormStore.recordPageMask] =
-            UInt64(length) | UInt64(kind.rawValue) << 16 | UInt64(arenaPage) << 24 | UInt64(arenaUsed) << 40
+        let at = arenaPages[arenaPages.count - 1] + arenaUsed
+        if length > 0 { memcpy(at, bytes.baseAddress!, length) }
         arenaUsed += length
+        let address = UInt64(UInt(bitPattern: at))
+        precondition(address >> 48 == 0, "form store: an address beyond 48 bits")
+        let flag = CharacterCounts.needsScan(UnsafeBufferPointer(start: at, count: length)) ? FormStore.scanFlag : 0
+        let p = Int(id) >> FormStore.pageBits
+        if records[p] == nil {
+            records[p] = calloc(FormStore.pageMask + 1, 8)!.bindMemory(to: UInt64.self, capacity: FormStore.pageMask + 1)
+            kinds[p] = calloc(FormStore.pageMask + 1, 1)!.bindMemory(to: UInt8.self, capacity: FormStore.pageMask + 1)
+        }
+        records[p]![Int(id) & FormStore.pageMask] = address << 16 | flag | UInt64(length)
+        kinds[p]![Int(id) & FormStore.pageMask] = kind.rawValue
     }
 
     @inlinable @inline(__always) func record(_ id: UInt32) -> UInt64 {
-        guard let page = records[Int(id) >> FormStore.recordPageBits] else { return 0 }
-        return page[Int(id) & FormStore.recordPageMask]
+        guard let page = records[Int(id) >> FormStore.pageBits] else { return 0 }
+        return page[Int(id) & FormStore.pageMask]
     }
 
     /// The kind of an id that a published text holds (`.word` for an id interned as a bare string).
     @inlinable @inline(__always) public subscript(id: UInt32) -> TokenKind {
+        guard let page = kinds[Int(id) >> FormStore.pageBits] else { return .word }
         // Only raw values of `TokenKind` are ever stored (a fresh page is zero: `.word`).
-        unsafeBitCast(UInt8(truncatingIfNeeded: record(id) >> 16), to: TokenKind.self)
+        return unsafeBitCast(page[Int(id) & FormStore.pageMask], to: TokenKind.self)
     }
 
     /// The normalised bytes of an id that a published text holds (empty for an id never recorded). Valid as
-    /// long as the store lives: pages never move.
+    /// long as the store lives: pages never move; `readSlack` bytes past the end may be read (not used).
     @inlinable @inline(__always) public func bytes(_ id: UInt32) -> UnsafeBufferPointer<UInt8> {
         let r = record(id)
-        let length = Int(r & 0xFFFF)
-        guard length > 0, let page = arenas[Int((r >> 24) & 0xFFFF)] else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return UnsafeBufferPointer(start: page + Int(r >> 40), count: length)
+        return UnsafeBufferPointer(start: UnsafePointer(bitPattern: UInt(r >> 16)), count: Int(r & FormStore.lengthMask))
     }
 
     /// The byte length of an id's form.
-    @inlinable @inline(__always) public func length(_ id: UInt32) -> Int { Int(record(id) & 0xFFFF) }
+    @inlinable @inline(__always) public func length(_ id: UInt32) -> Int { Int(record(id) & FormStore.lengthMask) }
+
+    /// Whether `CharacterCounts` must scan an id's form (see `CharacterCounts.needsScan`).
+    @inline(__always) func needsScan(_ id: UInt32) -> Bool { record(id) & FormStore.scanFlag != 0 }
 }

@@ -170,16 +170,17 @@ public struct TokenizedText: Sendable {
     /// The text's UTF-8 bytes, rebuilt (an allocation and a pass over every token: loops over many texts
     /// should prefer `withUTF8`).
     public var utf8: [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: byteCount) { out, count in
-            storage.withLayout { $0.write(fromBlock: 0, throughToken: tokenCount, trailing: true, into: out.baseAddress) }
+        // The copy's spare capacity is the writer's room to copy 16 bytes at a time.
+        [UInt8](unsafeUninitializedCapacity: byteCount + FormStore.readSlack) { out, count in
+            storage.withLayout { $0.write(fromBlock: 0, throughToken: tokenCount, trailing: true, into: out.baseAddress!) }
             count = byteCount
         }
     }
 
     /// The text's UTF-8 bytes, rebuilt into a temporary buffer (valid inside `body` only).
     public func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, byteCount)) { out in
-            storage.withLayout { $0.write(fromBlock: 0, throughToken: tokenCount, trailing: true, into: out.baseAddress) }
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: byteCount + FormStore.readSlack) { out in
+            storage.withLayout { $0.write(fromBlock: 0, throughToken: tokenCount, trailing: true, into: out.baseAddress!) }
             return try body(UnsafeBufferPointer(rebasing: out[0..<byteCount]))
         }
     }
@@ -188,13 +189,20 @@ public struct TokenizedText: Sendable {
     /// `body` only): for loops that test a byte of each token.
     public func withUTF8AndTokenStarts<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt32>) throws -> R) rethrows -> R {
         try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(1, tokenCount)) { starts in
-            try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, byteCount)) { out in
+            try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: byteCount + FormStore.readSlack) { out in
                 storage.withLayout {
-                    $0.write(fromBlock: 0, throughToken: tokenCount, trailing: true, into: out.baseAddress, starts: starts.baseAddress)
+                    $0.write(fromBlock: 0, throughToken: tokenCount, trailing: true, into: out.baseAddress!, starts: starts.baseAddress)
                 }
                 return try body(UnsafeBufferPointer(rebasing: out[0..<byteCount]), UnsafeBufferPointer(rebasing: starts[0..<tokenCount]))
             }
         }
+    }
+
+    /// The text's `CharacterCounts`, read from its tokens' forms and codes without rebuilding the text (equal
+    /// to `CharacterCounts.scan(utf8)`). With `firstBytes` (room for `tokenCount` bytes), also each token's
+    /// first byte as written.
+    public func characterCounts(firstBytes: UnsafeMutablePointer<UInt8>? = nil) -> CharacterCounts {
+        storage.withLayout { $0.characterCounts(through: tokenCount, firstBytes: firstBytes) }
     }
 
     /// The bytes of a range of the text, decoding only the tokens around it.
@@ -208,8 +216,8 @@ public struct TokenizedText: Sendable {
             let base = w.position
             while w.next < tokenCount && w.position < range.upperBound { w.step(layout) }
             let end = w.next == tokenCount ? byteCount : w.position
-            let span = [UInt8](unsafeUninitializedCapacity: end - base) { out, count in
-                layout.write(fromBlock: block, throughToken: w.next, trailing: w.next == tokenCount, into: out.baseAddress)
+            let span = [UInt8](unsafeUninitializedCapacity: end - base + FormStore.readSlack) { out, count in
+                layout.write(fromBlock: block, throughToken: w.next, trailing: w.next == tokenCount, into: out.baseAddress!)
                 count = end - base
             }
             return Array(span[(range.lowerBound - base)..<(range.upperBound - base)])
@@ -393,45 +401,101 @@ struct TextLayout {
         return lo
     }
 
-    /// Writes the text's bytes from block `b`'s anchor through the end of token `last - 1` (and then the bytes
-    /// after the last token, with `trailing`) to `out`, whose first byte stands for the anchor's offset.
-    /// With `starts`, also writes each token's start offset (in the whole text) at its index.
-    func write(fromBlock b: Int, throughToken last: Int, trailing: Bool, into out: UnsafeMutablePointer<UInt8>?,
-               starts: UnsafeMutablePointer<UInt32>? = nil) {
-        var w = walker(fromBlock: b)
-        let base = w.position
-        guard let out else { return }
+    /// See `TokenizedText.characterCounts`: implied gaps and plain forms add their known counts; literal bytes
+    /// and forms that hold quotes or non-ASCII bytes are scanned, each after the byte before it.
+    func characterCounts(through last: Int, firstBytes: UnsafeMutablePointer<UInt8>?) -> CharacterCounts {
+        var counts = CharacterCounts()
+        var literal = 0, previous: UInt8 = 0
         let lit = literals.baseAddress
-        while w.next < last {
-            let k = w.next
-            w.step(self)
-            let gapStart = w.start - w.gapLength
-            switch w.gapCode {
+        @inline(__always) func scan(_ from: Int, _ n: Int) {
+            let bytes = UnsafeBufferPointer(start: lit! + from, count: n)
+            counts += CharacterCounts.scan(bytes, after: previous)
+            previous = bytes[n - 1]
+        }
+        for k in 0..<last {
+            let code = codes[k]
+            switch code & 31 {
             case GapCode.none: break
-            case GapCode.space: out[gapStart - base] = 0x20
-            case GapCode.blankLine: out[gapStart - base] = 0x0A; out[gapStart - base + 1] = 0x0A
-            case GapCode.comma: out[gapStart - base] = 0x2C; out[gapStart - base + 1] = 0x20
-            case GapCode.stop: out[gapStart - base] = 0x2E; out[gapStart - base + 1] = 0x20
-            default: LayoutWalker.copy(lit! + w.gapLiteral, w.gapLength, to: out + (gapStart - base))
+            case GapCode.space: counts.characters += 1; counts.whitespace += 1; previous = 0x20
+            case GapCode.blankLine: counts.characters += 2; counts.whitespace += 2; previous = 0x0A
+            case GapCode.comma, GapCode.stop: counts.characters += 2; counts.whitespace += 1; previous = 0x20
+            case let g:
+                let n = g == GapCode.long ? LayoutWalker.varint(literals, &literal) : Int(g) - Int(GapCode.firstLiteral) + 1
+                scan(literal, n)
+                literal += n
             }
-            let to = out + (w.start - base)
-            let length = w.end - w.start
-            if w.surfaceCode == SurfaceCode.literal {
-                LayoutWalker.copy(lit! + w.surfaceLiteral, length, to: to)
+            let surface = code >> 5
+            var first: UInt8
+            if surface == SurfaceCode.literal {
+                let n = LayoutWalker.varint(literals, &literal)
+                first = literals[literal]
+                scan(literal, n)
+                literal += n
             } else {
-                let form = forms.bytes(ids[k])
-                if length > 0 { LayoutWalker.copy(form.baseAddress!, length, to: to) }
-                if w.surfaceCode == SurfaceCode.capitalised {
-                    to[0] &-= 0x20
-                } else if w.surfaceCode == SurfaceCode.capitals {
-                    for i in 0..<length where (to[i] &- 0x61) < 26 { to[i] &-= 0x20 }
+                let id = ids[k]
+                let form = forms.bytes(id)
+                if forms.needsScan(id) { counts += CharacterCounts.scan(form, after: previous) } else { counts.characters += form.count }
+                first = form.isEmpty ? 0 : form[0]
+                previous = form.isEmpty ? previous : form[form.count - 1]
+                if surface == SurfaceCode.capitalised || (surface == SurfaceCode.capitals && (first &- 0x61) < 26) { first &-= 0x20 }
+            }
+            firstBytes?[k] = first
+        }
+        if literal < literals.count { scan(literal, literals.count - literal) }
+        return counts
+    }
+
+    /// Writes the text's bytes from block `b`'s anchor through the end of token `last - 1` (and then the bytes
+    /// after the last token, with `trailing`) to `out`, whose first byte stands for the anchor's offset. `out`
+    /// must have room for `FormStore.readSlack` bytes past the last one written: forms are copied 16 bytes at a
+    /// time. With `starts`, also writes each token's start offset (in the whole text) at its index.
+    func write(fromBlock b: Int, throughToken last: Int, trailing: Bool, into out: UnsafeMutablePointer<UInt8>,
+               starts: UnsafeMutablePointer<UInt32>? = nil) {
+        if let narrow = ids.narrow { write(narrow, fromBlock: b, throughToken: last, trailing: trailing, into: out, starts: starts) }
+        else { write(ids.wide, fromBlock: b, throughToken: last, trailing: trailing, into: out, starts: starts) }
+    }
+
+    @inline(__always)
+    private func write<ID: FixedWidthInteger>(_ ids: UnsafePointer<ID>?, fromBlock b: Int, throughToken last: Int, trailing: Bool,
+                                              into out: UnsafeMutablePointer<UInt8>, starts: UnsafeMutablePointer<UInt32>?) {
+        let start = walker(fromBlock: b)
+        var k = start.next, literal = start.literal
+        let base = start.position
+        var o = out
+        let lit = literals.baseAddress
+        while k < last {
+            let code = codes[k]
+            let g = code & 31
+            if g == GapCode.space {
+                o[0] = 0x20; o += 1
+            } else if g != GapCode.none {
+                switch g {
+                case GapCode.blankLine: o[0] = 0x0A; o[1] = 0x0A; o += 2
+                case GapCode.comma: o[0] = 0x2C; o[1] = 0x20; o += 2
+                case GapCode.stop: o[0] = 0x2E; o[1] = 0x20; o += 2
+                default:
+                    let n = g == GapCode.long ? LayoutWalker.varint(literals, &literal) : Int(g) - Int(GapCode.firstLiteral) + 1
+                    LayoutWalker.copy(lit! + literal, n, to: o)
+                    literal += n; o += n
                 }
             }
-            starts?[k] = UInt32(w.start)
+            starts?[k] = UInt32(truncatingIfNeeded: base + (o - out))
+            let surface = code >> 5
+            if surface == SurfaceCode.literal {
+                let n = LayoutWalker.varint(literals, &literal)
+                LayoutWalker.copy(lit! + literal, n, to: o)
+                literal += n; o += n
+            } else {
+                let form = forms.bytes(UInt32(truncatingIfNeeded: ids.unsafelyUnwrapped[k]))
+                let n = form.count
+                if n > 16 { memcpy(o, form.baseAddress!, n) } else if n > 0 { LayoutWalker.copy16(form.baseAddress!, to: o) }
+                if surface == SurfaceCode.capitalised { o[0] &-= 0x20 }
+                else if surface == SurfaceCode.capitals { LayoutWalker.capitalise(o, n) }
+                o += n
+            }
+            k += 1
         }
-        if trailing, w.literal < literals.count {
-            LayoutWalker.copy(lit! + w.literal, literals.count - w.literal, to: out + (w.position - base))
-        }
+        if trailing, literal < literals.count { LayoutWalker.copy(lit! + literal, literals.count - literal, to: o) }
     }
 }
 
@@ -493,5 +557,27 @@ struct LayoutWalker {
         if n > 16 { memcpy(to, from, n); return }
         var i = 0
         while i < n { to[i] = from[i]; i += 1 }
+    }
+
+    /// Copies 16 bytes (a form of up to 16 and what follows it: both ends have that much to spare).
+    @inline(__always) static func copy16(_ from: UnsafePointer<UInt8>, to: UnsafeMutablePointer<UInt8>) {
+        let source = UnsafeRawPointer(from), target = UnsafeMutableRawPointer(to)
+        target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
+        target.storeBytes(of: source.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+    }
+
+    /// Puts the ASCII letters of `n` bytes in capitals, 8 bytes at a time (up to 7 bytes past `n` may change:
+    /// they are written over next, or spare).
+    @inline(__always) static func capitalise(_ p: UnsafeMutablePointer<UInt8>, _ n: Int) {
+        let raw = UnsafeMutableRawPointer(p)
+        var i = 0
+        while i < n {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let x = w & 0x7F7F_7F7F_7F7F_7F7F
+            // Per byte: ASCII (high bit clear in w) and ≥ "a" and ≤ "z".
+            let lower = (x &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(x &+ 0x0505_0505_0505_0505) & ~w & 0x8080_8080_8080_8080
+            raw.storeBytes(of: w &- (lower >> 2), toByteOffset: i, as: UInt64.self)
+            i += 8
+        }
     }
 }

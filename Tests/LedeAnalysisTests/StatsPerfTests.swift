@@ -4,26 +4,9 @@ import Foundation
 import LedeText
 @testable import LedeAnalysis
 
-/// The fast paths of `stats` (SWAR byte scan, dense per-text ids, branch-free MATTR/MTLD counters, word
+/// The fast paths of `stats` (dense per-text ids, branch-free MATTR/MTLD counters, word
 /// facts built on several cores) checked against plain reference versions on seeded random input.
 
-
-/// The byte-at-a-time rules of `scanCharacters`, written the obvious way.
-private func referenceScan(_ b: [UInt8]) -> (Int, Int, Int) {
-    var characters = 0, spaces = 0, curly = 0, straight = 0
-    for i in b.indices {
-        let c = b[i]
-        if c & 0xC0 == 0x80 { continue }
-        characters += 1
-        if [0x20, 0x0A, 0x09, 0x0D].contains(c) { spaces += 1 }
-        if c == 0x22 { straight += 1 }
-        if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80 {
-            if b[i + 2] == 0x9C { curly += 1 }
-            if b[i + 2] == 0x98, !(i > 0 && CharClassLite.isAlnum(b[i - 1])) { curly += 1 }
-        }
-    }
-    return (characters, characters - spaces, curly + straight / 2)
-}
 
 /// Mean over windows of distinct/window, with a Set per window.
 private func referenceMattrSum(_ ids: [UInt32], window: Int) -> (Double, Int) {
@@ -45,24 +28,6 @@ private func referenceFactors(_ ids: [UInt32], threshold: Double) -> Double {
 }
 
 @Suite struct StatsFastPathTests {
-    @Test func characterScanMatchesByteByByteRules() {
-        var random = SplitMix(seed: 42)
-        // Bytes drawn from the interesting ones (spaces, quotes, “ ‘ ’ pieces, letters, other UTF-8) so the
-        // eight-byte words hit every case, at every length and offset.
-        let alphabet: [UInt8] = [0x20, 0x0A, 0x09, 0x0D, 0x22, 0x41, 0x61, 0x39, 0x2E, 0xE2, 0x80, 0x9C, 0x98, 0x99, 0xC3, 0xA9, 0xF0, 0x9F, 0x00, 0x7F]
-        for length in 0..<300 {
-            let bytes = (0..<length).map { _ in alphabet[random.below(alphabet.count)] }
-            let fast = StatisticsCalculator.scanCharacters(bytes)
-            let reference = referenceScan(bytes)
-            #expect(fast.characters == reference.0 && fast.nonSpace == reference.1 && fast.quotations == reference.2,
-                    "length \(length): \(fast) vs \(reference)")
-        }
-        let sentence = "He said “yes” and ‘no’ in the ’90s, \"twice\" — café."
-        let fast = StatisticsCalculator.scanCharacters(Array(sentence.utf8))
-        // “ and ‘ open quotations, ’ does not; the straight pair counts once.
-        #expect(fast.characters == sentence.unicodeScalars.count && fast.quotations == 3)
-    }
-
     @Test func mattrAndMtldMatchSetBasedReferences() {
         var random = SplitMix(seed: 7)
         var counter = IdCounter(capacity: 4)

@@ -65,7 +65,7 @@ import Testing
         let sources = [
             "", "   ", ",,, ...", "\n\nHello", "Hello\n\n", "x",
             // Lower case, capitalised, capitals, mixed case (literal), non-ASCII case, curly apostrophes.
-            "the The THE tHe McDonald iPhone BBC U.S. u.s. U.s. É école ÉCOLE İstanbul O’Neill DON’T don't",
+            "the The THE tHe McDonald iPhone BBC U.S. u.s. U.s. É école ÉCOLE İstanbul O’Neill DON’T don't NAïVE CAFé Straße STRASSE",
             // Every implied gap, short literal gaps of each length, tabs, CRLF, long runs of punctuation.
             "a b\n\nc, d. e.\n\nf\tg\r\nh (i) “j” —k— l" + String(repeating: "!", count: 26) + "m"
                 + String(repeating: "?", count: 27) + "n" + String(repeating: "=", count: 5000) + "o...",

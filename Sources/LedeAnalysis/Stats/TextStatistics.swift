@@ -81,9 +81,13 @@ public enum StatisticsCalculator {
         var numbers = 0, sentences = 0, filled = 0, distinct = 0
         counter.reset()
         counter.withScratch(minimumCapacity: facts.packed.count) { localPlusOne in
-        // The body (rebuilt from the tokens) and each token's start, for the capital-letter test.
-        text.withUTF8AndTokenStarts { b, starts in
-        (s.characters, s.charactersNoSpaces, s.quotations) = scanCharacters(b)
+        // Character counts, and each token's first byte for the capital-letter test, from the tokens' forms
+        // (the text is not rebuilt). Quotations: opening curly quotes, plus straight ones in pairs.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, n)) { first in
+        let characters = text.characterCounts(firstBytes: first.baseAddress)
+        s.characters = characters.characters
+        s.charactersNoSpaces = characters.characters - characters.whitespace
+        s.quotations = characters.openingQuotes + characters.straightQuotes / 2
         text.ids.withUnsafeIDs { ids in
         facts.packed.withUnsafeBufferPointer { facts in
         localIDs.withUnsafeMutableBufferPointer { localIDs in
@@ -109,7 +113,7 @@ public enum StatisticsCalculator {
                     c.lettersAndDigits += Int(f.letters) + Int(f.digits)
                     // A capitalised word inside a sentence is taken as a proper noun: Gunning does not count
                     // names as complex, Dale–Chall counts them as familiar.
-                    let properNoun = kind == .word && k != sentence.tokens.lowerBound && (b[Int(starts[k])] &- 0x41) < 26
+                    let properNoun = kind == .word && k != sentence.tokens.lowerBound && (first[k] &- 0x41) < 26
                     let poly = sy >= 3
                     let complex = poly && !properNoun && !f.fogExempt
                     let difficult = kind == .word && !properNoun && !f.easy
@@ -219,69 +223,6 @@ public enum StatisticsCalculator {
         total.finish()
         return (each, total)
     }
-
-    /// Characters (Unicode scalars), characters that are not whitespace, and quoted passages: curly
-    /// opening quotes (“, and ‘ when it does not follow a letter or digit, so '90s and rock ‘n’ roll aside),
-    /// plus straight double quotes in pairs. One pass over the bytes.
-    static func scanCharacters(_ b: UnsafeBufferPointer<UInt8>) -> (characters: Int, nonSpace: Int, quotations: Int) {
-        var continuations = 0, spaces = 0, curly = 0, straight = 0
-        let n = b.count
-        // Eight bytes at a time (SWAR): a character is every byte that is not a UTF-8 continuation byte
-        // (10xxxxxx); spaces and straight quotes are exact byte matches, counted with popcount.
-        // Only a word holding 0xE2 (the lead byte of “ and ‘) needs a look at single bytes.
-        let high: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func matches(_ w: UInt64, _ byte: UInt8) -> UInt64 {
-            let x = w ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-            // Exact zero-byte test (no false positives): the high bit is set only where x's byte is 0.
-            return ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x | 0x7F7F_7F7F_7F7F_7F7F)
-        }
-        func curlyAt(_ i: Int) -> Bool {
-            guard i + 2 < n, b[i + 1] == 0x80 else { return false }
-            if b[i + 2] == 0x9C { return true }
-            return b[i + 2] == 0x98 && !(i > 0 && CharClassLite.isAlnum(b[i - 1]))
-        }
-        var i = 0
-        if let base = UnsafeRawPointer(b.baseAddress) {
-            while i + 8 <= n {
-                let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                if w & high != 0 {
-                    continuations += (w & high & ~(w << 1)).nonzeroBitCount
-                    var lead = matches(w, 0xE2)
-                    while lead != 0 {
-                        if curlyAt(i + lead.trailingZeroBitCount / 8) { curly += 1 }
-                        lead &= lead - 1
-                    }
-                }
-                spaces += (matches(w, 0x20) | matches(w, 0x0A) | matches(w, 0x09) | matches(w, 0x0D)).nonzeroBitCount
-                straight += matches(w, 0x22).nonzeroBitCount
-                i += 8
-            }
-        }
-        while i < n {
-            let c = b[i]
-            if c < 0x80 {
-                if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D { spaces += 1 }
-                else if c == 0x22 { straight += 1 }
-            } else if c & 0xC0 == 0x80 {
-                continuations += 1
-            } else if c == 0xE2, curlyAt(i) {
-                curly += 1
-            }
-            i += 1
-        }
-        let characters = n - continuations
-        return (characters, characters - spaces, curly + straight / 2)
-    }
-
-    static func scanCharacters(_ bytes: [UInt8]) -> (characters: Int, nonSpace: Int, quotations: Int) {
-        bytes.withUnsafeBufferPointer { scanCharacters($0) }
-    }
-
-    static func countQuotations(_ b: [UInt8]) -> Int { scanCharacters(b).quotations }
-}
-
-enum CharClassLite {
-    @inline(__always) static func isAlnum(_ c: UInt8) -> Bool { (c &- 0x30) < 10 || ((c | 0x20) &- 0x61) < 26 }
 }
 
 /// Per-text statistics kept for as long as the text's owner (its article version) lives; an entry whose
