@@ -92,6 +92,4 @@ public final class FormStore: @unchecked Sendable {
     /// The byte length of an id's form.
     @inlinable @inline(__always) public func length(_ id: UInt32) -> Int { Int(record(id) & FormStore.lengthMask) }
 
-    /// Whether `CharacterCounts` must scan an id's form (see `CharacterCounts.needsScan`).
-    @inline(__always) func needsScan(_ id: UInt32) -> Bool { record(id) & FormStore.scanFlag != 0 }
 }

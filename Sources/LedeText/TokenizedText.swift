@@ -404,6 +404,13 @@ struct TextLayout {
     /// See `TokenizedText.characterCounts`: implied gaps and plain forms add their known counts; literal bytes
     /// and forms that hold quotes or non-ASCII bytes are scanned, each after the byte before it.
     func characterCounts(through last: Int, firstBytes: UnsafeMutablePointer<UInt8>?) -> CharacterCounts {
+        if let narrow = ids.narrow { return characterCounts(narrow, through: last, firstBytes: firstBytes) }
+        return characterCounts(ids.wide, through: last, firstBytes: firstBytes)
+    }
+
+    @inline(__always)
+    private func characterCounts<ID: FixedWidthInteger>(_ ids: UnsafePointer<ID>?, through last: Int,
+                                                        firstBytes: UnsafeMutablePointer<UInt8>?) -> CharacterCounts {
         var counts = CharacterCounts()
         var literal = 0, previous: UInt8 = 0
         let lit = literals.baseAddress
@@ -432,11 +439,17 @@ struct TextLayout {
                 scan(literal, n)
                 literal += n
             } else {
-                let id = ids[k]
-                let form = forms.bytes(id)
-                if forms.needsScan(id) { counts += CharacterCounts.scan(form, after: previous) } else { counts.characters += form.count }
-                first = form.isEmpty ? 0 : form[0]
-                previous = form.isEmpty ? previous : form[form.count - 1]
+                // One read of the form's record: its address, length and scan flag. Forms are never empty.
+                let r = forms.record(UInt32(truncatingIfNeeded: ids.unsafelyUnwrapped[k]))
+                let n = Int(r & FormStore.lengthMask)
+                let form = UnsafePointer<UInt8>(bitPattern: UInt(r >> 16)).unsafelyUnwrapped
+                if r & FormStore.scanFlag != 0 {
+                    counts += CharacterCounts.scan(UnsafeBufferPointer(start: form, count: n), after: previous)
+                } else {
+                    counts.characters += n
+                }
+                first = form[0]
+                previous = form[n - 1]
                 if surface == SurfaceCode.capitalised || (surface == SurfaceCode.capitals && (first &- 0x61) < 26) { first &-= 0x20 }
             }
             firstBytes?[k] = first
