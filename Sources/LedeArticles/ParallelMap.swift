@@ -32,7 +32,8 @@ enum ParallelMap {
                 progress(d, b, n)
             }
         }
-        return results.map { $0! }
+        // Moved out, not copied: the buffer's own copies would never be released (deallocate does not).
+        return (0..<n).map { (results.baseAddress! + $0).move()! }
     }
 }
 

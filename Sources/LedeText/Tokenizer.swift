@@ -43,7 +43,7 @@ public struct Tokenizer: Sendable {
         let batches = (texts.count + size - 1) / size
         let results = UnsafeMutableBufferPointer<[TokenizedText]>.allocate(capacity: batches)
         results.initialize(repeating: [])
-        defer { results.deallocate() }
+        defer { results.deinitialize(); results.deallocate() }
         DispatchQueue.concurrentPerform(iterations: batches) { b in
             let range = (b * size)..<min(texts.count, (b + 1) * size)
             results[b] = tokenize(batch: Array(texts[range]), vocabulary: vocabulary)
