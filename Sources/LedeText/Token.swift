@@ -53,6 +53,10 @@ public struct TextSpan: Sendable, Equatable, Codable {
         byteStart = UInt32(bytes.lowerBound); byteEnd = UInt32(bytes.upperBound)
     }
 
+    init(_ tokenStart: UInt32, _ tokenEnd: UInt32, _ byteStart: UInt32, _ byteEnd: UInt32) {
+        self.tokenStart = tokenStart; self.tokenEnd = tokenEnd; self.byteStart = byteStart; self.byteEnd = byteEnd
+    }
+
     public var tokens: Range<Int> {
         get { Int(tokenStart)..<Int(tokenEnd) }
         set { tokenStart = UInt32(newValue.lowerBound); tokenEnd = UInt32(newValue.upperBound) }
@@ -83,29 +87,32 @@ public struct TextSpan: Sendable, Equatable, Codable {
 
 /// A text's token ids, 16-bit when every id of the text is below 65,536 (chosen per text: a news article of
 /// a corpus with a vocabulary under 65,536 forms, or one using only its first 65,536 forms), else 32-bit.
-public struct TokenIDs: RandomAccessCollection, Sendable {
-    @usableFromInline let narrow: [UInt16]
-    @usableFromInline let wide: [UInt32]
-    /// Whether ids are stored in 32 bits.
-    public let isWide: Bool
+/// A view of the text's storage (which it keeps alive).
+public struct TokenIDs: RandomAccessCollection, @unchecked Sendable {
+    @usableFromInline let owner: AnyObject?
+    @usableFromInline let narrow: UnsafePointer<UInt16>?
+    @usableFromInline let wide: UnsafePointer<UInt32>?
+    @usableFromInline let length: Int
 
-    init<C: Collection>(_ ids: C) where C.Element == UInt32 {
-        if let largest = ids.max(), largest > UInt32(UInt16.max) {
-            wide = Array(ids); narrow = []; isWide = true
-        } else {
-            narrow = ids.map { UInt16(truncatingIfNeeded: $0) }; wide = []; isWide = false
-        }
+    init(owner: AnyObject?, narrow: UnsafePointer<UInt16>?, wide: UnsafePointer<UInt32>?, count: Int) {
+        self.owner = owner; self.narrow = narrow; self.wide = wide; self.length = count
     }
 
+    /// Whether ids are stored in 32 bits.
+    @inlinable public var isWide: Bool { wide != nil }
+
     @inlinable public var startIndex: Int { 0 }
-    @inlinable public var endIndex: Int { isWide ? wide.count : narrow.count }
-    @inlinable @inline(__always) public subscript(i: Int) -> UInt32 { isWide ? wide[i] : UInt32(narrow[i]) }
+    @inlinable public var endIndex: Int { length }
+    @inlinable @inline(__always) public subscript(i: Int) -> UInt32 {
+        precondition(i >= 0 && i < length, "token index out of range")
+        if let wide { return wide[i] }
+        return UInt32(narrow.unsafelyUnwrapped[i])
+    }
 
     /// The ids without bounds checks or copies, for loops over every token.
     @inlinable @inline(__always)
     public func withUnsafeIDs<R>(_ body: (TokenIDBuffer) throws -> R) rethrows -> R {
-        if isWide { return try wide.withUnsafeBufferPointer { try body(TokenIDBuffer(narrow: nil, wide: $0.baseAddress, count: $0.count)) } }
-        return try narrow.withUnsafeBufferPointer { try body(TokenIDBuffer(narrow: $0.baseAddress, wide: nil, count: $0.count)) }
+        try withExtendedLifetime(owner) { try body(TokenIDBuffer(narrow: narrow, wide: wide, count: length)) }
     }
 
     /// Bytes held per token id (2 or 4).

@@ -17,9 +17,7 @@ import Foundation
 ///   decodes at most 63 neighbours; `offsetCursor()` walks tokens in order at one step each;
 /// - kinds: per vocabulary id (`FormStore`), plus the text's rare tokens whose kind differs.
 public struct TokenizedText: Sendable {
-    public let sentences: [TextSpan]
-    public let paragraphs: [TextSpan]
-    /// The per-token arrays behind one reference: copying a text (selections do) retains 3 objects, not 7.
+    /// Everything per token and per span, in one allocation (see `TokenStorage`).
     @usableFromInline let storage: TokenStorage
     /// Kept beside the reference, not read through it: listing tens of thousands of articles' word counts
     /// would otherwise touch every text's storage object (a cache miss each).
@@ -30,7 +28,10 @@ public struct TokenizedText: Sendable {
     @inlinable public var ids: TokenIDs { storage.ids }
     /// Forms and kinds of the vocabulary's ids (shared by every text of the vocabulary).
     @inlinable public var forms: FormStore { storage.forms }
-    private var kindExceptions: [UInt64] { storage.kindExceptions }
+    /// The text's sentences, in order.
+    public var sentences: TextSpans { storage.spans(paragraphs: false) }
+    /// The text's paragraphs, in order.
+    public var paragraphs: TextSpans { storage.spans(paragraphs: true) }
 
     static let anchorStride = 64
 
@@ -46,8 +47,6 @@ public struct TokenizedText: Sendable {
     /// the tokenizer left in the tokens.
     init(utf8: [UInt8], tokens: [Token], sentences: [TextSpan], paragraphs: [TextSpan], forms: FormStore,
          kindExceptions known: [UInt64]?) {
-        // Spans are kept for the session: drop the splitters' spare capacity.
-        self.sentences = TokenizedText.exact(sentences); self.paragraphs = TokenizedText.exact(paragraphs)
         let n = tokens.count
         tokenCount = n
         byteCount = utf8.count
@@ -74,12 +73,9 @@ public struct TokenizedText: Sendable {
                 count = n
             }
         }
-        storage = TokenStorage(ids: TokenIDs(tokens.lazy.map(\.id)), codes: codes, literals: literals.finish(),
-                               anchors: anchors, kindExceptions: kindExceptions, forms: forms)
-    }
-
-    private static func exact<T>(_ array: [T]) -> [T] {
-        array.capacity == array.count ? array : array.withUnsafeBufferPointer { Array($0) }
+        storage = TokenStorage(forms: forms, tokens: tokens, codes: codes, literals: literals.bytes, anchors: anchors,
+                               sentences: sentences, paragraphs: paragraphs, kindExceptions: kindExceptions,
+                               narrowSpans: utf8.count <= Int(UInt16.max) && n <= Int(UInt16.max))
     }
 
     public var wordCount: Int { tokenCount }
@@ -90,20 +86,21 @@ public struct TokenizedText: Sendable {
     @inlinable @inline(__always) public func kind(ofToken k: Int) -> TokenKind { kind(ofToken: k, id: ids[k]) }
 
     /// Whether some token's kind differs from its id's kind in `forms` (when not, `forms[ids[k]]` is the kind).
-    @inlinable public var hasKindExceptions: Bool { !storage.kindExceptions.isEmpty }
+    @inlinable public var hasKindExceptions: Bool { storage.kindExceptionCount != 0 }
 
     /// The kind of token `k` whose id (`ids[k]`) the caller already read.
     @inlinable @inline(__always) public func kind(ofToken k: Int, id: UInt32) -> TokenKind {
-        if storage.kindExceptions.isEmpty { return storage.forms[id] }
+        if storage.kindExceptionCount == 0 { return storage.forms[id] }
         return exceptionalKind(k) ?? storage.forms[id]
     }
 
     @usableFromInline func exceptionalKind(_ k: Int) -> TokenKind? {
-        var lo = 0, hi = kindExceptions.count
+        let exceptions = storage.kindExceptions
+        var lo = 0, hi = exceptions.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            let at = Int(kindExceptions[mid] >> 8)
-            if at == k { return TokenKind(rawValue: UInt8(truncatingIfNeeded: kindExceptions[mid])) }
+            let at = Int(exceptions[mid] >> 8)
+            if at == k { return TokenKind(rawValue: UInt8(truncatingIfNeeded: exceptions[mid])) }
             if at < k { lo = mid + 1 } else { hi = mid }
         }
         return nil
@@ -233,42 +230,146 @@ public struct TokenizedText: Sendable {
     public func surface(_ token: Token) -> String { text(token.byteRange) }
     public func surface(ofToken k: Int) -> String { text(range(ofToken: k)) }
 
-    /// Bytes held for the text (ids, codes, literals, anchors, kind exceptions), for memory accounting.
-    public var storedBytes: Int {
-        ids.count * ids.bytesPerID + storage.codes.count + storage.literals.count + storage.anchors.count * 4 + kindExceptions.count * 8
-    }
+    /// Bytes held for the text (ids, codes, literals, anchors, spans, kind exceptions), for memory accounting.
+    public var storedBytes: Int { storage.blobSize }
 }
 
-/// The compact per-token arrays of one text (see `TokenizedText`).
+/// The compact per-token arrays and spans of one text, in one allocation (see `TokenizedText`): a text costs
+/// two heap blocks (this object and its bytes), not one per array. The bytes hold, each aligned for its type:
+/// kind exceptions (64-bit), anchors (32-bit), sentence then paragraph spans (four 16-bit bounds when the text
+/// is under 64 KB and 65,536 tokens, else four 32-bit), ids (16- or 32-bit), codes, literals.
 @usableFromInline final class TokenStorage: @unchecked Sendable {
-    @usableFromInline let ids: TokenIDs
-    /// Per token: gap code (low 5 bits) | surface code << 5.
-    let codes: [UInt8]
-    /// Bytes not implied by the codes and forms, in text order, then the bytes after the last token.
-    let literals: [UInt8]
-    /// Per 64 tokens: where the first one's gap starts, and where its literals start.
-    let anchors: [UInt32]
-    /// Tokens whose kind is not their id's kind in `forms`: token index << 8 | kind, by index. Almost always empty.
-    @usableFromInline let kindExceptions: [UInt64]
     @usableFromInline let forms: FormStore
+    private let blob: UnsafeMutableRawPointer
+    let blobSize: Int
+    @usableFromInline let tokenCount: Int
+    @usableFromInline let kindExceptionCount: Int
+    private let wideIDs: Bool, narrowSpans: Bool
+    // Byte offsets into `blob`, and counts.
+    private let anchorsAt: Int32, anchorCount: Int32, sentencesAt: Int32, sentenceCount: Int32
+    private let paragraphsAt: Int32, paragraphCount: Int32, idsAt: Int32, codesAt: Int32, literalsAt: Int32, literalCount: Int32
 
-    init(ids: TokenIDs, codes: [UInt8], literals: [UInt8], anchors: [UInt32], kindExceptions: [UInt64], forms: FormStore) {
-        self.ids = ids; self.codes = codes; self.literals = literals; self.anchors = anchors
-        self.kindExceptions = kindExceptions; self.forms = forms
+    init(forms: FormStore, tokens: [Token], codes: [UInt8], literals: [UInt8], anchors: [UInt32],
+         sentences: [TextSpan], paragraphs: [TextSpan], kindExceptions: [UInt64], narrowSpans: Bool) {
+        self.forms = forms
+        let n = tokens.count
+        tokenCount = n
+        kindExceptionCount = kindExceptions.count
+        self.narrowSpans = narrowSpans
+        let wide = tokens.contains { $0.id > UInt32(UInt16.max) }
+        wideIDs = wide
+        func aligned(_ offset: Int, _ alignment: Int) -> Int { (offset + alignment - 1) & -alignment }
+        let spanBytes = narrowSpans ? 8 : 16
+        var size = 8 * kindExceptions.count
+        let anchorsAt = size; size += 4 * anchors.count
+        let sentencesAt = aligned(size, 4); size = sentencesAt + spanBytes * sentences.count
+        let paragraphsAt = size; size += spanBytes * paragraphs.count
+        let idsAt = aligned(size, wide ? 4 : 2); size = idsAt + n * (wide ? 4 : 2)
+        let codesAt = size; size += n
+        let literalsAt = size; size += literals.count
+        precondition(size < Int(Int32.max), "a text's token storage is under 2 GB")
+        blobSize = size
+        blob = malloc(max(size, 1))!
+        self.anchorsAt = Int32(anchorsAt); anchorCount = Int32(anchors.count)
+        self.sentencesAt = Int32(sentencesAt); sentenceCount = Int32(sentences.count)
+        self.paragraphsAt = Int32(paragraphsAt); paragraphCount = Int32(paragraphs.count)
+        self.idsAt = Int32(idsAt); self.codesAt = Int32(codesAt)
+        self.literalsAt = Int32(literalsAt); literalCount = Int32(literals.count)
+        // Each region is bound to its type once, here, and written through typed pointers.
+        blob.bindMemory(to: UInt64.self, capacity: kindExceptions.count).update(from: kindExceptions, count: kindExceptions.count)
+        (blob + anchorsAt).bindMemory(to: UInt32.self, capacity: anchors.count).update(from: anchors, count: anchors.count)
+        for (at, spans) in [(sentencesAt, sentences), (paragraphsAt, paragraphs)] {
+            if narrowSpans {
+                let out = (blob + at).bindMemory(to: UInt16.self, capacity: 4 * spans.count)
+                for (i, s) in spans.enumerated() {
+                    out[4 * i] = UInt16(s.tokens.lowerBound); out[4 * i + 1] = UInt16(s.tokens.upperBound)
+                    out[4 * i + 2] = UInt16(s.bytes.lowerBound); out[4 * i + 3] = UInt16(s.bytes.upperBound)
+                }
+            } else {
+                let out = (blob + at).bindMemory(to: UInt32.self, capacity: 4 * spans.count)
+                for (i, s) in spans.enumerated() {
+                    out[4 * i] = UInt32(s.tokens.lowerBound); out[4 * i + 1] = UInt32(s.tokens.upperBound)
+                    out[4 * i + 2] = UInt32(s.bytes.lowerBound); out[4 * i + 3] = UInt32(s.bytes.upperBound)
+                }
+            }
+        }
+        if wide {
+            let out = (blob + idsAt).bindMemory(to: UInt32.self, capacity: n)
+            for (i, t) in tokens.enumerated() { out[i] = t.id }
+        } else {
+            let out = (blob + idsAt).bindMemory(to: UInt16.self, capacity: n)
+            for (i, t) in tokens.enumerated() { out[i] = UInt16(truncatingIfNeeded: t.id) }
+        }
+        (blob + codesAt).bindMemory(to: UInt8.self, capacity: n + literals.count)
+        (blob + codesAt).assumingMemoryBound(to: UInt8.self).update(from: codes, count: n)
+        (blob + literalsAt).assumingMemoryBound(to: UInt8.self).update(from: literals, count: literals.count)
+    }
+
+    deinit { free(blob) }
+
+    @usableFromInline var ids: TokenIDs {
+        if tokenCount == 0 { return TokenIDs(owner: nil, narrow: nil, wide: nil, count: 0) }
+        let at = blob + Int(idsAt)
+        return wideIDs ? TokenIDs(owner: self, narrow: nil, wide: UnsafePointer(at.assumingMemoryBound(to: UInt32.self)), count: tokenCount)
+            : TokenIDs(owner: self, narrow: UnsafePointer(at.assumingMemoryBound(to: UInt16.self)), wide: nil, count: tokenCount)
+    }
+
+    var kindExceptions: UnsafeBufferPointer<UInt64> {
+        UnsafeBufferPointer(start: blob.assumingMemoryBound(to: UInt64.self), count: kindExceptionCount)
+    }
+
+    func spans(paragraphs: Bool) -> TextSpans {
+        TextSpans(owner: self, base: UnsafeRawPointer(blob + Int(paragraphs ? paragraphsAt : sentencesAt)),
+                  count: Int(paragraphs ? paragraphCount : sentenceCount), narrow: narrowSpans)
+    }
+
+    var codes: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: (blob + Int(codesAt)).assumingMemoryBound(to: UInt8.self), count: tokenCount)
+    }
+
+    var literals: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: (blob + Int(literalsAt)).assumingMemoryBound(to: UInt8.self), count: Int(literalCount))
     }
 
     /// The arrays as pointers, for one decoding pass.
     func withLayout<R>(_ body: (TextLayout) throws -> R) rethrows -> R {
-        try codes.withUnsafeBufferPointer { codes in
-            try literals.withUnsafeBufferPointer { literals in
-                try anchors.withUnsafeBufferPointer { anchors in
-                    try ids.withUnsafeIDs { ids in
-                        try body(TextLayout(codes: codes, literals: literals, anchors: anchors, ids: ids, forms: forms))
-                    }
-                }
+        try withExtendedLifetime(self) {
+            try ids.withUnsafeIDs { ids in
+                try body(TextLayout(codes: codes, literals: literals,
+                                    anchors: UnsafeBufferPointer(start: (blob + Int(anchorsAt)).assumingMemoryBound(to: UInt32.self), count: Int(anchorCount)),
+                                    ids: ids, forms: forms))
             }
         }
     }
+}
+
+/// A text's sentences or paragraphs: a view of its storage (which it keeps alive).
+public struct TextSpans: RandomAccessCollection, Equatable, @unchecked Sendable {
+    private let owner: AnyObject
+    private let base: UnsafeRawPointer
+    private let length: Int
+    private let narrow: Bool
+
+    init(owner: AnyObject, base: UnsafeRawPointer, count: Int, narrow: Bool) {
+        self.owner = owner; self.base = base; self.length = count; self.narrow = narrow
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { length }
+
+    public subscript(i: Int) -> TextSpan {
+        precondition(i >= 0 && i < length, "span index \(i) out of range")
+        return withExtendedLifetime(owner) {
+            if narrow {
+                let p = base.assumingMemoryBound(to: UInt16.self) + 4 * i
+                return TextSpan(UInt32(p[0]), UInt32(p[1]), UInt32(p[2]), UInt32(p[3]))
+            }
+            let p = base.assumingMemoryBound(to: UInt32.self) + 4 * i
+            return TextSpan(p[0], p[1], p[2], p[3])
+        }
+    }
+
+    public static func == (a: TextSpans, b: TextSpans) -> Bool { a.elementsEqual(b) }
 }
 
 // MARK: - Encoding
@@ -293,17 +394,14 @@ enum SurfaceCode {
 
 /// Builds a text's literals.
 struct LiteralWriter {
-    private var bytes: [UInt8] = []
+    /// What was written so far (copied into the text's storage at the end).
+    private(set) var bytes: [UInt8] = []
 
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
     var count: Int { bytes.count }
 
     mutating func append(_ b: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: b) }
-
-    mutating func finish() -> [UInt8] {
-        bytes.capacity == bytes.count ? bytes : bytes.withUnsafeBufferPointer { Array($0) }
-    }
 
     private mutating func appendVarint(_ value: Int) {
         var v = value

@@ -88,14 +88,30 @@ import Testing
     }
 
     @Test func proseIsAboutThreeBytesAToken() {
-        // Per token a 16-bit id and a code byte; per 64 tokens two anchors. Lower case, capitalised and capital
-        // words follow from their forms, and " ", ", ", ". " and a blank line are implied: of each paragraph
-        // only the ".\n\n" after "so" is literal.
+        // Per token a 16-bit id and a code byte; per 64 tokens two anchors; per sentence and paragraph four
+        // 16-bit bounds (the text is short). Lower case, capitalised and capital words follow from their forms,
+        // and " ", ", ", ". " and a blank line are implied: of each paragraph only the ".\n\n" after "so" is literal.
         let paragraph = "The cat sat on the mat. The Dog ran, and the BBC said so.\n\n"
         let source = String(repeating: paragraph, count: 50)
         let text = checkRoundTrip(source)
         let anchors = (text.tokenCount + 63) / 64
-        #expect(text.storedBytes == text.tokenCount * 3 + anchors * 8 + 50 * 3)
+        #expect(text.sentences.count == 100 && text.paragraphs.count == 50)
+        #expect(text.storedBytes == text.tokenCount * 3 + anchors * 8 + 150 * 8 + 50 * 3)
+    }
+
+    @Test func spansOfLongTextsKeep32BitBounds() {
+        // Past 65,535 bytes a text's spans are stored in 32 bits; they read back as the splitters made them.
+        let paragraph = String(repeating: "The council met again on Thursday. ", count: 40) + "\n\n"
+        let source = String(repeating: paragraph, count: 60)
+        #expect(source.utf8.count > 65_535)
+        let vocabulary = Vocabulary()
+        let text = checkRoundTrip(source, vocabulary)
+        let bytes = Array(source.utf8)
+        let tokens = text.allTokens()
+        let paragraphs = ParagraphSplitter.split(utf8: bytes, tokens: tokens)
+        #expect(Array(text.paragraphs) == paragraphs && text.paragraphs.count == 60)
+        #expect(Array(text.sentences) == SentenceSplitter.split(utf8: bytes, tokens: tokens, paragraphs: paragraphs))
+        #expect(text.sentences.last!.bytes.upperBound > 65_535)
     }
 
     @Test func surfaceCodesFromTheTokenizerMatchComparingWithTheForm() {
@@ -119,10 +135,10 @@ import Testing
         let source = words.joined(separator: " ")
         let vocabulary = Vocabulary()
         let scanned = Tokenizer().tokenize(source, vocabulary: vocabulary)
-        let compared = TokenizedText(utf8: Array(source.utf8), tokens: scanned.allTokens(), sentences: scanned.sentences,
-                                     paragraphs: scanned.paragraphs, forms: vocabulary.forms)
+        let compared = TokenizedText(utf8: Array(source.utf8), tokens: scanned.allTokens(), sentences: Array(scanned.sentences),
+                                     paragraphs: Array(scanned.paragraphs), forms: vocabulary.forms)
         #expect(scanned.storedBytes == compared.storedBytes)
-        #expect(scanned.storage.codes == compared.storage.codes && scanned.storage.literals == compared.storage.literals)
+        #expect(Array(scanned.storage.codes) == Array(compared.storage.codes) && Array(scanned.storage.literals) == Array(compared.storage.literals))
         #expect(scanned.utf8 == Array(source.utf8))
     }
 
