@@ -196,10 +196,10 @@ public struct TokenizedText: Sendable {
     }
 
     /// The text's `CharacterCounts`, read from its tokens' forms and codes without rebuilding the text (equal
-    /// to `CharacterCounts.scan(utf8)`). With `firstBytes` (room for `tokenCount` bytes), also each token's
-    /// first byte as written.
-    public func characterCounts(firstBytes: UnsafeMutablePointer<UInt8>? = nil) -> CharacterCounts {
-        storage.withLayout { $0.characterCounts(through: tokenCount, firstBytes: firstBytes) }
+    /// to `CharacterCounts.scan(utf8)`). With `capitals` (room for `tokenCount` flags), also whether each token
+    /// begins with an ASCII capital (A–Z) as written.
+    public func characterCounts(capitals: UnsafeMutablePointer<Bool>? = nil) -> CharacterCounts {
+        storage.withLayout { $0.characterCounts(through: tokenCount, capitals: capitals) }
     }
 
     /// The bytes of a range of the text, decoding only the tokens around it.
@@ -500,59 +500,69 @@ struct TextLayout {
     }
 
     /// See `TokenizedText.characterCounts`: implied gaps and plain forms add their known counts; literal bytes
-    /// and forms that hold quotes or non-ASCII bytes are scanned, each after the byte before it.
-    func characterCounts(through last: Int, firstBytes: UnsafeMutablePointer<UInt8>?) -> CharacterCounts {
-        if let narrow = ids.narrow { return characterCounts(narrow, through: last, firstBytes: firstBytes) }
-        return characterCounts(ids.wide, through: last, firstBytes: firstBytes)
+    /// and forms that hold quotes or non-ASCII bytes are scanned, each after the byte before it. A plain
+    /// form's bytes are not read (a cache miss each): its length and flag are in its record, and its case code
+    /// tells whether it begins with a capital (lower-case forms never do; capitalised ones always do).
+    func characterCounts(through last: Int, capitals: UnsafeMutablePointer<Bool>?) -> CharacterCounts {
+        if let narrow = ids.narrow { return characterCounts(narrow, through: last, capitals: capitals) }
+        return characterCounts(ids.wide, through: last, capitals: capitals)
     }
 
     @inline(__always)
     private func characterCounts<ID: FixedWidthInteger>(_ ids: UnsafePointer<ID>?, through last: Int,
-                                                        firstBytes: UnsafeMutablePointer<UInt8>?) -> CharacterCounts {
+                                                        capitals: UnsafeMutablePointer<Bool>?) -> CharacterCounts {
         var counts = CharacterCounts()
-        var literal = 0, previous: UInt8 = 0
+        var literal = 0
+        // The byte before the next piece, for the ‘ rule: known, or the last byte of the form of token
+        // `previousFormToken` (read only if a scan needs it).
+        var previous: UInt8 = 0, previousFormToken = -1
         let lit = literals.baseAddress
-        @inline(__always) func scan(_ from: Int, _ n: Int) {
-            let bytes = UnsafeBufferPointer(start: lit! + from, count: n)
-            counts += CharacterCounts.scan(bytes, after: previous)
-            previous = bytes[n - 1]
+        @inline(__always) func byteBefore() -> UInt8 {
+            guard previousFormToken >= 0 else { return previous }
+            let form = forms.bytes(UInt32(truncatingIfNeeded: ids.unsafelyUnwrapped[previousFormToken]))
+            return form[form.count - 1]
+        }
+        @inline(__always) func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
+            counts += CharacterCounts.scan(bytes, after: byteBefore())
+            previous = bytes[bytes.count - 1]; previousFormToken = -1
         }
         for k in 0..<last {
             let code = codes[k]
-            switch code & 31 {
-            case GapCode.none: break
-            case GapCode.space: counts.characters += 1; counts.whitespace += 1; previous = 0x20
-            case GapCode.blankLine: counts.characters += 2; counts.whitespace += 2; previous = 0x0A
-            case GapCode.comma, GapCode.stop: counts.characters += 2; counts.whitespace += 1; previous = 0x20
-            case let g:
+            let g = code & 31
+            if g < GapCode.firstLiteral {
+                // Implied gaps without a branch per kind: "", " ", "\n\n", ", ", ". ".
+                counts.characters += Int(min(g, 2))
+                counts.whitespace += g == GapCode.blankLine ? 2 : Int(min(g, 1))
+                if g != GapCode.none { previous = g == GapCode.blankLine ? 0x0A : 0x20; previousFormToken = -1 }
+            } else {
                 let n = g == GapCode.long ? LayoutWalker.varint(literals, &literal) : Int(g) - Int(GapCode.firstLiteral) + 1
-                scan(literal, n)
+                scan(UnsafeBufferPointer(start: lit! + literal, count: n))
                 literal += n
             }
             let surface = code >> 5
-            var first: UInt8
+            var capital: Bool
             if surface == SurfaceCode.literal {
                 let n = LayoutWalker.varint(literals, &literal)
-                first = literals[literal]
-                scan(literal, n)
+                capital = (literals[literal] &- 0x41) < 26
+                scan(UnsafeBufferPointer(start: lit! + literal, count: n))
                 literal += n
             } else {
-                // One read of the form's record: its address, length and scan flag. Forms are never empty.
+                // Forms are never empty.
                 let r = forms.record(UInt32(truncatingIfNeeded: ids.unsafelyUnwrapped[k]))
                 let n = Int(r & FormStore.lengthMask)
-                let form = UnsafePointer<UInt8>(bitPattern: UInt(r >> 16)).unsafelyUnwrapped
-                if r & FormStore.scanFlag != 0 {
-                    counts += CharacterCounts.scan(UnsafeBufferPointer(start: form, count: n), after: previous)
+                capital = surface == SurfaceCode.capitalised
+                if r & FormStore.scanFlag != 0 || surface == SurfaceCode.capitals {
+                    let form = UnsafeBufferPointer(start: UnsafePointer<UInt8>(bitPattern: UInt(r >> 16)), count: n)
+                    if surface == SurfaceCode.capitals { capital = (form[0] &- 0x61) < 26 }
+                    if r & FormStore.scanFlag != 0 { counts += CharacterCounts.scan(form, after: byteBefore()) } else { counts.characters += n }
                 } else {
                     counts.characters += n
                 }
-                first = form[0]
-                previous = form[n - 1]
-                if surface == SurfaceCode.capitalised || (surface == SurfaceCode.capitals && (first &- 0x61) < 26) { first &-= 0x20 }
+                previousFormToken = k
             }
-            firstBytes?[k] = first
+            capitals?[k] = capital
         }
-        if literal < literals.count { scan(literal, literals.count - literal) }
+        if literal < literals.count { scan(UnsafeBufferPointer(start: lit! + literal, count: literals.count - literal)) }
         return counts
     }
 

@@ -81,13 +81,15 @@ public enum StatisticsCalculator {
         var numbers = 0, sentences = 0, filled = 0, distinct = 0
         counter.reset()
         counter.withScratch(minimumCapacity: facts.packed.count) { localPlusOne in
-        // Character counts, and each token's first byte for the capital-letter test, from the tokens' forms
-        // (the text is not rebuilt). Quotations: opening curly quotes, plus straight ones in pairs.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, n)) { first in
-        let characters = text.characterCounts(firstBytes: first.baseAddress)
+        // Character counts, and whether each token begins with a capital, from the tokens' forms and codes (the
+        // text is not rebuilt). Quotations: opening curly quotes, plus straight ones in pairs.
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: max(1, n)) { capitals in
+        let characters = text.characterCounts(capitals: capitals.baseAddress)
         s.characters = characters.characters
         s.charactersNoSpaces = characters.characters - characters.whitespace
         s.quotations = characters.openingQuotes + characters.straightQuotes / 2
+        // Kinds by id, read here once: a text almost never has a token of another kind than its form's.
+        let kinds = text.forms, kindExceptions = text.hasKindExceptions
         text.ids.withUnsafeIDs { ids in
         facts.packed.withUnsafeBufferPointer { facts in
         localIDs.withUnsafeMutableBufferPointer { localIDs in
@@ -96,7 +98,7 @@ public enum StatisticsCalculator {
                 sentences += 1
                 for k in sentence.tokens {
                     let id = ids[k]
-                    let kind = text.kind(ofToken: k, id: id)
+                    let kind = kindExceptions ? text.kind(ofToken: k, id: id) : kinds[id]
                     let f = facts[Int(id)]
                     var local = localPlusOne[Int(id)]
                     if local == 0 {
@@ -113,7 +115,7 @@ public enum StatisticsCalculator {
                     c.lettersAndDigits += Int(f.letters) + Int(f.digits)
                     // A capitalised word inside a sentence is taken as a proper noun: Gunning does not count
                     // names as complex, Dale–Chall counts them as familiar.
-                    let properNoun = kind == .word && k != sentence.tokens.lowerBound && (first[k] &- 0x41) < 26
+                    let properNoun = kind == .word && k != sentence.tokens.lowerBound && capitals[k]
                     let poly = sy >= 3
                     let complex = poly && !properNoun && !f.fogExempt
                     let difficult = kind == .word && !properNoun && !f.easy
@@ -182,17 +184,25 @@ public enum StatisticsCalculator {
                                 if i & 255 == 0, Cancellation.isRequested { cancelled.set(true); return }
                                 let owner = owners?[i]
                                 let d: Detailed
-                                if let cached = cachedEntries?[i - range.lowerBound] { d = cached } else {
+                                if let cached = cachedEntries?[i - range.lowerBound] {
+                                    d = cached
+                                    texts[i].ids.withUnsafeIDs { ids in
+                                        seen.withUnsafeMutableBufferPointer { seen in
+                                            for id in ids { seen[Int(id)] = 1 }
+                                        }
+                                    }
+                                } else {
                                     d = detailed(texts[i], facts: facts, counter: &counter)
                                     if let owner { computed.append((owner, d)) }
+                                    // The text's distinct ids are the first `uniqueWords` of the worker's list.
+                                    counter.firstSeen.withUnsafeBufferPointer { distinct in
+                                        seen.withUnsafeMutableBufferPointer { seen in
+                                            for k in 0..<d.stats.uniqueWords { seen[Int(distinct[k])] = 1 }
+                                        }
+                                    }
                                 }
                                 out[i] = d.stats
                                 ms[i] = d.windowSum; mw[i] = d.windows; fs[i] = d.factors
-                                texts[i].ids.withUnsafeIDs { ids in
-                                    seen.withUnsafeMutableBufferPointer { seen in
-                                        for id in ids { seen[Int(id)] = 1 }
-                                    }
-                                }
                             }
                             cache?.set(computed)
                             seenByWorker[w] = seen
