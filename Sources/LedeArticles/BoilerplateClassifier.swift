@@ -59,6 +59,54 @@ struct BlockFeatures {
 /// jusText's block classes and the reason a block ended up in its class (shown by `show --blocks`).
 enum BlockClass: Equatable { case good, nearGood, short, bad }
 
+/// Why a block ended up in its class: kept as values and put into words only for the blocks a loader drops
+/// (formatting a reason for every block of every file was a tenth of a text dump's allocations).
+struct BlockReason: CustomStringConvertible {
+    enum Initial {
+        case linkDensity(Double, max: Double), copyright, shortWithLink(Int), short(Int), longText, mediumText
+        case prose, proseMedium, stopwordDensity(Double), fewStopwords(Double, low: Double), headingBeforeBody
+    }
+    /// What the context passes added, in order.
+    enum Note { case shortArticle, betweenBody, betweenBoilerplate, nextToNearBody, nextToBoilerplate }
+
+    var initial: Initial
+    private var notes: (Note?, Note?) = (nil, nil)
+
+    init(_ initial: Initial) { self.initial = initial }
+
+    mutating func add(_ note: Note) {
+        if notes.0 == nil { notes.0 = note } else { notes.1 = note }
+    }
+
+    var description: String {
+        func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
+        var s: String
+        switch initial {
+        case .linkDensity(let d, let max): s = "link density \(percent(d)) > \(percent(max))"
+        case .copyright: s = "copyright notice"
+        case .shortWithLink(let n): s = "short (\(n) chars) with a link"
+        case .short(let n): s = "short (\(n) chars)"
+        case .longText: s = "long text"
+        case .mediumText: s = "medium-length text"
+        case .prose: s = "prose"
+        case .proseMedium: s = "prose, medium length"
+        case .stopwordDensity(let d): s = "stopword density \(percent(d))"
+        case .fewStopwords(let d, let low): s = "few stopwords (\(percent(d)) < \(percent(low)))"
+        case .headingBeforeBody: s = "heading before body text"
+        }
+        for note in [notes.0, notes.1].compactMap({ $0 }) {
+            switch note {
+            case .shortArticle: s += " (short article: no longer block)"
+            case .betweenBody: s += ", between body blocks"
+            case .betweenBoilerplate: s += ", between boilerplate"
+            case .nextToNearBody: s += ", next to near-body text"
+            case .nextToBoilerplate: s += ", next to boilerplate"
+            }
+        }
+        return s
+    }
+}
+
 /// A jusText-style boilerplate classifier (Pomikálek 2011, as summarised in notes/references.md): a first
 /// pass on each block's own features, then a context pass where short and near-good blocks take the class of
 /// their neighbours, and headings followed closely by good text are kept.
@@ -72,19 +120,19 @@ struct BoilerplateClassifier {
     /// For text without a usable stoplist (another language): judge by length and links only.
     var ignoreStopwords = false
 
-    struct Decision { var keep: Bool; var reason: String }
+    struct Decision { var keep: Bool; var reason: BlockReason }
 
-    func initialClass(_ f: BlockFeatures) -> (BlockClass, String) {
-        if f.linkDensity > maxLinkDensity { return (.bad, "link density \(percent(f.linkDensity)) > \(percent(maxLinkDensity))") }
-        if f.hasCopyright { return (.bad, "copyright notice") }
+    func initialClass(_ f: BlockFeatures) -> (BlockClass, BlockReason) {
+        if f.linkDensity > maxLinkDensity { return (.bad, BlockReason(.linkDensity(f.linkDensity, max: maxLinkDensity))) }
+        if f.hasCopyright { return (.bad, BlockReason(.copyright)) }
         if f.length < lengthLow {
-            return f.linkChars > 0 ? (.bad, "short (\(f.length) chars) with a link") : (.short, "short (\(f.length) chars)")
+            return f.linkChars > 0 ? (.bad, BlockReason(.shortWithLink(f.length))) : (.short, BlockReason(.short(f.length)))
         }
-        if ignoreStopwords { return f.length > lengthHigh ? (.good, "long text") : (.nearGood, "medium-length text") }
+        if ignoreStopwords { return f.length > lengthHigh ? (.good, BlockReason(.longText)) : (.nearGood, BlockReason(.mediumText)) }
         let d = f.stopwordDensity
-        if d >= stopwordsHigh { return f.length > lengthHigh ? (.good, "prose") : (.nearGood, "prose, medium length") }
-        if d >= stopwordsLow { return (.nearGood, "stopword density \(percent(d))") }
-        return (.bad, "few stopwords (\(percent(d)) < \(percent(stopwordsLow)))")
+        if d >= stopwordsHigh { return f.length > lengthHigh ? (.good, BlockReason(.prose)) : (.nearGood, BlockReason(.proseMedium)) }
+        if d >= stopwordsLow { return (.nearGood, BlockReason(.stopwordDensity(d))) }
+        return (.bad, BlockReason(.fewStopwords(d, low: stopwordsLow)))
     }
 
     func classify(_ blocks: [BlockFeatures]) -> [Decision] {
@@ -96,12 +144,12 @@ struct BoilerplateClassifier {
         // With no good block at all, its prose-like (near-good) blocks are the body.
         if !cls.contains(.good) {
             for i in 0..<n where cls[i] == .nearGood && blocks[i].stopwordDensity >= stopwordsHigh {
-                cls[i] = .good; reasons[i] += " (short article: no longer block)"
+                cls[i] = .good; reasons[i].add(.shortArticle)
             }
         }
         // Headings that are short and followed closely by good text count as near-good.
         for i in 0..<n where blocks[i].isHeading && cls[i] == .short {
-            if goodFollows(i, cls, blocks) { cls[i] = .nearGood; reasons[i] = "heading before body text" }
+            if goodFollows(i, cls, blocks) { cls[i] = .nearGood; reasons[i] = BlockReason(.headingBeforeBody) }
         }
         func neighbour(_ i: Int, step: Int, ignoreNearGood: Bool, _ classes: [BlockClass]) -> BlockClass {
             var j = i + step
@@ -116,23 +164,23 @@ struct BoilerplateClassifier {
         var revised = cls
         for i in 0..<n where cls[i] == .short {
             let prev = neighbour(i, step: -1, ignoreNearGood: true, cls), next = neighbour(i, step: 1, ignoreNearGood: true, cls)
-            if prev == .good && next == .good { revised[i] = .good; reasons[i] += ", between body blocks" }
-            else if prev == .bad && next == .bad { revised[i] = .bad; reasons[i] += ", between boilerplate" }
+            if prev == .good && next == .good { revised[i] = .good; reasons[i].add(.betweenBody) }
+            else if prev == .bad && next == .bad { revised[i] = .bad; reasons[i].add(.betweenBoilerplate) }
             else if (prev == .bad && neighbour(i, step: -1, ignoreNearGood: false, cls) == .nearGood)
                         || (next == .bad && neighbour(i, step: 1, ignoreNearGood: false, cls) == .nearGood) {
-                revised[i] = .good; reasons[i] += ", next to near-body text"
-            } else { revised[i] = .bad; reasons[i] += ", next to boilerplate" }
+                revised[i] = .good; reasons[i].add(.nextToNearBody)
+            } else { revised[i] = .bad; reasons[i].add(.nextToBoilerplate) }
         }
         cls = revised
         for i in 0..<n where cls[i] == .nearGood {
             let prev = neighbour(i, step: -1, ignoreNearGood: true, cls), next = neighbour(i, step: 1, ignoreNearGood: true, cls)
-            if prev == .bad && next == .bad { revised[i] = .bad; reasons[i] += ", between boilerplate" }
+            if prev == .bad && next == .bad { revised[i] = .bad; reasons[i].add(.betweenBoilerplate) }
             else { revised[i] = .good }
         }
         cls = revised
         // Headings dropped only by context come back when good text follows closely.
         for i in 0..<n where blocks[i].isHeading && cls[i] == .bad && initial[i].0 != .bad {
-            if goodFollows(i, cls, blocks) { cls[i] = .good; reasons[i] = "heading before body text" }
+            if goodFollows(i, cls, blocks) { cls[i] = .good; reasons[i] = BlockReason(.headingBeforeBody) }
         }
         return (0..<n).map { Decision(keep: cls[$0] == .good, reason: reasons[$0]) }
     }
@@ -147,5 +195,4 @@ struct BoilerplateClassifier {
         return false
     }
 
-    private func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
 }

@@ -36,16 +36,16 @@ public enum TextDumpParser {
         let firstBody = blocks.indices.first { classifier.initialClass(features[$0]).0 == .good } ?? blocks.count
         let headerEnd = min(blocks.count, max(firstBody, 1) + 1)
         for i in 0..<min(headerEnd, 30) {
-            if let found = HeaderLine.read(blocks[i], into: &metadata) { header[i] = found }
+            if blocks.mayBeHeader(i), let found = HeaderLine.read(blocks[i], into: &metadata) { header[i] = found }
         }
         // The title: the nearest title-like line above the first header line (the seed's title sits right
         // above its `· date · Source:` line, under a menu line); with no header lines, the first title-like line.
         var titleIndex: Int?
         if let firstHeader = header.firstIndex(where: { $0 != nil }) {
-            titleIndex = stride(from: firstHeader - 1, through: 0, by: -1).first { isTitleLike(blocks[$0]) }
+            titleIndex = stride(from: firstHeader - 1, through: 0, by: -1).first { blocks.isTitleLike($0) }
         }
         if titleIndex == nil {
-            titleIndex = (0..<min(firstBody, blocks.count)).first { header[$0] == nil && isTitleLike(blocks[$0]) }
+            titleIndex = (0..<min(firstBody, blocks.count)).first { header[$0] == nil && blocks.isTitleLike($0) }
         }
         if let t = titleIndex { metadata.title = blocks[t]; header[t] = "the title" }
 
@@ -59,7 +59,7 @@ public enum TextDumpParser {
         for i in blocks.indices {
             if let h = header[i] { dropped.append(DroppedBlock(text: blocks[i], reason: h, position: paragraphs.count)); continue }
             let d = decisionFor[i]!
-            if d.keep { paragraphs.append(i) } else { dropped.append(DroppedBlock(text: blocks[i], reason: d.reason, position: paragraphs.count)) }
+            if d.keep { paragraphs.append(i) } else { dropped.append(DroppedBlock(text: blocks[i], reason: d.reason.description, position: paragraphs.count)) }
         }
         if paragraphs.isEmpty {
             // A very short text (a note, a brief) has no block long enough for jusText: keep its sentences.
@@ -138,6 +138,22 @@ public enum TextDumpParser {
         subscript(i: Int) -> String {
             // Decoding from a buffer pointer takes String's fast path (an ArraySlice takes the generic one).
             bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[ranges[i]]), as: UTF8.self) }
+        }
+
+        // Tests on a block's bytes, so most blocks never become a String.
+
+        /// Whether the block reads like a title: a few words, not ending like a sentence (see
+        /// `isTitleLikeByCharacters`; ASCII blocks take the byte test).
+        func isTitleLike(_ i: Int) -> Bool {
+            bytes.withUnsafeBufferPointer { b in
+                let line = UnsafeBufferPointer(rebasing: b[ranges[i]])
+                return TextDumpParser.isASCII(line) ? TextDumpParser.isTitleLikeASCII(line) : TextDumpParser.isTitleLikeByCharacters(self[i])
+            }
+        }
+
+        /// False when `HeaderLine.read(self[i])` is sure to find nothing: too long, or no digit, colon or "by ".
+        func mayBeHeader(_ i: Int) -> Bool {
+            ranges[i].count <= 640 && bytes.withUnsafeBufferPointer { HeaderLine.mayBeHeader(UnsafeBufferPointer(rebasing: $0[ranges[i]])) }
         }
     }
 
@@ -246,10 +262,6 @@ public enum TextDumpParser {
         return line.split(separator: " ").count >= 3
     }
 
-    static func isTitleLike(_ line: String) -> Bool {
-        isASCII(line) ? isTitleLikeASCII(line) : isTitleLikeByCharacters(line)
-    }
-
     static func isTitleLikeByCharacters(_ line: String) -> Bool {
         guard line.count >= 3, line.count <= 200, line.contains(" ") || line.count > 12 else { return false }
         // A sentence ends with one full stop; a headline may trail off with an ellipsis ("Rivals of the £400 Apple...").
@@ -257,29 +269,30 @@ public enum TextDumpParser {
         return line.contains { $0.isLetter }
     }
 
-    /// The same tests on bytes: in ASCII without CR (folding removed it) a byte is a character.
-    static func isTitleLikeASCII(_ line: String) -> Bool {
-        let count = line.utf8.count
-        guard count >= 3, count <= 200, line.utf8.contains(0x20) || count > 12, let last = line.utf8.last,
-              last != 0x2C, last != 0x3B, last != 0x3A, last != 0x2E || line.hasSuffix("...") else { return false }
-        return line.utf8.contains { (($0 | 0x20) &- 0x61) < 26 }
+    /// The same tests on the bytes of an ASCII line: without CR (folding removed it) a byte is a character.
+    static func isTitleLikeASCII(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = line.count
+        guard count >= 3, count <= 200, line.contains(0x20) || count > 12, let last = line.last,
+              last != 0x2C, last != 0x3B, last != 0x3A,
+              last != 0x2E || (line[count - 2] == 0x2E && line[count - 3] == 0x2E) else { return false }   // "..."
+        return line.contains { (($0 | 0x20) &- 0x61) < 26 }
     }
 
     /// Characters (grapheme clusters) in a block: its bytes when it is ASCII (a block holds no CR, so no
     /// CR LF pair makes two bytes one character), which spares the grapheme walk on nearly every line.
-    static func characterCount(_ line: String) -> Int { isASCII(line) ? line.utf8.count : line.count }
+    static func characterCount(_ line: String) -> Int {
+        var copy = line
+        return copy.withUTF8 { isASCII($0) } ? line.utf8.count : line.count
+    }
 
-    static func isASCII(_ line: String) -> Bool {
-        var line = line
-        return line.withUTF8 { bytes in
-            var i = 0
-            while i + 8 <= bytes.count {
-                if UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-                i += 8
-            }
-            while i < bytes.count { if bytes[i] >= 0x80 { return false }; i += 1 }
-            return true
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i + 8 <= bytes.count {
+            if UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            i += 8
         }
+        while i < bytes.count { if bytes[i] >= 0x80 { return false }; i += 1 }
+        return true
     }
 }
 
@@ -334,9 +347,11 @@ enum HeaderLine {
     }
 
     /// True when `line` has a digit, a colon or "by " (any case): without one no segment can match.
-    static func mayBeHeader(_ line: String) -> Bool {
+    static func mayBeHeader(_ line: String) -> Bool { mayBeHeader(line.utf8) }
+
+    static func mayBeHeader<Bytes: Sequence<UInt8>>(_ line: Bytes) -> Bool {
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for b in line.utf8 {
+        for b in line {
             if (b &- 0x30) < 10 || b == 0x3A { return true }
             if b == 0x20, previous | 0x20 == 0x79, beforePrevious | 0x20 == 0x62 { return true }
             beforePrevious = previous; previous = b

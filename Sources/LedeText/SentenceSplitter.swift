@@ -4,57 +4,57 @@ import Foundation
 /// line at all is split at every line end. Paragraphs without tokens are dropped.
 public enum ParagraphSplitter {
     public static func split(utf8 bytes: [UInt8], tokens: [Token]) -> [TextSpan] {
-        let nl = UInt8(ascii: "\n")
-        // Each line end, and whether a blank line follows it: (newline offset, first byte after the break).
-        var lineEnds: [(at: Int, blankUntil: Int?)] = []
-        var hasBlankLine = false
+        // One pass over the line ends, each paragraph trimmed and given its tokens as it is found: no
+        // intermediate lists (this runs once per loaded text).
         bytes.withUnsafeBufferPointer { b in
-            guard let base = b.baseAddress else { return }
-            var i = 0
-            while i < b.count, let p = memchr(base + i, Int32(nl), b.count - i) {
-                let at = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+            guard let base = b.baseAddress else { return [] }
+            let n = b.count, nl = UInt8(ascii: "\n")
+            func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D || c == nl || c == 0x0C }
+            func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D }
+            /// After the newline at `at`: the first byte past the blank lines that follow it, if any do.
+            func blankLinesEnd(after at: Int) -> Int? {
                 var j = at + 1
-                while j < b.count, b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0D { j += 1 }
-                if j < b.count, b[j] == nl {
-                    hasBlankLine = true
-                    while j < b.count, b[j] == nl || b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0D { j += 1 }
-                    lineEnds.append((at, j))
-                    i = j
+                while j < n, isBlank(b[j]) { j += 1 }
+                guard j < n, b[j] == nl else { return nil }
+                while j < n, b[j] == nl || isBlank(b[j]) { j += 1 }
+                return j
+            }
+            func nextNewline(from i: Int) -> Int? {
+                guard i < n, let p = memchr(base + i, Int32(nl), n - i) else { return nil }
+                return base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+            }
+            // A text without any blank line is split at every line end.
+            var hasBlankLine = false
+            var probe = 0
+            while let at = nextNewline(from: probe) {
+                if blankLinesEnd(after: at) != nil { hasBlankLine = true; break }
+                probe = at + 1
+            }
+            var spans: [TextSpan] = []
+            var t = 0
+            // A paragraph's bytes run from its first to its last non-space byte; one without tokens is dropped.
+            func emit(_ from: Int, _ to: Int) {
+                var lo = from, hi = to
+                while lo < hi, isSpace(b[lo]) { lo += 1 }
+                while hi > lo, isSpace(b[hi - 1]) { hi -= 1 }
+                while t < tokens.count, Int(tokens[t].start) < lo { t += 1 }
+                var e = t
+                while e < tokens.count, Int(tokens[e].end) <= hi { e += 1 }
+                if e > t { spans.append(TextSpan(tokens: t..<e, bytes: lo..<hi)) }
+                t = e
+            }
+            var start = 0, i = 0
+            while let at = nextNewline(from: i) {
+                if let next = blankLinesEnd(after: at) {
+                    emit(start, at); start = next; i = next
                 } else {
-                    lineEnds.append((at, nil))
+                    if !hasBlankLine { emit(start, at); start = at + 1 }
                     i = at + 1
                 }
             }
+            if start < n { emit(start, n) }
+            return spans
         }
-        var ranges: [Range<Int>] = []
-        var start = 0
-        for e in lineEnds {
-            if let next = e.blankUntil {
-                ranges.append(start..<e.at); start = next
-            } else if !hasBlankLine {
-                ranges.append(start..<e.at); start = e.at + 1
-            }
-        }
-        if start < bytes.count { ranges.append(start..<bytes.count) }
-        // A paragraph's bytes run from its first to its last non-space byte.
-        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D || c == nl || c == 0x0C }
-        ranges = ranges.map { r in
-            var lo = r.lowerBound, hi = r.upperBound
-            while lo < hi, isSpace(bytes[lo]) { lo += 1 }
-            while hi > lo, isSpace(bytes[hi - 1]) { hi -= 1 }
-            return lo..<hi
-        }
-        // Attach token ranges; drop paragraphs with no tokens.
-        var spans: [TextSpan] = []
-        var t = 0
-        for r in ranges {
-            while t < tokens.count, Int(tokens[t].start) < r.lowerBound { t += 1 }
-            var e = t
-            while e < tokens.count, Int(tokens[e].end) <= r.upperBound { e += 1 }
-            if e > t { spans.append(TextSpan(tokens: t..<e, bytes: r)) }
-            t = e
-        }
-        return spans
     }
 }
 

@@ -142,7 +142,7 @@ struct HTMLContentExtractor {
         let decisions = classifier.classify(candidates.map { features[$0] })
         var keep = [Bool](repeating: false, count: blocks.count)
         var reason = [String](repeating: "", count: blocks.count)
-        for (k, i) in candidates.enumerated() { keep[i] = decisions[k].keep; reason[i] = decisions[k].reason }
+        for (k, i) in candidates.enumerated() { keep[i] = decisions[k].keep; reason[i] = decisions[k].reason.description }
         for i in blocks.indices { if let f = furnitureReason[i] { reason[i] = f } }
 
         // Score every element: body text inside it, minus a share of the boilerplate inside it.
