@@ -78,14 +78,17 @@ public struct ParsedDocument: Sendable {
         return fields
     }
 
-    // Read in place (`_read`): `document.metadata.url` copies the URL, not every metadata field.
-    public var path: String { _read { yield fields.path } _modify { yield &unique().path } }
-    public var format: ArticleFormat { _read { yield fields.format } _modify { yield &unique().format } }
-    public var metadata: ArticleMetadata { _read { yield fields.metadata } _modify { yield &unique().metadata } }
-    public var dropped: [DroppedBlock] { _read { yield fields.dropped } _modify { yield &unique().dropped } }
-    public var warnings: [String] { _read { yield fields.warnings } _modify { yield &unique().warnings } }
+    public var path: String { get { fields.path } set { unique().path = newValue } }
+    public var format: ArticleFormat { get { fields.format } set { unique().format = newValue } }
+    public var metadata: ArticleMetadata { get { fields.metadata } set { unique().metadata = newValue } }
+    public var dropped: [DroppedBlock] { get { fields.dropped } set { unique().dropped = newValue } }
+    public var warnings: [String] { get { fields.warnings } set { unique().warnings = newValue } }
     /// For JSON/JSONL: a record id or index, so one file can hold many articles.
-    public var recordKey: String? { _read { yield fields.recordKey } _modify { yield &unique().recordKey } }
+    public var recordKey: String? { get { fields.recordKey } set { unique().recordKey = newValue } }
+    /// `metadata.url` and `metadata.title`, read without copying the other metadata fields (loading reads
+    /// them for every document).
+    public var url: String? { fields.metadata.url }
+    public var title: String? { fields.metadata.title }
     /// Whether the body bytes are still here (false once they moved into a tokenised text).
     public var hasBody: Bool { fields.hasBody }
     /// The body as UTF-8: paragraphs separated by "\n\n".
@@ -192,7 +195,7 @@ public final class ArticleVersion: @unchecked Sendable {
         }
     }
 
-    public var metadata: ArticleMetadata { _read { yield document.metadata } }
+    public var metadata: ArticleMetadata { document.metadata }
     public var wordCount: Int { text.tokenCount }
 
     /// The body: paragraphs separated by a blank line (rebuilt from the text).

@@ -54,6 +54,7 @@ public enum TextDumpParser {
         let decisions = classifier.classify(rest.map { features[$0] })
         var paragraphs: [Int] = []                  // kept blocks, by index
         var dropped: [DroppedBlock] = []
+        paragraphs.reserveCapacity(blocks.count); dropped.reserveCapacity(blocks.count)
         var decisionFor = [BoilerplateClassifier.Decision?](repeating: nil, count: blocks.count)
         for (k, i) in rest.enumerated() { decisionFor[i] = decisions[k] }
         for i in blocks.indices {
@@ -172,11 +173,14 @@ public enum TextDumpParser {
     static func splitBlocks(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Blocks {
         var blocks = Blocks()
         let n = bytes.count
+        // Room for the lines of a typical page at once (a list grown from empty reallocates at each doubling).
+        blocks.ranges.reserveCapacity(min(n / 40 + 8, 256))
         let out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: n + 1)
         defer { out.deallocate() }
         var length = 0                      // bytes written to `out`
         var lineStart = 0
         var group: [Range<Int>] = []        // the lines of the current blank-line separated group
+        group.reserveCapacity(16)
         var pendingSpace = false
         var i = 0
         while true {

@@ -25,7 +25,7 @@ public final class Workspace: @unchecked Sendable {
 
         mutating func insert(_ a: Article) {
             if let name = a.name { byName[name] = byName[name] ?? a }
-            if let url = a.latest.metadata.url { byURL[url] = byURL[url] ?? a }
+            if let url = a.latest.document.url { byURL[url] = byURL[url] ?? a }
             if a.name == nil, byFile[IdentityIndex.fileKey(a.latest.document)] == nil { byFile[IdentityIndex.fileKey(a.latest.document)] = a }
         }
     }
@@ -115,7 +115,7 @@ public final class Workspace: @unchecked Sendable {
         if identityIndex == nil { identityIndex = IdentityIndex(articles) }
         let fileKey = name == nil ? IdentityIndex.fileKey(document) : nil
         let existing = name.flatMap { identityIndex!.byName[$0] }
-            ?? document.metadata.url.flatMap { identityIndex!.byURL[$0] }
+            ?? document.url.flatMap { identityIndex!.byURL[$0] }
             ?? fileKey.flatMap { identityIndex!.byFile[$0] }
         if let article = existing {
             defer { identityIndex!.insert(article) }
@@ -134,7 +134,7 @@ public final class Workspace: @unchecked Sendable {
         articles.append(article)
         // A new article: none of its keys was found above, so each goes in without another lookup.
         if let name { identityIndex!.byName[name] = article }
-        if let url = document.metadata.url { identityIndex!.byURL[url] = article }
+        if let url = document.url { identityIndex!.byURL[url] = article }
         if let fileKey { identityIndex!.byFile[fileKey] = article }
         return .added(article)
     }

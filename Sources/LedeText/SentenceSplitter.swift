@@ -31,6 +31,7 @@ public enum ParagraphSplitter {
                 probe = at + 1
             }
             var spans: [TextSpan] = []
+            spans.reserveCapacity(8)
             var t = 0
             // A paragraph's bytes run from its first to its last non-space byte; one without tokens is dropped.
             func emit(_ from: Int, _ to: Int) {
@@ -94,7 +95,7 @@ public enum SentenceSplitter {
 
     public static func split(utf8 b: [UInt8], tokens: [Token], paragraphs: [TextSpan]) -> [TextSpan] {
         var out: [TextSpan] = []
-        out.reserveCapacity(paragraphs.count * 2)
+        out.reserveCapacity(paragraphs.count + tokens.count / 12)
         b.withUnsafeBufferPointer { b in
             for p in paragraphs {
                 var sentStart = p.tokens.lowerBound

@@ -107,7 +107,7 @@ struct LoadCommand: ShellCommand {
             }()
             let v = a.versions[version - 1]
             items.append(Item(id: a.id, name: a.name, version: version, status: status,
-                              title: v.document.metadata.title, words: v.wordCount, path: doc.path))
+                              title: v.document.title, words: v.wordCount, path: doc.path))
         }
         let warnings = report.problems.filter { $0.severity == .warning }
         let errors = report.problems.filter { $0.severity == .error }
