@@ -25,7 +25,10 @@ public enum TextDumpParser {
         guard !blocks.isEmpty else { throw LoadError.empty }
 
         var metadata = ArticleMetadata()
-        var header = [String?](repeating: nil, count: blocks.count)     // why a block is a header line
+        // Header lines and the title, and why each is one: a few of the first blocks (two short lists, not a
+        // list of optionals per block: that type's metadata is looked up at run time on every allocation).
+        var headerIndices: [Int] = [], headerReasons: [String] = []
+        func headerReason(_ i: Int) -> String? { headerIndices.firstIndex(of: i).map { headerReasons[$0] } }
         let scanned = blocks.bytes.withUnsafeBufferPointer { tokens.batch.scan($0) }
         let (features, blockTokens) = measure(blocks, scanned, &tokens)
         var classifier = BoilerplateClassifier()
@@ -36,30 +39,32 @@ public enum TextDumpParser {
         let firstBody = blocks.indices.first { classifier.initialClass(features[$0]).0 == .good } ?? blocks.count
         let headerEnd = min(blocks.count, max(firstBody, 1) + 1)
         for i in 0..<min(headerEnd, 30) {
-            if blocks.mayBeHeader(i), let found = HeaderLine.read(blocks[i], into: &metadata) { header[i] = found }
+            if blocks.mayBeHeader(i), let found = HeaderLine.read(blocks[i], into: &metadata) {
+                headerIndices.append(i); headerReasons.append(found)
+            }
         }
         // The title: the nearest title-like line above the first header line (the seed's title sits right
         // above its `· date · Source:` line, under a menu line); with no header lines, the first title-like line.
         var titleIndex: Int?
-        if let firstHeader = header.firstIndex(where: { $0 != nil }) {
+        if let firstHeader = headerIndices.first {
             titleIndex = stride(from: firstHeader - 1, through: 0, by: -1).first { blocks.isTitleLike($0) }
         }
         if titleIndex == nil {
-            titleIndex = (0..<min(firstBody, blocks.count)).first { header[$0] == nil && blocks.isTitleLike($0) }
+            titleIndex = (0..<min(firstBody, blocks.count)).first { !headerIndices.contains($0) && blocks.isTitleLike($0) }
         }
-        if let t = titleIndex { metadata.title = blocks[t]; header[t] = "the title" }
+        if let t = titleIndex { metadata.title = blocks[t]; headerIndices.append(t); headerReasons.append("the title") }
 
         // jusText on everything else, in order.
-        let rest = blocks.indices.filter { header[$0] == nil }
+        let rest = blocks.indices.filter { !headerIndices.contains($0) }
         let decisions = classifier.classify(rest.map { features[$0] })
         var paragraphs: [Int] = []                  // kept blocks, by index
         var dropped: [DroppedBlock] = []
         paragraphs.reserveCapacity(blocks.count); dropped.reserveCapacity(blocks.count)
-        var decisionFor = [BoilerplateClassifier.Decision?](repeating: nil, count: blocks.count)
-        for (k, i) in rest.enumerated() { decisionFor[i] = decisions[k] }
+        var k = 0                                   // decisions[k] is for block rest[k]
         for i in blocks.indices {
-            if let h = header[i] { dropped.append(DroppedBlock(text: blocks[i], reason: h, position: paragraphs.count)); continue }
-            let d = decisionFor[i]!
+            if let h = headerReason(i) { dropped.append(DroppedBlock(text: blocks[i], reason: h, position: paragraphs.count)); continue }
+            let d = decisions[k]
+            k += 1
             if d.keep { paragraphs.append(i) } else { dropped.append(DroppedBlock(text: blocks[i], reason: d.reason.description, position: paragraphs.count)) }
         }
         if paragraphs.isEmpty {
