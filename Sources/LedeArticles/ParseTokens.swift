@@ -9,8 +9,8 @@ struct ParseTokens {
     let stopwords: Stopwords
     /// Whether bodies are kept for `finish` (a load into a workspace) or only scanned for features.
     let keepsTexts: Bool
-    /// By local id: whether its form is on the stoplist.
-    private var stopFlags: [Bool] = []
+    /// By local id: 1 when its form is on the stoplist, else 0 (added up without a branch per token).
+    private(set) var stopFlags: [UInt8] = []
 
     init(stopwords: Stopwords = .english, keepsTexts: Bool, expectedBytes: Int = 0) {
         self.batch = TokenBatch(expectedBytes: expectedBytes)
@@ -18,17 +18,14 @@ struct ParseTokens {
         self.keepsTexts = keepsTexts
     }
 
-    /// Gives every local id met so far its stoplist flag; call before `isStopword` for a batch of tokens.
+    /// Gives every local id met so far its stoplist flag; call before reading `stopFlags` for a batch of tokens.
     mutating func prepareStopwordFlags() {
         guard stopFlags.count < batch.formCount else { return }
         for id in stopFlags.count..<batch.formCount {
             let hash = batch.withForm(UInt32(id)) { Stopwords.hash($0) }
-            stopFlags.append(stopwords.contains(hash: hash))
+            stopFlags.append(stopwords.contains(hash: hash) ? 1 : 0)
         }
     }
-
-    /// Whether the (normalised) form of a local id is on the stoplist (flags prepared for it).
-    @inline(__always) func isStopword(_ localID: UInt32) -> Bool { stopFlags[Int(localID)] }
 
     /// Ends a chunk of files: with a vocabulary, finishes the texts kept since the last chunk (see
     /// `TokenBatch.finish`). The worker's table lives on, so the next chunk merges only forms new to it

@@ -116,12 +116,13 @@ public enum TextDumpParser {
         var k = 0
         blocks.bytes.withUnsafeBufferPointer { bytes in
         scanned.withUnsafeBufferPointer { scanned in
+        tokens.stopFlags.withUnsafeBufferPointer { stopFlags in
             for r in blocks.ranges {
                 while k < scanned.count && Int(scanned[k].start) < r.lowerBound { k += 1 }
                 let first = k
                 var stops = 0
                 while k < scanned.count && Int(scanned[k].start) < r.upperBound {
-                    if checkStops && tokens.isStopword(scanned[k].id) { stops += 1 }
+                    if checkStops { stops &+= Int(stopFlags[Int(scanned[k].id)]) }
                     k += 1
                 }
                 let (length, hasCopyright) = BlockFeatures.characters(UnsafeBufferPointer(rebasing: bytes[r]))
@@ -129,6 +130,7 @@ public enum TextDumpParser {
                                               hasCopyright: hasCopyright, isHeading: false))
                 blockTokens.append(first..<k)
             }
+        }
         }
         }
         return (features, blockTokens)

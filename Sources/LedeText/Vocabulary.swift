@@ -86,13 +86,21 @@ public final class Vocabulary: @unchecked Sendable {
 
 /// An open-addressing hash table of byte strings → dense ids (0, 1, 2… in insertion order), with the
 /// bytes kept in one arena. Used per document by the tokenizer (no lock, no `String` per token) and,
-/// inside `Vocabulary`, for the whole session. A slot carries the hash, offset and length, so a probe
-/// touches one slot and, only on a hash match, the arena.
+/// inside `Vocabulary`, for the whole session. A slot carries the form's id and a few bits of its hash, so a
+/// probe touches one slot and, only on a tag match, the form's offsets and bytes.
 public struct FormTable: Sendable {
-    /// 8 bytes, so the session table stays cache-resident: the high half of the hash and the form id.
+    /// 4 bytes, so a worker's table of tens of thousands of forms stays in cache: the form id + 1 in the low
+    /// 26 bits (0: empty), 6 bits of the hash's high half above it (a probe reads the form's bytes only on a
+    /// tag match, which a different form passes 1 time in 64).
     struct Slot {
-        var tag: UInt32 = 0
-        var id: Int32 = -1          // -1: empty
+        var raw: UInt32 = 0
+        static let idBits: UInt32 = 26, idMask: UInt32 = (1 << 26) - 1
+        init() {}
+        init(tag: UInt32, id: Int32) { raw = tag << Slot.idBits | (UInt32(id) + 1) }
+        @inline(__always) static func tag(_ hash: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: hash >> 58) }
+        @inline(__always) var isEmpty: Bool { raw == 0 }
+        @inline(__always) var id: Int32 { Int32(bitPattern: (raw & Slot.idMask) &- 1) }
+        @inline(__always) var tag: UInt32 { raw >> Slot.idBits }
     }
 
     public private(set) var arena: [UInt8] = []
@@ -144,14 +152,14 @@ public struct FormTable: Sendable {
 
     /// The slot index holding these bytes, or the empty slot where they would go.
     @inline(__always) private func probe(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (index: Int, found: Bool) {
-        let tag = UInt32(truncatingIfNeeded: hash >> 32)
+        let tag = Slot.tag(hash)
         return slots.withUnsafeBufferPointer { sl in
             offsets.withUnsafeBufferPointer { off in
                 arena.withUnsafeBufferPointer { a in
                     var s = Int(truncatingIfNeeded: hash) & mask
                     while true {
                         let slot = sl[s]
-                        if slot.id < 0 { return (s, false) }
+                        if slot.isEmpty { return (s, false) }
                         if slot.tag == tag {
                             let start = Int(off[Int(slot.id)]), end = Int(off[Int(slot.id) + 1])
                             if end - start == bytes.count, FormTable.same(a.baseAddress! + start, bytes) {
@@ -183,7 +191,8 @@ public struct FormTable: Sendable {
         let p = probe(bytes, hash: hash)
         if p.found { return UInt32(slots[p.index].id) }
         let id = Int32(hashes.count)
-        slots[p.index] = Slot(tag: UInt32(truncatingIfNeeded: hash >> 32), id: id)
+        precondition(id < Int32(Slot.idMask), "a form table holds at most 67 million forms")
+        slots[p.index] = Slot(tag: Slot.tag(hash), id: id)
         arena.append(contentsOf: bytes)
         offsets.append(Int32(arena.count))
         hashes.append(hash)
@@ -196,9 +205,9 @@ public struct FormTable: Sendable {
         let size = slots.count * 2
         slots = [Slot](repeating: Slot(), count: size)
         mask = size - 1
-        for slot in old where slot.id >= 0 {
+        for slot in old where !slot.isEmpty {
             var s = Int(truncatingIfNeeded: hashes[Int(slot.id)]) & mask
-            while slots[s].id >= 0 { s = (s + 1) & mask }
+            while !slots[s].isEmpty { s = (s + 1) & mask }
             slots[s] = slot
         }
     }
