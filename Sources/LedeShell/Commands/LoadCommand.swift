@@ -21,14 +21,31 @@ struct LoadCommand: ShellCommand {
         for f in fields where !f.contains("=") { throw ValidationError("--field takes NAME=JSONFIELD, got '\(f)'") }
     }
 
-    struct Item: Codable {
+    /// One loaded document. The version's title and word count are read from the version itself when shown or
+    /// saved (a version never changes), not copied out for each of tens of thousands of files at load time.
+    struct Item: Encodable {
         var id: String
         var name: String?
-        var version: Int
         var status: String
-        var title: String?
-        var words: Int
         var path: String
+        let loaded: ArticleVersion
+
+        var version: Int { loaded.number }
+        var title: String? { loaded.document.title }
+        var words: Int { loaded.wordCount }
+
+        private enum CodingKeys: String, CodingKey { case id, name, version, status, title, words, path }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encodeIfPresent(name, forKey: .name)
+            try c.encode(version, forKey: .version)
+            try c.encode(status, forKey: .status)
+            try c.encodeIfPresent(title, forKey: .title)
+            try c.encode(words, forKey: .words)
+            try c.encode(path, forKey: .path)
+        }
     }
 
     struct Result: CommandResult {
@@ -105,9 +122,7 @@ struct LoadCommand: ShellCommand {
                 case .unchanged(let a): return ("unchanged", a.versions.count)
                 }
             }()
-            let v = a.versions[version - 1]
-            items.append(Item(id: a.id, name: a.name, version: version, status: status,
-                              title: v.document.title, words: v.wordCount, path: doc.path))
+            items.append(Item(id: a.id, name: a.name, status: status, path: doc.path, loaded: a.versions[version - 1]))
         }
         let warnings = report.problems.filter { $0.severity == .warning }
         let errors = report.problems.filter { $0.severity == .error }
