@@ -121,6 +121,26 @@ func write(_ text: String, to path: String) throws { try Data(text.utf8).write(t
         #expect(report.problems.contains { $0.message.contains("symlink loop") })
     }
 
+    @Test func foldersListInNameOrderAndEachFileOnce() throws {
+        // Files and subfolders interleave by name (subfolders are walked in parallel); a file reached twice,
+        // through a second argument or a symbolic link, is listed once, where it first appears.
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for sub in ["b", "d", "d/x", "f"] { try FileManager.default.createDirectory(atPath: dir + "/" + sub, withIntermediateDirectories: true) }
+        for file in ["a.txt", "b/1.txt", "b/2.txt", "c.txt", "d/x/3.txt", "d/4.txt", "e.txt", "f/5.txt", "README.txt"] {
+            try write("x", to: dir + "/" + file)
+        }
+        let plain = FileExpander.expand([dir])
+        let expected = ["a.txt", "b/1.txt", "b/2.txt", "c.txt", "d/4.txt", "d/x/3.txt", "e.txt", "f/5.txt"].map { dir + "/" + $0 }
+        #expect(plain.files == expected)
+        #expect(plain.skipped == [dir + "/README.txt"])
+        // A second argument naming a file already listed, and a link to a folder already listed.
+        try FileManager.default.createSymbolicLink(atPath: dir + "/g", withDestinationPath: dir + "/f")
+        let twice = FileExpander.expand([dir, dir + "/c.txt"])
+        #expect(twice.files == expected + [dir + "/g/5.txt"])
+        #expect(Set(twice.files).count == twice.files.count)
+    }
+
     @Test func unreadableFileAndFolder() throws {
         guard getuid() != 0 else { print("skipped: running as root, permissions do not apply"); return }
         let dir = try temporaryFolder()
