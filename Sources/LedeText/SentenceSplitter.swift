@@ -71,27 +71,27 @@ public enum ParagraphSplitter {
 /// - decimals ("3.5") never split because a number is one token.
 public enum SentenceSplitter {
     /// Titles that always precede a name.
-    static let titles: Set<ShortForm> = Set([
+    static let titles = ShortFormSet([
         "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "gov", "sen", "rep", "rev",
         "hon", "pres", "supt", "insp", "det", "messrs", "fr", "maj", "adm", "brig", "e.g.", "i.e.", "cf", "viz",
-    ].map { ShortForm(Array($0.utf8))! })
+    ])
 
     /// Abbreviations that can also end a sentence.
-    static let abbreviations: Set<ShortForm> = Set([
+    static let abbreviations = ShortFormSet([
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
         "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "plc", "dept", "est", "approx", "fig", "vol",
         "sr", "jr", "st", "mt", "ave", "blvd", "rd", "al", "op", "pp", "ft", "oz", "lb", "mph", "km",
-    ].map { ShortForm(Array($0.utf8))! })
+    ])
 
     /// Words that commonly open a sentence: after an ambiguous abbreviation they signal a boundary.
-    static let sentenceOpeners: Set<ShortForm> = Set([
+    static let sentenceOpeners = ShortFormSet([
         "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there",
         "but", "and", "or", "so", "yet", "in", "on", "at", "his", "her", "its", "their", "our", "my", "your",
         "however", "meanwhile", "after", "before", "when", "while", "if", "as", "for", "some", "many", "most",
         "one", "all", "both", "what", "who", "why", "how", "where", "mr", "mrs", "ms", "dr", "last", "next",
         "earlier", "later", "then", "now", "since", "although", "other", "such", "also", "officials",
-    ].map { ShortForm(Array($0.utf8))! })
+    ])
 
     public static func split(utf8 b: [UInt8], tokens: [Token], paragraphs: [TextSpan]) -> [TextSpan] {
         var out: [TextSpan] = []
@@ -157,6 +157,39 @@ public enum SentenceSplitter {
         return end
     }
 
+    /// A fixed list of short forms, as an open-addressing table probed with one multiply (a `Set` hashed each
+    /// candidate with SipHash: about 2 % of loading a corpus went to the lists above).
+    struct ShortFormSet {
+        private var slots: [ShortForm]
+        private let shift: UInt64
+
+        init(_ words: [String]) {
+            var bits: UInt64 = 4
+            while (1 << bits) < 4 * words.count { bits += 1 }
+            shift = 64 - bits
+            slots = [ShortForm](repeating: ShortForm(), count: 1 << bits)
+            for w in words {
+                let form = ShortForm(Array(w.utf8))!
+                var s = slot(form)
+                while !slots[s].isEmpty && slots[s] != form { s = (s + 1) & (slots.count - 1) }
+                slots[s] = form
+            }
+        }
+
+        @inline(__always) private func slot(_ f: ShortForm) -> Int {
+            Int(truncatingIfNeeded: (((f.low &* 0x9E37_79B9_7F4A_7C15) ^ f.high) &* 0xBF58_476D_1CE4_E5B9) >> shift)
+        }
+
+        func contains(_ form: ShortForm) -> Bool {
+            var s = slot(form)
+            while !slots[s].isEmpty {
+                if slots[s] == form { return true }
+                s = (s + 1) & (slots.count - 1)
+            }
+            return false
+        }
+    }
+
     /// A word of at most 16 bytes, lower-cased ASCII, packed in two integers: looked up in the lists above
     /// without building an array per candidate boundary. Longer words are on no list.
     struct ShortForm: Hashable {
@@ -171,6 +204,11 @@ public enum SentenceSplitter {
             guard range.count <= 16 else { return nil }
             for (i, x) in range.enumerated() { set(i, CharClass.lowerASCII(b[x])) }
         }
+
+        init() {}
+
+        /// The empty word (no list holds it): an unused slot.
+        var isEmpty: Bool { low == 0 && high == 0 }
 
         private mutating func set(_ i: Int, _ c: UInt8) {
             if i < 8 { low |= UInt64(c) << (8 * UInt64(i)) } else { high |= UInt64(c) << (8 * UInt64(i - 8)) }

@@ -12,6 +12,20 @@ func sentencesOf(_ text: String) -> [String] {
         #expect(sentencesOf("It rained. We stayed in! Did you? Yes.") == ["It rained.", "We stayed in!", "Did you?", "Yes."])
     }
 
+    @Test func shortFormListsHoldTheirWordsAndNoOthers() {
+        let words = ["mr", "dr", "e.g.", "jan", "etc", "the", "officials", "a", "zz", "mrx", "d", "sept", "september", "x.y."]
+        let set = SentenceSplitter.ShortFormSet(["mr", "dr", "e.g.", "jan", "etc", "the", "officials", "a", "sept"])
+        for w in words {
+            let form = SentenceSplitter.ShortForm(Array(w.utf8))!
+            #expect(set.contains(form) == ["mr", "dr", "e.g.", "jan", "etc", "the", "officials", "a", "sept"].contains(w), "\(w)")
+        }
+        // A longer table: every listed word is found, none of 2,000 others.
+        let listed = (0..<300).map { "w\($0)" }
+        let big = SentenceSplitter.ShortFormSet(listed)
+        #expect(listed.allSatisfy { big.contains(SentenceSplitter.ShortForm(Array($0.utf8))!) })
+        #expect(!(300..<2300).contains { big.contains(SentenceSplitter.ShortForm(Array("w\($0)".utf8))!) })
+    }
+
     @Test func abbreviationsAndTitles() {
         #expect(sentencesOf("Mr. Smith met Dr. Jones on Jan. 5 at No. 10 Downing St. in London.")
                 == ["Mr. Smith met Dr. Jones on Jan. 5 at No. 10 Downing St. in London."])
