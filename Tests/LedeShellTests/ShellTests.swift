@@ -202,4 +202,27 @@ import Testing
         #expect(object["status"] as? String == "ok")
         #expect((object["result"] as? [String: Any])?["items"] != nil)
     }
+
+    @Test func loadItemsNameTheFileReadAndTheVersionLoaded() throws {
+        // A new article, a new version under the same name, and an unchanged reload from another file: each
+        // item names the file it read, the version it stands for and that version's title and word count.
+        let h = ShellHarness()
+        h.shell.jsonLines = true
+        func item(_ line: String) throws -> [String: Any] {
+            h.run(line)
+            let object = try JSONSerialization.jsonObject(with: Data(h.out.trimmingCharacters(in: .newlines).utf8)) as! [String: Any]
+            return ((object["result"] as! [String: Any])["items"] as! [[String: Any]])[0]
+        }
+        let a = h.file("a.txt", ShellHarness.article)
+        let b = h.file("b.txt", ShellHarness.article.replacingOccurrences(of: "six hours", with: "seven hours"))
+        let c = h.file("c.txt", ShellHarness.article)
+        let first = try item("load \(a) --as fire")
+        #expect(first["status"] as? String == "new" && first["path"] as? String == a && first["version"] as? Int == 1)
+        #expect(first["title"] as? String == "Harbour fire kills 12" && (first["words"] as? Int ?? 0) > 5)
+        let second = try item("load \(b) --as fire")
+        #expect(second["status"] as? String == "new version" && second["path"] as? String == b && second["version"] as? Int == 2)
+        h.run("load \(a) --as fire")
+        let same = try item("load \(c) --as fire")
+        #expect(same["status"] as? String == "unchanged" && same["path"] as? String == c && same["version"] as? Int == 3)
+    }
 }

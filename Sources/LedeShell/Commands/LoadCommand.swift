@@ -27,12 +27,15 @@ struct LoadCommand: ShellCommand {
         var id: String
         var name: String?
         var status: String
-        var path: String
+        /// The file read, when it is not the loaded version's own (an unchanged reload names the version
+        /// already there).
+        var otherPath: String?
         let loaded: ArticleVersion
 
         var version: Int { loaded.number }
         var title: String? { loaded.document.title }
         var words: Int { loaded.wordCount }
+        var path: String { otherPath ?? loaded.document.path }
 
         private enum CodingKeys: String, CodingKey { case id, name, version, status, title, words, path }
 
@@ -113,7 +116,7 @@ struct LoadCommand: ShellCommand {
         progress?.finish()
         var items: [Item] = []
         items.reserveCapacity(outcomes.count)
-        for (doc, outcome) in zip(report.documents, outcomes) {
+        for (i, outcome) in outcomes.enumerated() {
             let a = outcome.article
             let (status, version): (String, Int) = {
                 switch outcome {
@@ -122,7 +125,11 @@ struct LoadCommand: ShellCommand {
                 case .unchanged(let a): return ("unchanged", a.versions.count)
                 }
             }()
-            items.append(Item(id: a.id, name: a.name, status: status, path: doc.path, loaded: a.versions[version - 1]))
+            // A new article or version is the document just read: its path is the version's own.
+            let unchanged: Bool
+            if case .unchanged = outcome { unchanged = true } else { unchanged = false }
+            items.append(Item(id: a.id, name: a.name, status: status, otherPath: unchanged ? report.documents[i].path : nil,
+                              loaded: a.versions[version - 1]))
         }
         let warnings = report.problems.filter { $0.severity == .warning }
         let errors = report.problems.filter { $0.severity == .error }
