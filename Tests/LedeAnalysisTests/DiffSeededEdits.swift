@@ -1,4 +1,3 @@
-import TestSupport
 import LedeText
 
 /// A deterministic generator of texts and seeded edits whose NewsEdits counts are known exactly.
@@ -12,9 +11,9 @@ struct SeededEdits {
         var wordsAdded = 0, wordsRemoved = 0
     }
 
-    private var random: SplitMix
+    private var random: SplitMix64
 
-    init(seed: UInt64) { random = SplitMix(seed: seed) }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
     mutating func next() -> UInt64 { random.next() }
 

@@ -1,4 +1,3 @@
-import TestSupport
 import Testing
 import Foundation
 import LedeText
@@ -29,7 +28,7 @@ private func referenceFactors(_ ids: [UInt32], threshold: Double) -> Double {
 
 @Suite struct StatsFastPathTests {
     @Test func mattrAndMtldMatchSetBasedReferences() {
-        var random = SplitMix(seed: 7)
+        var random = SplitMix64(seed: 7)
         var counter = IdCounter(capacity: 4)
         for round in 0..<200 {
             let length = 1 + random.below(400)
@@ -49,7 +48,7 @@ private func referenceFactors(_ ids: [UInt32], threshold: Double) -> Double {
     }
 
     @Test func denseRenumberingGivesTheSameDiversityAsVocabularyIds() {
-        var random = SplitMix(seed: 3)
+        var random = SplitMix64(seed: 3)
         let words = (0..<60).map { "w\($0)x" }
         let vocabulary = Vocabulary()
         // Warm the vocabulary with unrelated forms so the text's ids are large and sparse.

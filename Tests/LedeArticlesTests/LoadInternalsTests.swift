@@ -1,4 +1,3 @@
-import TestSupport
 import Foundation
 import Testing
 @testable import LedeArticles
@@ -33,7 +32,7 @@ import LedeText
     /// tabs, CR and no-break spaces become one space, and lines are trimmed — whichever path the bytes take.
     @Test func foldingMatchesAPlainReferenceOnRandomLines() {
         let pieces = ["a", "bc", "D.", " ", "  ", "\t", "\r", "é", "\u{00A0}", "\u{3000}", "—", "\n", "x y", "1,2"]
-        var generator = SplitMix(seed: 0x9E3779B97F4A7C15)
+        var generator = SplitMix64(seed: 0x9E3779B97F4A7C15)
         func next(_ n: Int) -> Int { Int(generator.next() % UInt64(n)) }
         // Scalars, not Characters: "\r\n" is one Character in Swift.
         func isFoldable(_ c: Unicode.Scalar) -> Bool { [" ", "\t", "\r", "\u{00A0}", "\u{3000}"].contains(c) }
@@ -59,7 +58,7 @@ import LedeText
     /// The byte tests for ASCII lines give what the Character tests give, on random lines.
     @Test func titleTestOnBytesMatchesTheCharacterTest() {
         let pieces = ["a", "Bc", ".", "...", ",", ";", ":", " ", "1", "!", "?", "'", "x y", "Storm closes", "-"]
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         func next(_ n: Int) -> Int { Int(generator.next() % UInt64(n)) }
         for _ in 0..<2000 {
             var line = ""

@@ -1,4 +1,3 @@
-import TestSupport
 import Foundation
 import Testing
 @testable import LedeArticles
@@ -58,7 +57,7 @@ import Testing
     }
 
     @Test func measureCountsTheSameStopwordsAsASet() throws {
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix64(seed: 7)
         let english = Stopwords.english, german = try Stopwords.named("German")
         // Stopwords, their capitalised forms, long words (several 8-byte chunks), prefixes and non-ASCII words.
         let pool = Array(english.words.prefix(200)) + Array(german.words.prefix(100))

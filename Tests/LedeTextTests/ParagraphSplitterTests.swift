@@ -1,4 +1,3 @@
-import TestSupport
 import Testing
 @testable import LedeText
 
@@ -48,7 +47,7 @@ private func referenceParagraphs(_ bytes: [UInt8], _ tokens: [Token]) -> [TextSp
     }
 
     @Test func randomTextsSplitAsAPlainReadingOfTheRuleSays() {
-        var random = SplitMix(seed: 21)
+        var random = SplitMix64(seed: 21)
         let pieces = ["word", "Other", " ", "  ", "\n", "\n\n", "\n \n", "\t", "\r\n", ", ", ". ", "--", "\u{0C}"]
         let vocabulary = Vocabulary()
         for _ in 0..<300 {

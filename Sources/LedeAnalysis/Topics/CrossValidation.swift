@@ -1,21 +1,6 @@
 import Foundation
 import LedeText
 
-/// A small deterministic random generator (SplitMix64), so folds and samplers repeat for a seed.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// A uniform double in [0, 1).
-    @inline(__always) public mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
-}
-
 /// Accuracy, macro-F1 and the confusion matrix of predictions against true labels.
 public struct ClassificationReport: Sendable, Codable {
     public var labels: [String]
@@ -58,7 +43,7 @@ public struct ClassificationReport: Sendable, Codable {
 public enum CrossValidation {
     /// Stratified folds: each class's items are shuffled with the seed and dealt round-robin to the folds.
     public static func stratifiedFolds(labels: [Int], folds k: Int, seed: UInt64) -> [Int] {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         var fold = [Int](repeating: 0, count: labels.count)
         var next = 0
         for c in Set(labels).sorted() {

@@ -72,7 +72,7 @@ public struct LDAModel: Sendable {
         let alpha = options.alpha ?? 5.0 / Double(k)
         let beta = options.beta
         let vBeta = Double(v) * beta
-        var generator = SeededGenerator(seed: options.seed)
+        var generator = SplitMix64(seed: options.seed)
         let docs = corpus.documents
         var topicWord = [Int32](repeating: 0, count: k * v)
         var topicTotal = [Int32](repeating: 0, count: k)

@@ -12,8 +12,8 @@ public struct MinHasher: Sendable {
     public init(permutations: Int = 128, shingleSize: Int = 5, bands: Int = 32) {
         precondition(permutations % bands == 0, "bands must divide permutations")
         self.permutations = permutations; self.shingleSize = shingleSize; self.bands = bands
-        var state: UInt64 = 0x5EED_1EDE
-        seeds = (0..<permutations).map { _ in splitMix(&state) }
+        var generator = SplitMix64(state: 0x5EED_1EDE)
+        seeds = (0..<permutations).map { _ in generator.next() }
     }
 
     /// The signature of a token sequence, each token given as a hash of its FORM (not its session id: ids follow
@@ -85,15 +85,5 @@ public struct MinHasher: Sendable {
     }
 }
 
-private func splitMix(_ state: inout UInt64) -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    return mix(state)
-}
-
-/// The splitmix64 finaliser: a fast, well-spread 64-bit mix.
-@inline(__always) func mix(_ x: UInt64) -> UInt64 {
-    var z = x
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-}
+/// The SplitMix64 finaliser (see `SplitMix64.mix`).
+@inline(__always) func mix(_ x: UInt64) -> UInt64 { SplitMix64.mix(x) }
