@@ -125,6 +125,20 @@ public struct TokenizedText: Sendable {
         return range(ofToken: tokens.lowerBound).lowerBound..<range(ofToken: tokens.upperBound - 1).upperBound
     }
 
+    /// The byte ranges of a run of tokens, decoded in one pass.
+    public func ranges(ofTokens tokens: Range<Int>) -> [Range<Int>] {
+        precondition(tokens.lowerBound >= 0 && tokens.upperBound <= tokenCount, "token range \(tokens) out of range")
+        if tokens.isEmpty { return [] }
+        return storage.withLayout { layout in
+            var w = layout.walker(fromBlock: tokens.lowerBound / TokenizedText.anchorStride)
+            while w.next < tokens.lowerBound { w.step(layout) }
+            return tokens.map { _ in
+                w.step(layout)
+                return w.start..<w.end
+            }
+        }
+    }
+
     /// Token `k` as the tokenizer produced it.
     public func token(_ k: Int) -> Token {
         let r = range(ofToken: k)
@@ -133,10 +147,9 @@ public struct TokenizedText: Sendable {
 
     /// Every token, decoded (for display and tests; analysis reads `ids`).
     public func allTokens() -> [Token] {
-        var cursor = offsetCursor()
+        let ranges = ranges(ofTokens: 0..<tokenCount)
         return (0..<tokenCount).map { k in
-            let r = cursor.range(ofToken: k)
-            return Token(id: ids[k], start: UInt32(r.lowerBound), end: UInt32(r.upperBound), kind: kind(ofToken: k))
+            Token(id: ids[k], start: UInt32(ranges[k].lowerBound), end: UInt32(ranges[k].upperBound), kind: kind(ofToken: k))
         }
     }
 
@@ -200,6 +213,15 @@ public struct TokenizedText: Sendable {
     /// begins with an ASCII capital (A–Z) as written.
     public func characterCounts(capitals: UnsafeMutablePointer<Bool>? = nil) -> CharacterCounts {
         storage.withLayout { $0.characterCounts(through: tokenCount, capitals: capitals) }
+    }
+
+    /// Whether the two texts have the same bytes. Texts built the same way from the same bytes in one
+    /// vocabulary store the same layout, so that is compared first; the bytes are rebuilt only when the
+    /// layouts differ but the lengths match.
+    public func hasSameBytes(as other: TokenizedText) -> Bool {
+        if byteCount != other.byteCount { return false }
+        if storage.hasSameLayout(as: other.storage) { return true }
+        return utf8 == other.utf8
     }
 
     /// The bytes of a range of the text, decoding only the tokens around it.
@@ -306,6 +328,14 @@ public struct TokenizedText: Sendable {
     }
 
     deinit { free(blob) }
+
+    /// Equal layouts (same vocabulary, same stored bytes): the texts are equal.
+    func hasSameLayout(as other: TokenStorage) -> Bool {
+        forms === other.forms && blobSize == other.blobSize && memcmp(blob, other.blob, blobSize) == 0
+            && wideIDs == other.wideIDs && narrowSpans == other.narrowSpans && tokenCount == other.tokenCount
+            && kindExceptionCount == other.kindExceptionCount && anchorCount == other.anchorCount
+            && sentenceCount == other.sentenceCount && paragraphCount == other.paragraphCount && literalCount == other.literalCount
+    }
 
     @usableFromInline var ids: TokenIDs {
         if tokenCount == 0 { return TokenIDs(owner: nil, narrow: nil, wide: nil, count: 0) }

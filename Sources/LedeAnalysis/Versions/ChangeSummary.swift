@@ -60,7 +60,6 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
             changedA.formUnion(item.a); changedB.formUnion(item.b)
         }
         let qa = quotations(a, in: changedA), qb = quotations(b, in: changedB)
-        // One scan of each text for both quotations and names.
         let na = names(a, in: changedA), nb = names(b, in: changedB)
         let absentFromA = missingFlags(qb + nb, from: a), absentFromB = missingFlags(qa + na, from: b)
         s.quotationsAdded = unique(qb.indices.filter { absentFromA[$0] }.map { qb[$0].text })
@@ -105,19 +104,51 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
 
     struct Found { var key: [UInt32]; var text: String }
 
+    /// The bytes and token ranges of one stretch of a text (a changed paragraph or sentence), rebuilt from the
+    /// tokens once: the scans below read a few changed passages, not the whole text.
+    struct Passage {
+        let bytes: [UInt8]
+        /// The passage's first token, and each token's byte range within `bytes`.
+        let firstToken: Int
+        let ranges: [Range<Int>]
+
+        init(_ t: TokenizedText, _ span: TextSpan) {
+            bytes = t.bytes(in: span.bytes)
+            firstToken = span.tokens.lowerBound
+            let base = span.bytes.lowerBound
+            ranges = t.ranges(ofTokens: span.tokens).map { ($0.lowerBound - base)..<($0.upperBound - base) }
+        }
+
+        func range(ofToken k: Int) -> Range<Int> { ranges[k - firstToken] }
+        func text(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
+        func text(ofTokens tokens: Range<Int>) -> String {
+            text(range(ofToken: tokens.lowerBound).lowerBound..<range(ofToken: tokens.upperBound - 1).upperBound)
+        }
+
+        /// The passage's tokens lying inside a byte range of it.
+        func tokens(inside r: Range<Int>) -> Range<Int> {
+            var lo = 0
+            while lo < ranges.count, ranges[lo].lowerBound < r.lowerBound { lo += 1 }
+            var end = lo
+            while end < ranges.count, ranges[end].upperBound <= r.upperBound { end += 1 }
+            return (firstToken + lo)..<(firstToken + end)
+        }
+    }
+
     /// Quoted stretches of three words or more, between “ ” or straight double quotes, within a paragraph.
     static func quotations(_ t: TokenizedText, in sentences: Set<Int>) -> [Found] {
         var out: [Found] = []
-        let u = t.utf8
         let changedTokens = sentences.sorted().map { t.sentences[$0].tokens }
         // Paragraphs holding a changed sentence: a merge walk over both sorted lists.
         var k = 0
         for p in t.paragraphs {
             while k < changedTokens.count, changedTokens[k].upperBound <= p.tokens.lowerBound { k += 1 }
             guard k < changedTokens.count, changedTokens[k].overlaps(p.tokens) else { continue }
+            let passage = Passage(t, p)
+            let u = passage.bytes
             var open: Int? = nil
-            var i = p.bytes.lowerBound
-            while i < p.bytes.upperBound {
+            var i = 0
+            while i < u.count {
                 let c = u[i]
                 var quoteLength = 0, isOpen = false, isClose = false
                 if c == 0x22 { quoteLength = 1; isOpen = open == nil; isClose = open != nil }
@@ -125,10 +156,9 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
                 else if c == 0xE2, i + 2 < u.count, u[i + 1] == 0x80, u[i + 2] == 0x9D { quoteLength = 3; isClose = open != nil }
                 if isOpen { open = i + quoteLength }
                 else if isClose, let start = open {
-                    let range = tokenRange(t, start..<i)
+                    let range = passage.tokens(inside: start..<i)
                     if range.count >= 3, changedTokens[k...].prefix(while: { $0.lowerBound < range.upperBound }).contains(where: { $0.overlaps(range) }) {
-                        let text = t.text(t.range(ofTokens: range))
-                        out.append(Found(key: Array(t.ids[range]), text: "“\(shortened(text))”"))
+                        out.append(Found(key: Array(t.ids[range]), text: "“\(shortened(passage.text(ofTokens: range)))”"))
                     }
                     open = nil
                 }
@@ -136,16 +166,6 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
             }
         }
         return out
-    }
-
-    /// Tokens lying inside a byte range.
-    static func tokenRange(_ t: TokenizedText, _ bytes: Range<Int>) -> Range<Int> {
-        var lo = 0, hi = t.tokenCount
-        while lo < hi { let mid = (lo + hi) / 2; if t.range(ofToken: mid).lowerBound < bytes.lowerBound { lo = mid + 1 } else { hi = mid } }
-        var end = lo
-        var cursor = t.offsetCursor()
-        while end < t.tokenCount, cursor.range(ofToken: end).upperBound <= bytes.upperBound { end += 1 }
-        return lo..<end
     }
 
     static func shortened(_ s: String, to limit: Int = 100) -> String {
@@ -158,20 +178,30 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
     /// sentence loses its first word when that is a stopword ("The"), and a lone sentence-initial word is skipped.
     static func names(_ t: TokenizedText, in sentences: Set<Int>) -> [Found] {
         var out: [Found] = []
-        let u = t.utf8
         let stop = Stopwords.english
         for s in sentences.sorted().map({ t.sentences[$0] }) {
+            let passage = Passage(t, s)
+            func isCapitalised(_ k: Int) -> Bool {
+                guard t.kind(ofToken: k) == .word else { return false }
+                let r = passage.range(ofToken: k)
+                let c = passage.bytes[r.lowerBound]
+                if c < 0x80 { return c >= 0x41 && c <= 0x5A }
+                return passage.text(r).unicodeScalars.first?.properties.isUppercase ?? false
+            }
+            func spacesOnlyBefore(_ k: Int) -> Bool {
+                (passage.range(ofToken: k - 1).upperBound..<passage.range(ofToken: k).lowerBound).allSatisfy { passage.bytes[$0] == 0x20 }
+            }
+            func lowerSurface(_ k: Int) -> String { passage.text(passage.range(ofToken: k)).lowercased() }
             var k = s.tokens.lowerBound
             while k < s.tokens.upperBound {
-                guard isCapitalised(t, u, k) else { k += 1; continue }
+                guard isCapitalised(k) else { k += 1; continue }
                 var end = k + 1
-                while end < s.tokens.upperBound, isCapitalised(t, u, end), onlySpaces(u, t.range(ofToken: end - 1).upperBound..<t.range(ofToken: end).lowerBound) { end += 1 }
+                while end < s.tokens.upperBound, isCapitalised(end), spacesOnlyBefore(end) { end += 1 }
                 var start = k
-                if start == s.tokens.lowerBound, stop.contains(t.surface(ofToken: start).lowercased()) { start += 1 }
-                let lone = end - start == 1 && (k == s.tokens.lowerBound || stop.contains(t.surface(ofToken: start).lowercased()))
+                if start == s.tokens.lowerBound, stop.contains(lowerSurface(start)) { start += 1 }
+                let lone = end - start == 1 && (k == s.tokens.lowerBound || stop.contains(lowerSurface(start)))
                 if start < end && !lone {
-                    let text = t.text(t.range(ofTokens: start..<end))
-                    out.append(Found(key: Array(t.ids[start..<end]), text: text))
+                    out.append(Found(key: Array(t.ids[start..<end]), text: passage.text(ofTokens: start..<end)))
                 }
                 k = end
             }
@@ -241,24 +271,13 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
         return present.map { !$0 }
     }
 
-    /// `u`: the text's bytes (`t.utf8`, rebuilt once by the caller).
-    static func isCapitalised(_ t: TokenizedText, _ u: [UInt8], _ k: Int) -> Bool {
-        let token = t.token(k)
-        guard token.kind == .word else { return false }
-        let c = u[Int(token.start)]
-        if c < 0x80 { return c >= 0x41 && c <= 0x5A }
-        return String(decoding: u[token.byteRange], as: UTF8.self).unicodeScalars.first?.properties.isUppercase ?? false
-    }
-
-    static func onlySpaces(_ u: [UInt8], _ r: Range<Int>) -> Bool { r.allSatisfy { u[$0] == 0x20 } }
-
     // MARK: notices
 
     /// Sentences of the new text's changed sentences that hold a correction or update notice.
     static func notices(_ b: TokenizedText, in sentences: Set<Int>) -> [String] {
-        let u = b.utf8
-        return sentences.sorted().compactMap { k in
-            holdsNotice(u, b.sentences[k].bytes) ? shortened(String(decoding: u[b.sentences[k].bytes], as: UTF8.self), to: 160) : nil
+        sentences.sorted().compactMap { k in
+            let u = b.bytes(in: b.sentences[k].bytes)
+            return holdsNotice(u, 0..<u.count) ? shortened(String(decoding: u, as: UTF8.self), to: 160) : nil
         }
     }
 

@@ -32,7 +32,7 @@ public struct VersionDiff: Sendable {
                                newMetadata: ArticleMetadata = ArticleMetadata(), threshold: Double = 0.5) -> VersionDiff {
         let (items, counts) = SentenceAligner(threshold: threshold).align(a, b)
         let sameWords = a.ids.elementsEqual(b.ids)
-        let identical = a.utf8 == b.utf8
+        let identical = a.hasSameBytes(as: b)
         var metadata: [MetadataChange] = []
         func check(_ field: String, _ x: String?, _ y: String?) {
             if (x ?? "") != (y ?? "") { metadata.append(MetadataChange(field: field, old: x, new: y)) }

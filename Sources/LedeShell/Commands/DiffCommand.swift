@@ -102,9 +102,10 @@ struct DiffCommand: ShellCommand {
             if json {
                 continue
             }
-            result.blocks += DiffLayout(old: x.version.text, new: y.version.text, diff: diff, pair: pair,
-                                        unified: unified, sideBySide: sideBySide, summaryOnly: summary,
-                                        onlyChanged: onlyChanged, context: context, width: columns).blocks()
+            var layout = DiffLayout(old: x.version.text, new: y.version.text, diff: diff, pair: pair)
+            layout.unified = unified; layout.sideBySide = sideBySide; layout.summaryOnly = summary
+            layout.onlyChanged = onlyChanged; layout.context = context; layout.width = columns
+            result.blocks += layout.blocks()
         }
         if json, let data = try? JSONEncoder.lede.encode(result) {
             result.blocks = [.text(String(decoding: data, as: UTF8.self))]

@@ -14,6 +14,19 @@ struct DiffLayout {
     var onlyChanged = false
     var context = 3
     var width = 100
+    /// The new text's bytes, rebuilt once (the inline layout shows all of it, sentence by sentence; of the
+    /// old text only what changed); the spans, read once.
+    private let newBytes: [UInt8]
+    private let oldSentences: TextSpans, newSentences: TextSpans, newParagraphs: TextSpans
+
+    init(old: TokenizedText, new: TokenizedText, diff: VersionDiff, pair: DiffCommand.Pair) {
+        self.old = old; self.new = new; self.diff = diff; self.pair = pair
+        newBytes = new.utf8
+        oldSentences = old.sentences; newSentences = new.sentences; newParagraphs = new.paragraphs
+    }
+
+    func oldString(_ range: Range<Int>) -> String { old.text(range) }
+    func newString(_ range: Range<Int>) -> String { String(decoding: newBytes[range], as: UTF8.self) }
 
     func blocks() -> [DisplayBlock] {
         let c = diff.counts
@@ -31,8 +44,8 @@ struct DiffLayout {
         if diff.trivial { out.append(.text("only whitespace, punctuation or letter case changed")); return out }
         if diff.rewritten {
             out.append(.text("rewritten: only \(Format.fixed(c.similarity * 100, 0)) % of the words survive — both texts in full"))
-            out.append(.styled([StyledRun("--- \(pair.old.label)\n", .strong), StyledRun(old.text(0..<old.utf8.count), .deleted)]))
-            out.append(.styled([StyledRun("+++ \(pair.new.label)\n", .strong), StyledRun(new.text(0..<new.utf8.count), .inserted)]))
+            out.append(.styled([StyledRun("--- \(pair.old.label)\n", .strong), StyledRun(String(decoding: old.utf8, as: UTF8.self), .deleted)]))
+            out.append(.styled([StyledRun("+++ \(pair.new.label)\n", .strong), StyledRun(String(decoding: newBytes, as: UTF8.self), .inserted)]))
             return out
         }
         if unified { out.append(.styled(unifiedRuns())) }
@@ -46,9 +59,9 @@ struct DiffLayout {
     /// Paragraph of an item in the new text (deleted sentences stay with the paragraph they follow).
     func paragraphOf(_ item: AlignedSentences, current: Int) -> Int {
         guard let j = item.b.first else { return current }
-        let t = new.sentences[j].tokens.lowerBound
-        var lo = 0, hi = new.paragraphs.count - 1
-        while lo < hi { let mid = (lo + hi + 1) / 2; if new.paragraphs[mid].tokens.lowerBound <= t { lo = mid } else { hi = mid - 1 } }
+        let t = newSentences[j].tokens.lowerBound
+        var lo = 0, hi = newParagraphs.count - 1
+        while lo < hi { let mid = (lo + hi + 1) / 2; if newParagraphs[mid].tokens.lowerBound <= t { lo = mid } else { hi = mid - 1 } }
         return lo
     }
 
@@ -80,12 +93,12 @@ struct DiffLayout {
 
     func oldText(_ item: AlignedSentences) -> String {
         guard let f = item.a.first, let l = item.a.last else { return "" }
-        return old.text(old.sentences[f].bytes.lowerBound..<old.sentences[l].bytes.upperBound)
+        return oldString(oldSentences[f].bytes.lowerBound..<oldSentences[l].bytes.upperBound)
     }
 
     func newText(_ item: AlignedSentences) -> String {
         guard let f = item.b.first, let l = item.b.last else { return "" }
-        return new.text(new.sentences[f].bytes.lowerBound..<new.sentences[l].bytes.upperBound)
+        return newString(newSentences[f].bytes.lowerBound..<newSentences[l].bytes.upperBound)
     }
 
     func sentenceRuns(_ item: AlignedSentences) -> [StyledRun] {
@@ -104,11 +117,11 @@ struct DiffLayout {
 
     /// The new sentence with deleted words shown where they stood; text between tokens comes from the new text.
     func wordRuns(_ item: AlignedSentences) -> [StyledRun] {
-        let span = new.sentences[item.b[0]].bytes.lowerBound..<new.sentences[item.b[item.b.count - 1]].bytes.upperBound
+        let span = newSentences[item.b[0]].bytes.lowerBound..<newSentences[item.b[item.b.count - 1]].bytes.upperBound
         var cursor = span.lowerBound
         var runs: [StyledRun] = []
         func emitNew(upTo end: Int, _ style: StyledRun.Style = .plain) {
-            if end > cursor { runs.append(StyledRun(new.text(cursor..<end), style)) }
+            if end > cursor { runs.append(StyledRun(newString(cursor..<end), style)) }
             cursor = max(cursor, end)
         }
         for (k, op) in item.words.enumerated() {
@@ -118,7 +131,7 @@ struct DiffLayout {
             case .delete:
                 let nextStart = op.b.lowerBound < new.tokenCount && op.b.lowerBound < item.bTokenEnd(new) ? new.range(ofToken: op.b.lowerBound).lowerBound : span.upperBound
                 emitNew(upTo: min(nextStart, span.upperBound))
-                runs.append(StyledRun(old.text(old.range(ofTokens: op.a)), .deleted))
+                runs.append(StyledRun(oldString(old.range(ofTokens: op.a)), .deleted))
                 if k + 1 < item.words.count, item.words[k + 1].kind == .equal { runs.append(StyledRun(" ")) }
             case .insert:
                 emitNew(upTo: new.range(ofToken: op.b.lowerBound).lowerBound)
