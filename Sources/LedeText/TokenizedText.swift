@@ -235,11 +235,11 @@ public struct TokenizedText: Sendable {
             let base = w.position
             while w.next < tokenCount && w.position < range.upperBound { w.step(layout) }
             let end = w.next == tokenCount ? byteCount : w.position
-            let span = [UInt8](unsafeUninitializedCapacity: end - base + FormStore.readSlack) { out, count in
-                layout.write(fromBlock: block, throughToken: w.next, trailing: w.next == tokenCount, into: out.baseAddress!)
-                count = end - base
+            // Decoded into a temporary buffer (on the stack when small); one array is made, of the range only.
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end - base + FormStore.readSlack) { span in
+                layout.write(fromBlock: block, throughToken: w.next, trailing: w.next == tokenCount, into: span.baseAddress!)
+                return Array(UnsafeBufferPointer(rebasing: span[(range.lowerBound - base)..<(range.upperBound - base)]))
             }
-            return Array(span[(range.lowerBound - base)..<(range.upperBound - base)])
         }
     }
 
@@ -509,6 +509,21 @@ struct TextLayout {
     let ids: TokenIDBuffer
     let forms: FormStore
 
+    /// Reads form records for ids of type `ID`: 16-bit ids all lie in the store's first page, so its address
+    /// is read once instead of per token (the page table sits behind a reference the loop cannot keep).
+    struct RecordReader<ID: FixedWidthInteger> {
+        let forms: FormStore
+        let firstPage: UnsafeMutablePointer<UInt64>?
+        init(_ forms: FormStore) {
+            self.forms = forms
+            firstPage = ID.bitWidth <= FormStore.pageBits ? forms.records[0] : nil
+        }
+        @inline(__always) func record(_ id: ID) -> UInt64 {
+            if let firstPage { return firstPage[Int(id)] }
+            return forms.record(UInt32(truncatingIfNeeded: id))
+        }
+    }
+
     /// A walker at the first token of block `b` (or at the start of a text without tokens).
     @inline(__always) func walker(fromBlock b: Int) -> LayoutWalker {
         var w = LayoutWalker()
@@ -542,6 +557,7 @@ struct TextLayout {
     private func characterCounts<ID: FixedWidthInteger>(_ ids: UnsafePointer<ID>?, through last: Int,
                                                         capitals: UnsafeMutablePointer<Bool>?) -> CharacterCounts {
         var counts = CharacterCounts()
+        let records = RecordReader<ID>(forms)
         var literal = 0
         // The byte before the next piece, for the ‘ rule: known, or the last byte of the form of token
         // `previousFormToken` (read only if a scan needs it).
@@ -578,7 +594,7 @@ struct TextLayout {
                 literal += n
             } else {
                 // Forms are never empty.
-                let r = forms.record(UInt32(truncatingIfNeeded: ids.unsafelyUnwrapped[k]))
+                let r = records.record(ids.unsafelyUnwrapped[k])
                 let n = Int(r & FormStore.lengthMask)
                 capital = surface == SurfaceCode.capitalised
                 if r & FormStore.scanFlag != 0 || surface == SurfaceCode.capitals {
@@ -614,21 +630,19 @@ struct TextLayout {
         let base = start.position
         var o = out
         let lit = literals.baseAddress
+        let records = RecordReader<ID>(forms)
         while k < last {
             let code = codes[k]
             let g = code & 31
-            if g == GapCode.space {
-                o[0] = 0x20; o += 1
-            } else if g != GapCode.none {
-                switch g {
-                case GapCode.blankLine: o[0] = 0x0A; o[1] = 0x0A; o += 2
-                case GapCode.comma: o[0] = 0x2C; o[1] = 0x20; o += 2
-                case GapCode.stop: o[0] = 0x2E; o[1] = 0x20; o += 2
-                default:
-                    let n = g == GapCode.long ? LayoutWalker.varint(literals, &literal) : Int(g) - Int(GapCode.firstLiteral) + 1
-                    LayoutWalker.copy(lit! + literal, n, to: o)
-                    literal += n; o += n
-                }
+            if g < GapCode.firstLiteral {
+                // An implied gap without a branch per kind: its two bytes are stored whatever its length (what
+                // lies past the gap is written over next), then the cursor moves by the length (0, 1 or 2).
+                UnsafeMutableRawPointer(o).storeBytes(of: LayoutWalker.impliedGap(g), as: UInt16.self)
+                o += Int(min(g, 2))
+            } else {
+                let n = g == GapCode.long ? LayoutWalker.varint(literals, &literal) : Int(g) - Int(GapCode.firstLiteral) + 1
+                LayoutWalker.copy(lit! + literal, n, to: o)
+                literal += n; o += n
             }
             starts?[k] = UInt32(truncatingIfNeeded: base + (o - out))
             let surface = code >> 5
@@ -637,11 +651,13 @@ struct TextLayout {
                 LayoutWalker.copy(lit! + literal, n, to: o)
                 literal += n; o += n
             } else {
-                let form = forms.bytes(UInt32(truncatingIfNeeded: ids.unsafelyUnwrapped[k]))
-                let n = form.count
-                if n > 16 { memcpy(o, form.baseAddress!, n) } else if n > 0 { LayoutWalker.copy16(form.baseAddress!, to: o) }
-                if surface == SurfaceCode.capitalised { o[0] &-= 0x20 }
-                else if surface == SurfaceCode.capitals { LayoutWalker.capitalise(o, n) }
+                // Forms are never empty.
+                let r = records.record(ids.unsafelyUnwrapped[k])
+                let n = Int(r & FormStore.lengthMask)
+                let form = UnsafePointer<UInt8>(bitPattern: UInt(r >> 16)).unsafelyUnwrapped
+                if n > 16 { memcpy(o, form, n) } else { LayoutWalker.copy16(form, to: o) }
+                o[0] &-= surface == SurfaceCode.capitalised ? 0x20 : 0
+                if surface == SurfaceCode.capitals { LayoutWalker.capitalise(o, n) }
                 o += n
             }
             k += 1
@@ -708,6 +724,11 @@ struct LayoutWalker {
         if n > 16 { memcpy(to, from, n); return }
         var i = 0
         while i < n { to[i] = from[i]; i += 1 }
+    }
+
+    /// The bytes of an implied gap (`GapCode` 1–4: " ", "\n\n", ", ", ". "), little-endian in 16 bits.
+    @inline(__always) static func impliedGap(_ g: UInt8) -> UInt16 {
+        UInt16(truncatingIfNeeded: 0x202E_202C_0A0A_0020 as UInt64 >> (UInt64((g &- 1) & 3) * 16))
     }
 
     /// Copies 16 bytes (a form of up to 16 and what follows it: both ends have that much to spare).

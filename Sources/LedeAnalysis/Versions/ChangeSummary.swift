@@ -104,37 +104,6 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
 
     struct Found { var key: [UInt32]; var text: String }
 
-    /// The bytes and token ranges of one stretch of a text (a changed paragraph or sentence), rebuilt from the
-    /// tokens once: the scans below read a few changed passages, not the whole text.
-    struct Passage {
-        let bytes: [UInt8]
-        /// The passage's first token, and each token's byte range within `bytes`.
-        let firstToken: Int
-        let ranges: [Range<Int>]
-
-        init(_ t: TokenizedText, _ span: TextSpan) {
-            bytes = t.bytes(in: span.bytes)
-            firstToken = span.tokens.lowerBound
-            let base = span.bytes.lowerBound
-            ranges = t.ranges(ofTokens: span.tokens).map { ($0.lowerBound - base)..<($0.upperBound - base) }
-        }
-
-        func range(ofToken k: Int) -> Range<Int> { ranges[k - firstToken] }
-        func text(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
-        func text(ofTokens tokens: Range<Int>) -> String {
-            text(range(ofToken: tokens.lowerBound).lowerBound..<range(ofToken: tokens.upperBound - 1).upperBound)
-        }
-
-        /// The passage's tokens lying inside a byte range of it.
-        func tokens(inside r: Range<Int>) -> Range<Int> {
-            var lo = 0
-            while lo < ranges.count, ranges[lo].lowerBound < r.lowerBound { lo += 1 }
-            var end = lo
-            while end < ranges.count, ranges[end].upperBound <= r.upperBound { end += 1 }
-            return (firstToken + lo)..<(firstToken + end)
-        }
-    }
-
     /// Quoted stretches of three words or more, between “ ” or straight double quotes, within a paragraph.
     static func quotations(_ t: TokenizedText, in sentences: Set<Int>) -> [Found] {
         var out: [Found] = []
@@ -144,21 +113,20 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
         for p in t.paragraphs {
             while k < changedTokens.count, changedTokens[k].upperBound <= p.tokens.lowerBound { k += 1 }
             guard k < changedTokens.count, changedTokens[k].overlaps(p.tokens) else { continue }
-            let passage = Passage(t, p)
-            let u = passage.bytes
+            let passage = TextPassage(t, span: p)
             var open: Int? = nil
-            var i = 0
-            while i < u.count {
-                let c = u[i]
+            var i = p.bytes.lowerBound
+            while i < p.bytes.upperBound {
+                let c = passage[i]
                 var quoteLength = 0, isOpen = false, isClose = false
                 if c == 0x22 { quoteLength = 1; isOpen = open == nil; isClose = open != nil }
-                else if c == 0xE2, i + 2 < u.count, u[i + 1] == 0x80, u[i + 2] == 0x9C { quoteLength = 3; isOpen = true }
-                else if c == 0xE2, i + 2 < u.count, u[i + 1] == 0x80, u[i + 2] == 0x9D { quoteLength = 3; isClose = open != nil }
+                else if c == 0xE2, i + 2 < p.bytes.upperBound, passage[i + 1] == 0x80, passage[i + 2] == 0x9C { quoteLength = 3; isOpen = true }
+                else if c == 0xE2, i + 2 < p.bytes.upperBound, passage[i + 1] == 0x80, passage[i + 2] == 0x9D { quoteLength = 3; isClose = open != nil }
                 if isOpen { open = i + quoteLength }
                 else if isClose, let start = open {
                     let range = passage.tokens(inside: start..<i)
                     if range.count >= 3, changedTokens[k...].prefix(while: { $0.lowerBound < range.upperBound }).contains(where: { $0.overlaps(range) }) {
-                        out.append(Found(key: Array(t.ids[range]), text: "“\(shortened(passage.text(ofTokens: range)))”"))
+                        out.append(Found(key: Array(t.ids[range]), text: "“\(shortened(passage.text(passage.range(ofTokens: range))))”"))
                     }
                     open = nil
                 }
@@ -180,16 +148,16 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
         var out: [Found] = []
         let stop = Stopwords.english
         for s in sentences.sorted().map({ t.sentences[$0] }) {
-            let passage = Passage(t, s)
+            let passage = TextPassage(t, span: s)
             func isCapitalised(_ k: Int) -> Bool {
                 guard t.kind(ofToken: k) == .word else { return false }
                 let r = passage.range(ofToken: k)
-                let c = passage.bytes[r.lowerBound]
+                let c = passage[r.lowerBound]
                 if c < 0x80 { return c >= 0x41 && c <= 0x5A }
                 return passage.text(r).unicodeScalars.first?.properties.isUppercase ?? false
             }
             func spacesOnlyBefore(_ k: Int) -> Bool {
-                (passage.range(ofToken: k - 1).upperBound..<passage.range(ofToken: k).lowerBound).allSatisfy { passage.bytes[$0] == 0x20 }
+                (passage.range(ofToken: k - 1).upperBound..<passage.range(ofToken: k).lowerBound).allSatisfy { passage[$0] == 0x20 }
             }
             func lowerSurface(_ k: Int) -> String { passage.text(passage.range(ofToken: k)).lowercased() }
             var k = s.tokens.lowerBound
@@ -201,7 +169,7 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
                 if start == s.tokens.lowerBound, stop.contains(lowerSurface(start)) { start += 1 }
                 let lone = end - start == 1 && (k == s.tokens.lowerBound || stop.contains(lowerSurface(start)))
                 if start < end && !lone {
-                    out.append(Found(key: Array(t.ids[start..<end]), text: passage.text(ofTokens: start..<end)))
+                    out.append(Found(key: Array(t.ids[start..<end]), text: passage.text(passage.range(ofTokens: start..<end))))
                 }
                 k = end
             }
@@ -238,8 +206,13 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
         }
         var present = [Bool](repeating: false, count: found.count)
         var left = found.indices.filter { !found[$0].key.isEmpty }.count
+        // One bit per id that starts a finding: a few KB that stay in the fastest cache, read for every token
+        // before the group table (which most tokens would miss in).
+        var starts = [UInt64](repeating: 0, count: maxID / 64 + 1)
+        for f in found { if let first = f.key.first { starts[Int(first) >> 6] |= 1 << (UInt64(first) & 63) } }
         // Raw buffers: this loop runs once per token of the text, and array slices here cost reference counting.
         t.ids.withUnsafeIDs { tokens in
+        starts.withUnsafeBufferPointer { starts in
         keys.withUnsafeBufferPointer { keys in
         groupOfID.withUnsafeBufferPointer { groupOfID in
         groupStart.withUnsafeBufferPointer { groupStart in
@@ -248,7 +221,7 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
         present.withUnsafeMutableBufferPointer { present in
             for i in tokens.indices where left > 0 {
                 let id = Int(tokens[i])
-                guard id <= maxID else { continue }
+                guard id <= maxID, starts[id >> 6] & (1 << (UInt64(id) & 63)) != 0 else { continue }
                 let g = Int(groupOfID[id])
                 guard g >= 0 else { continue }
                 for p in groupStart[g]..<groupStart[g + 1] {
@@ -261,6 +234,7 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
                     if same { present[k] = true; left -= 1 }
                 }
             }
+        }
         }
         }
         }

@@ -124,20 +124,35 @@ struct DiffCommand: ShellCommand {
             guard let f = sentences.first, let l = sentences.last else { return nil }
             return t.sentences[f].bytes.lowerBound..<t.sentences[l].bytes.upperBound
         }
-        func tokenBytes(_ t: TokenizedText, _ r: Range<Int>) -> Range<Int> {
-            t.range(ofTokens: r)
+        /// The item's sentences on one side, rebuilt once: its word edits are slices of it.
+        func passage(_ t: TokenizedText, _ sentences: [Int]) -> TextPassage? {
+            guard let f = sentences.first, let l = sentences.last else { return nil }
+            return TextPassage(t, tokens: t.sentences[f].tokens.lowerBound..<t.sentences[l].tokens.upperBound,
+                               bytes: t.sentences[f].bytes.lowerBound..<t.sentences[l].bytes.upperBound)
+        }
+        /// A word edit's bytes and text, from the passage when it holds the tokens.
+        func piece(_ t: TokenizedText, _ p: TextPassage?, _ tokens: Range<Int>) -> (Range<Int>, String)? {
+            guard !tokens.isEmpty else { return nil }
+            if let p, p.contains(token: tokens.lowerBound), p.contains(token: tokens.upperBound - 1) {
+                let r = p.range(ofTokens: tokens)
+                return (r, p.text(r))
+            }
+            let r = t.range(ofTokens: tokens)
+            return (r, t.text(r))
         }
         let edits = diff.items.filter { $0.change != .unchanged }.map { item -> Edit in
             let ra = span(a, item.a), rb = span(b, item.b)
+            let pa = passage(a, item.a), pb = passage(b, item.b)
             let words = item.words.filter { $0.kind != .equal }.map { op -> WordEdit in
-                let oa = op.a.isEmpty ? nil : tokenBytes(a, op.a), ob = op.b.isEmpty ? nil : tokenBytes(b, op.b)
-                return WordEdit(op: op.kind.rawValue, old: oa.map { [$0.lowerBound, $0.upperBound] }, new: ob.map { [$0.lowerBound, $0.upperBound] },
-                                oldText: oa.map { a.text($0) }, newText: ob.map { b.text($0) })
+                let oa = piece(a, pa, op.a), ob = piece(b, pb, op.b)
+                return WordEdit(op: op.kind.rawValue, old: oa.map { [$0.0.lowerBound, $0.0.upperBound] }, new: ob.map { [$0.0.lowerBound, $0.0.upperBound] },
+                                oldText: oa?.1, newText: ob?.1)
             }
             return Edit(change: item.change.rawValue, moved: item.moved || item.change == .moved, similarity: (item.similarity * 1000).rounded() / 1000,
                         oldSentences: item.a, newSentences: item.b,
                         old: ra.map { [$0.lowerBound, $0.upperBound] }, new: rb.map { [$0.lowerBound, $0.upperBound] },
-                        oldText: ra.map { a.text($0) }, newText: rb.map { b.text($0) }, words: words)
+                        oldText: ra.map { r in pa.map { $0.text(r) } ?? a.text(r) }, newText: rb.map { r in pb.map { $0.text(r) } ?? b.text(r) },
+                        words: words)
         }
         var counts = diff.counts
         counts.similarity = (counts.similarity * 1000).rounded() / 1000

@@ -26,7 +26,10 @@ struct DiffLayout {
     }
 
     func oldString(_ range: Range<Int>) -> String { old.text(range) }
-    func newString(_ range: Range<Int>) -> String { String(decoding: newBytes[range], as: UTF8.self) }
+    func newString(_ range: Range<Int>) -> String {
+        // From a buffer pointer: String's fast path (an ArraySlice takes the generic one).
+        newBytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
 
     func blocks() -> [DisplayBlock] {
         let c = diff.counts
