@@ -201,3 +201,36 @@ func referenceLCS(_ a: [UInt32], _ b: [UInt32]) -> Int {
         #expect(MinHasher().similarPairs([[], []], threshold: 0.5).isEmpty)
     }
 }
+
+/// The summary's search for findings absent from the other version, against a plain search.
+@Suite struct MissingFindingsTests {
+    @Test func absentFindingsMatchAPlainSearch() {
+        var random = SplitMix64(seed: 17)
+        let vocabulary = Vocabulary()
+        let words = (0..<40).map { "w\($0)" }
+        for _ in 0..<40 {
+            let text = Tokenizer().tokenize((0..<(20 + random.below(300))).map { _ in words[random.below(words.count)] }.joined(separator: " "),
+                                            vocabulary: vocabulary)
+            let ids = Array(text.ids)
+            // Findings: stretches of the text (present) and random sequences (mostly absent), 1 to 5 tokens.
+            var found: [ChangeSummary.Found] = []
+            for _ in 0..<30 {
+                let n = 1 + random.below(5)
+                if random.below(2) == 0, ids.count > n {
+                    let at = random.below(ids.count - n)
+                    found.append(.init(key: Array(ids[at..<(at + n)]), text: ""))
+                } else {
+                    let key = (0..<n).map { _ in vocabulary.intern(words[random.below(words.count)]) }
+                    found.append(.init(key: key, text: ""))
+                }
+            }
+            found.append(.init(key: [], text: ""))     // an empty finding counts as absent
+            let plain = found.map { f in
+                f.key.isEmpty || ids.count < f.key.count
+                    || !(0...(ids.count - f.key.count)).contains { Array(ids[$0..<($0 + f.key.count)]) == f.key }
+            }
+            #expect(ChangeSummary.missingFlags(found, from: text) == plain)
+        }
+    }
+}
+

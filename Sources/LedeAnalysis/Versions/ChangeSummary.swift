@@ -180,15 +180,18 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
     /// For each finding, whether its token sequence occurs nowhere in `t` (one linear scan over its tokens).
     static func missingFlags(_ found: [Found], from t: TokenizedText) -> [Bool] {
         guard !found.isEmpty else { return [] }
-        // Findings grouped by first token id in flat arrays (no hashing or reference counting in the scan):
+        // Each finding is looked for through its rarest-looking token: the one with the highest id (ids are
+        // given in order of first appearance, so the words every text has get the small ones). Findings are
+        // grouped by that anchor id in flat arrays (no hashing or reference counting in the scan):
         // `groupOfID[id]` is a group number or -1; group g holds `members[groupStart[g]..<groupStart[g + 1]]`.
-        let maxID = Int(found.lazy.compactMap { $0.key.first }.max() ?? 0)
+        let anchorAt = found.map { f in f.key.indices.max { f.key[$0] < f.key[$1] } ?? 0 }
+        let anchors = found.indices.map { found[$0].key.isEmpty ? nil : found[$0].key[anchorAt[$0]] }
+        let maxID = Int(anchors.lazy.compactMap { $0 }.max() ?? 0)
         var groupOfID = [Int32](repeating: -1, count: maxID + 1)
         var groupSize: [Int] = []
-        for f in found where !f.key.isEmpty {
-            let id = Int(f.key[0])
-            if groupOfID[id] < 0 { groupOfID[id] = Int32(groupSize.count); groupSize.append(0) }
-            groupSize[Int(groupOfID[id])] += 1
+        for case let id? in anchors {
+            if groupOfID[Int(id)] < 0 { groupOfID[Int(id)] = Int32(groupSize.count); groupSize.append(0) }
+            groupSize[Int(groupOfID[Int(id)])] += 1
         }
         var groupStart = [Int](repeating: 0, count: groupSize.count + 1)
         for g in groupSize.indices { groupStart[g + 1] = groupStart[g] + groupSize[g] }
@@ -200,37 +203,34 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
         for (k, f) in found.enumerated() {
             keys.append(contentsOf: f.key)
             keyStart[k + 1] = keys.count
-            guard let first = f.key.first else { continue }
-            let g = Int(groupOfID[Int(first)])
+            guard let anchor = anchors[k] else { continue }
+            let g = Int(groupOfID[Int(anchor)])
             members[fill[g]] = k; fill[g] += 1
         }
         var present = [Bool](repeating: false, count: found.count)
-        var left = found.indices.filter { !found[$0].key.isEmpty }.count
-        // One bit per id that starts a finding: a few KB that stay in the fastest cache, read for every token
-        // before the group table (which most tokens would miss in).
-        var starts = [UInt64](repeating: 0, count: maxID / 64 + 1)
-        for f in found { if let first = f.key.first { starts[Int(first) >> 6] |= 1 << (UInt64(first) & 63) } }
+        var left = anchors.lazy.filter { $0 != nil }.count
         // Raw buffers: this loop runs once per token of the text, and array slices here cost reference counting.
         t.ids.withUnsafeIDs { tokens in
-        starts.withUnsafeBufferPointer { starts in
         keys.withUnsafeBufferPointer { keys in
         groupOfID.withUnsafeBufferPointer { groupOfID in
         groupStart.withUnsafeBufferPointer { groupStart in
         members.withUnsafeBufferPointer { members in
         keyStart.withUnsafeBufferPointer { keyStart in
+        anchorAt.withUnsafeBufferPointer { anchorAt in
         present.withUnsafeMutableBufferPointer { present in
             for i in tokens.indices where left > 0 {
                 let id = Int(tokens[i])
-                guard id <= maxID, starts[id >> 6] & (1 << (UInt64(id) & 63)) != 0 else { continue }
+                guard id <= maxID else { continue }
                 let g = Int(groupOfID[id])
                 guard g >= 0 else { continue }
                 for p in groupStart[g]..<groupStart[g + 1] {
                     let k = members[p]
                     if present[k] { continue }
                     let lo = keyStart[k], count = keyStart[k + 1] - lo
-                    guard i + count <= tokens.count else { continue }
+                    let start = i - anchorAt[k]
+                    guard start >= 0, start + count <= tokens.count else { continue }
                     var same = true
-                    for m in 1..<max(1, count) where tokens[i + m] != keys[lo + m] { same = false; break }
+                    for m in 0..<count where tokens[start + m] != keys[lo + m] { same = false; break }
                     if same { present[k] = true; left -= 1 }
                 }
             }
