@@ -14,7 +14,7 @@ import Foundation
 /// - `literals`: the bytes that are not implied, in text order (literal gaps, literal surfaces, each longer
 ///   one after its length as a LEB128 varint), then the bytes after the last token;
 /// - anchors: for every 64th token, where its gap starts and where its literals start, so a token's byte range
-///   decodes at most 63 neighbours; `offsetCursor()` walks tokens in order at one step each;
+///   decodes at most 63 neighbours; `ranges(ofTokens:)` walks a run of tokens at one step each;
 /// - kinds: per vocabulary id (`FormStore`), plus the text's rare tokens whose kind differs.
 public struct TokenizedText: Sendable {
     /// Everything per token and per span, in one allocation (see `TokenStorage`).
@@ -153,58 +153,15 @@ public struct TokenizedText: Sendable {
         }
     }
 
-    /// Byte ranges of tokens asked for in ascending order, one step each (any order works, more slowly).
-    public func offsetCursor() -> OffsetCursor { OffsetCursor(text: self) }
-
-    public struct OffsetCursor {
-        let text: TokenizedText
-        private var walker = LayoutWalker()
-
-        init(text: TokenizedText) { self.text = text }
-
-        public mutating func range(ofToken k: Int) -> Range<Int> {
-            precondition(k >= 0 && k < text.tokenCount, "token index \(k) out of range")
-            return text.storage.withLayout { layout in
-                // In order: one step. Otherwise from the token's anchor, or from here when that is nearer.
-                if k < walker.next || k / TokenizedText.anchorStride > walker.next / TokenizedText.anchorStride {
-                    walker = layout.walker(fromBlock: k / TokenizedText.anchorStride)
-                }
-                while walker.next <= k { walker.step(layout) }
-                return walker.start..<walker.end
-            }
-        }
-    }
-
     // MARK: bytes
 
-    /// The text's UTF-8 bytes, rebuilt (an allocation and a pass over every token: loops over many texts
-    /// should prefer `withUTF8`).
+    /// The text's UTF-8 bytes, rebuilt (an allocation and a pass over every token: code that needs only part
+    /// of a text reads `bytes(in:)`, `text(_:)` or a `TextPassage`; counts come from `characterCounts`).
     public var utf8: [UInt8] {
         // The copy's spare capacity is the writer's room to copy 16 bytes at a time.
         [UInt8](unsafeUninitializedCapacity: byteCount + FormStore.readSlack) { out, count in
             storage.withLayout { $0.write(fromBlock: 0, throughToken: tokenCount, trailing: true, into: out.baseAddress!) }
             count = byteCount
-        }
-    }
-
-    /// The text's UTF-8 bytes, rebuilt into a temporary buffer (valid inside `body` only).
-    public func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: byteCount + FormStore.readSlack) { out in
-            storage.withLayout { $0.write(fromBlock: 0, throughToken: tokenCount, trailing: true, into: out.baseAddress!) }
-            return try body(UnsafeBufferPointer(rebasing: out[0..<byteCount]))
-        }
-    }
-
-    /// The text's bytes and the start offset of every token, rebuilt into temporary buffers (valid inside
-    /// `body` only): for loops that test a byte of each token.
-    public func withUTF8AndTokenStarts<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt32>) throws -> R) rethrows -> R {
-        try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(1, tokenCount)) { starts in
-            try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: byteCount + FormStore.readSlack) { out in
-                storage.withLayout {
-                    $0.write(fromBlock: 0, throughToken: tokenCount, trailing: true, into: out.baseAddress!, starts: starts.baseAddress)
-                }
-                return try body(UnsafeBufferPointer(rebasing: out[0..<byteCount]), UnsafeBufferPointer(rebasing: starts[0..<tokenCount]))
-            }
         }
     }
 
@@ -615,19 +572,17 @@ struct TextLayout {
     /// Writes the text's bytes from block `b`'s anchor through the end of token `last - 1` (and then the bytes
     /// after the last token, with `trailing`) to `out`, whose first byte stands for the anchor's offset. `out`
     /// must have room for `FormStore.readSlack` bytes past the last one written: forms are copied 16 bytes at a
-    /// time. With `starts`, also writes each token's start offset (in the whole text) at its index.
-    func write(fromBlock b: Int, throughToken last: Int, trailing: Bool, into out: UnsafeMutablePointer<UInt8>,
-               starts: UnsafeMutablePointer<UInt32>? = nil) {
-        if let narrow = ids.narrow { write(narrow, fromBlock: b, throughToken: last, trailing: trailing, into: out, starts: starts) }
-        else { write(ids.wide, fromBlock: b, throughToken: last, trailing: trailing, into: out, starts: starts) }
+    /// time.
+    func write(fromBlock b: Int, throughToken last: Int, trailing: Bool, into out: UnsafeMutablePointer<UInt8>) {
+        if let narrow = ids.narrow { write(narrow, fromBlock: b, throughToken: last, trailing: trailing, into: out) }
+        else { write(ids.wide, fromBlock: b, throughToken: last, trailing: trailing, into: out) }
     }
 
     @inline(__always)
     private func write<ID: FixedWidthInteger>(_ ids: UnsafePointer<ID>?, fromBlock b: Int, throughToken last: Int, trailing: Bool,
-                                              into out: UnsafeMutablePointer<UInt8>, starts: UnsafeMutablePointer<UInt32>?) {
+                                              into out: UnsafeMutablePointer<UInt8>) {
         let start = walker(fromBlock: b)
         var k = start.next, literal = start.literal
-        let base = start.position
         var o = out
         let lit = literals.baseAddress
         let records = RecordReader<ID>(forms)
@@ -644,7 +599,6 @@ struct TextLayout {
                 LayoutWalker.copy(lit! + literal, n, to: o)
                 literal += n; o += n
             }
-            starts?[k] = UInt32(truncatingIfNeeded: base + (o - out))
             let surface = code >> 5
             if surface == SurfaceCode.literal {
                 let n = LayoutWalker.varint(literals, &literal)
