@@ -8,7 +8,7 @@
 /// it finally keeps, instead of scanning that text again.
 public struct TokenBatch {
     private var local: FormTable
-    private var scratch = [UInt8](repeating: 0, count: 64)
+    private var scratch: LowercaseScratch = (0, 0, 0, 0, 0)
     /// The kind each local form was first seen with: it becomes the kind of the ids the merge creates.
     private var localKinds: [TokenKind] = []
     /// By local id: its id in `vocabulary` once merged, else `UInt32.max`.

@@ -224,18 +224,17 @@ public struct Tokenizer: Sendable {
 
     /// Lower-cases the token's bytes (ASCII: hashed straight from the text when it has no capitals, else
     /// through a scratch buffer; other scripts through `lowercased()`, with ’ folded to ') and interns
-    /// them into the document's local table.
+    /// them into the document's local table. Also sets `surface` to how the surface follows from the form
+    /// (`SurfaceCode`) where that falls out of lower-casing (ASCII tokens up to 32 bytes); other tokens leave
+    /// it as it was.
     @inline(__always)
-    /// Also sets `surface` to how the surface follows from the form (`SurfaceCode`) where that falls out of
-    /// lower-casing (ASCII tokens up to 32 bytes); other tokens leave it as it was.
     static func internNormalised(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
-                                 _ table: inout FormTable, _ scratch: inout [UInt8], surface: inout UInt8) -> UInt32 {
+                                 _ table: inout FormTable, _ scratch: inout LowercaseScratch, surface: inout UInt8) -> UInt32 {
         let count = end - start
         // ASCII tokens, 8 bytes at a time (SWAR): lower-case A–Z by setting bit 5, hash the words.
         if count <= 32 {
-            if scratch.count < 40 { scratch = [UInt8](repeating: 0, count: 64) }
             var code = SurfaceCode.unknown
-            let done: UInt32? = scratch.withUnsafeMutableBytes { out -> UInt32? in
+            let done: UInt32? = withUnsafeMutableBytes(of: &scratch) { out -> UInt32? in
                 var h = FormTable.seed(count: count)
                 var changed = false
                 // Capitals in the first word and in the rest; whether every letter is a capital.
@@ -287,3 +286,7 @@ public struct Tokenizer: Sendable {
         return form.withUTF8 { table.intern($0, hash: FormTable.hash($0)) }
     }
 }
+
+/// Room for a token of up to 32 bytes lower-cased 8 at a time: a value the tokenizer keeps, not an array (an
+/// array is checked for sharing on every token).
+typealias LowercaseScratch = (UInt64, UInt64, UInt64, UInt64, UInt64)
