@@ -58,7 +58,7 @@ public enum Concordance {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(range.count)
         var space = false
-        for b in text.utf8[range] {
+        for b in text.bytes(in: range) {
             if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D { space = true; continue }
             if space, !bytes.isEmpty { bytes.append(0x20) }
             space = false

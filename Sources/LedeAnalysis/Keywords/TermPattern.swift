@@ -48,8 +48,14 @@ public struct TermPattern: Sendable {
         for (j, flags) in positions.enumerated() {
             let id = Int(ids[k + j])
             guard id < flags.count, flags[id] else { return nil }
-            if j > 0 {
-                for byte in text.utf8[text.range(ofToken: k + j - 1).upperBound..<text.range(ofToken: k + j).lowerBound]
+        }
+        // The words match: only whitespace may stand between them (the stretch is rebuilt once, here).
+        if positions.count > 1 {
+            let ranges = text.ranges(ofTokens: k..<(k + positions.count))
+            let base = ranges[0].lowerBound
+            let bytes = text.bytes(in: base..<ranges[ranges.count - 1].upperBound)
+            for j in 1..<ranges.count {
+                for byte in bytes[(ranges[j - 1].upperBound - base)..<(ranges[j].lowerBound - base)]
                     where !(byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D) { return nil }
             }
         }
