@@ -257,34 +257,35 @@ public struct TokenizedText: Sendable {
         // Each region is bound to its type once, here, and written through typed pointers.
         blob.bindMemory(to: UInt64.self, capacity: kindExceptions.count).update(from: kindExceptions, count: kindExceptions.count)
         (blob + anchorsAt).bindMemory(to: UInt32.self, capacity: anchors.count).update(from: anchors, count: anchors.count)
-        for (at, spans) in [(sentencesAt, sentences), (paragraphsAt, paragraphs)] {
-            if narrowSpans {
-                let out = (blob + at).bindMemory(to: UInt16.self, capacity: 4 * spans.count)
-                for (i, s) in spans.enumerated() {
-                    out[4 * i] = UInt16(s.tokens.lowerBound); out[4 * i + 1] = UInt16(s.tokens.upperBound)
-                    out[4 * i + 2] = UInt16(s.bytes.lowerBound); out[4 * i + 3] = UInt16(s.bytes.upperBound)
-                }
-            } else {
-                let out = (blob + at).bindMemory(to: UInt32.self, capacity: 4 * spans.count)
-                for (i, s) in spans.enumerated() {
-                    out[4 * i] = UInt32(s.tokens.lowerBound); out[4 * i + 1] = UInt32(s.tokens.upperBound)
-                    out[4 * i + 2] = UInt32(s.bytes.lowerBound); out[4 * i + 3] = UInt32(s.bytes.upperBound)
-                }
-            }
-        }
-        if wide {
-            let out = (blob + idsAt).bindMemory(to: UInt32.self, capacity: n)
-            for (i, t) in tokens.enumerated() { out[i] = t.id }
+        if narrowSpans {
+            TokenStorage.write(sentences, as: UInt16.self, to: blob + sentencesAt)
+            TokenStorage.write(paragraphs, as: UInt16.self, to: blob + paragraphsAt)
         } else {
-            let out = (blob + idsAt).bindMemory(to: UInt16.self, capacity: n)
-            for (i, t) in tokens.enumerated() { out[i] = UInt16(truncatingIfNeeded: t.id) }
+            TokenStorage.write(sentences, as: UInt32.self, to: blob + sentencesAt)
+            TokenStorage.write(paragraphs, as: UInt32.self, to: blob + paragraphsAt)
         }
+        if wide { TokenStorage.write(tokens, as: UInt32.self, to: blob + idsAt) } else { TokenStorage.write(tokens, as: UInt16.self, to: blob + idsAt) }
         (blob + codesAt).bindMemory(to: UInt8.self, capacity: n + literals.count)
         (blob + codesAt).assumingMemoryBound(to: UInt8.self).update(from: codes, count: n)
         (blob + literalsAt).assumingMemoryBound(to: UInt8.self).update(from: literals, count: literals.count)
     }
 
     deinit { free(blob) }
+
+    /// Spans as four bounds each (token start, end, byte start, end), in `Bound`'s width.
+    private static func write<Bound: FixedWidthInteger>(_ spans: [TextSpan], as _: Bound.Type, to at: UnsafeMutableRawPointer) {
+        let out = at.bindMemory(to: Bound.self, capacity: 4 * spans.count)
+        for (i, s) in spans.enumerated() {
+            out[4 * i] = Bound(truncatingIfNeeded: s.tokens.lowerBound); out[4 * i + 1] = Bound(truncatingIfNeeded: s.tokens.upperBound)
+            out[4 * i + 2] = Bound(truncatingIfNeeded: s.bytes.lowerBound); out[4 * i + 3] = Bound(truncatingIfNeeded: s.bytes.upperBound)
+        }
+    }
+
+    /// The tokens' ids in `ID`'s width.
+    private static func write<ID: FixedWidthInteger>(_ tokens: [Token], as _: ID.Type, to at: UnsafeMutableRawPointer) {
+        let out = at.bindMemory(to: ID.self, capacity: tokens.count)
+        for (i, t) in tokens.enumerated() { out[i] = ID(truncatingIfNeeded: t.id) }
+    }
 
     /// Equal layouts (same vocabulary, same stored bytes): the texts are equal.
     func hasSameLayout(as other: TokenStorage) -> Bool {
@@ -346,14 +347,12 @@ public struct TextSpans: RandomAccessCollection, Equatable, @unchecked Sendable 
 
     public subscript(i: Int) -> TextSpan {
         precondition(i >= 0 && i < length, "span index \(i) out of range")
-        return withExtendedLifetime(owner) {
-            if narrow {
-                let p = base.assumingMemoryBound(to: UInt16.self) + 4 * i
-                return TextSpan(UInt32(p[0]), UInt32(p[1]), UInt32(p[2]), UInt32(p[3]))
-            }
-            let p = base.assumingMemoryBound(to: UInt32.self) + 4 * i
-            return TextSpan(p[0], p[1], p[2], p[3])
-        }
+        return withExtendedLifetime(owner) { narrow ? span(i, as: UInt16.self) : span(i, as: UInt32.self) }
+    }
+
+    @inline(__always) private func span<Bound: FixedWidthInteger>(_ i: Int, as _: Bound.Type) -> TextSpan {
+        let p = base.assumingMemoryBound(to: Bound.self) + 4 * i
+        return TextSpan(UInt32(p[0]), UInt32(p[1]), UInt32(p[2]), UInt32(p[3]))
     }
 
     public static func == (a: TextSpans, b: TextSpans) -> Bool { a.elementsEqual(b) }
