@@ -60,7 +60,10 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
             changedA.formUnion(item.a); changedB.formUnion(item.b)
         }
         let qa = quotations(a, in: changedA), qb = quotations(b, in: changedB)
-        let na = names(a, in: changedA), nb = names(b, in: changedB)
+        // Each changed sentence rebuilt once: names read both sides', notices the new side's again.
+        let changedSentencesA = changedA.sorted().map { TextPassage(a, span: a.sentences[$0]) }
+        let changedSentencesB = changedB.sorted().map { TextPassage(b, span: b.sentences[$0]) }
+        let na = names(a, in: changedSentencesA), nb = names(b, in: changedSentencesB)
         let absentFromA = missingFlags(qb + nb, from: a), absentFromB = missingFlags(qa + na, from: b)
         s.quotationsAdded = unique(qb.indices.filter { absentFromA[$0] }.map { qb[$0].text })
         s.quotationsRemoved = unique(qa.indices.filter { absentFromB[$0] }.map { qa[$0].text })
@@ -72,7 +75,7 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
         } else if a.paragraphs.isEmpty != b.paragraphs.isEmpty {
             s.firstParagraph = "rewritten"
         }
-        s.notices = notices(b, in: changedB)
+        s.notices = notices(in: changedSentencesB)
         return s
     }
 
@@ -144,11 +147,12 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
 
     /// Capitalised word sequences ("Boris Johnson", "World Health Organization"). A sequence starting a
     /// sentence loses its first word when that is a stopword ("The"), and a lone sentence-initial word is skipped.
-    static func names(_ t: TokenizedText, in sentences: Set<Int>) -> [Found] {
+    /// `sentences`: the changed sentences of `t`, rebuilt, in order.
+    static func names(_ t: TokenizedText, in sentences: [TextPassage]) -> [Found] {
         var out: [Found] = []
         let stop = Stopwords.english
-        for s in sentences.sorted().map({ t.sentences[$0] }) {
-            let passage = TextPassage(t, span: s)
+        for passage in sentences {
+            let tokens = passage.tokens
             func isCapitalised(_ k: Int) -> Bool {
                 guard t.kind(ofToken: k) == .word else { return false }
                 let r = passage.range(ofToken: k)
@@ -160,14 +164,14 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
                 (passage.range(ofToken: k - 1).upperBound..<passage.range(ofToken: k).lowerBound).allSatisfy { passage[$0] == 0x20 }
             }
             func lowerSurface(_ k: Int) -> String { passage.text(passage.range(ofToken: k)).lowercased() }
-            var k = s.tokens.lowerBound
-            while k < s.tokens.upperBound {
+            var k = tokens.lowerBound
+            while k < tokens.upperBound {
                 guard isCapitalised(k) else { k += 1; continue }
                 var end = k + 1
-                while end < s.tokens.upperBound, isCapitalised(end), spacesOnlyBefore(end) { end += 1 }
+                while end < tokens.upperBound, isCapitalised(end), spacesOnlyBefore(end) { end += 1 }
                 var start = k
-                if start == s.tokens.lowerBound, stop.contains(lowerSurface(start)) { start += 1 }
-                let lone = end - start == 1 && (k == s.tokens.lowerBound || stop.contains(lowerSurface(start)))
+                if start == tokens.lowerBound, stop.contains(lowerSurface(start)) { start += 1 }
+                let lone = end - start == 1 && (k == tokens.lowerBound || stop.contains(lowerSurface(start)))
                 if start < end && !lone {
                     out.append(Found(key: Array(t.ids[start..<end]), text: passage.text(passage.range(ofTokens: start..<end))))
                 }
@@ -248,10 +252,10 @@ public struct ChangeSummary: Sendable, Codable, Equatable {
     // MARK: notices
 
     /// Sentences of the new text's changed sentences that hold a correction or update notice.
-    static func notices(_ b: TokenizedText, in sentences: Set<Int>) -> [String] {
-        sentences.sorted().compactMap { k in
-            let u = b.bytes(in: b.sentences[k].bytes)
-            return holdsNotice(u, 0..<u.count) ? shortened(String(decoding: u, as: UTF8.self), to: 160) : nil
+    /// `sentences`: the new text's changed sentences, rebuilt, in order.
+    static func notices(in sentences: [TextPassage]) -> [String] {
+        sentences.compactMap { p in
+            holdsNotice(p.bytes, 0..<p.bytes.count) ? shortened(String(decoding: p.bytes, as: UTF8.self), to: 160) : nil
         }
     }
 
