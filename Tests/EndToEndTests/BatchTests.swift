@@ -12,6 +12,7 @@ import Testing
 
     @Test func scriptErrorsCarryFileAndLineAndExitOne() throws {
         let dir = Lede.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let script = dir + "/s.lede"
         try "#!/usr/bin/env lede\n# a comment\n\nlist\nstat\nshow a9\nhelp\n".write(toFile: script, atomically: true, encoding: .utf8)
         let r = try Lede.run(["--no-init", script])
@@ -63,6 +64,7 @@ import Testing
 
     @Test func saveWritesTheSessionAndOpenRestoresIt() throws {
         let dir = Lede.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let session = dir + "/session.json"
         let r = try Lede.run(["--no-init", "--save", session, "-c", "source \(Lede.samples)/load.lede", "-c", "list"])
         #expect(r.status == 0, "\(r.err)")
@@ -79,6 +81,7 @@ import Testing
 
     @Test func openRefusesBadFilesAndKeepsTheSession() throws {
         let dir = Lede.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         try "{\"formatVersion\": 7}".write(toFile: dir + "/new.json", atomically: true, encoding: .utf8)
         try "{oops".write(toFile: dir + "/bad.json", atomically: true, encoding: .utf8)
         let r = try Lede.run(["--no-init", "-c", "load \(Lede.samples)/cup-final.txt", "-c", "open \(dir)/new.json",
@@ -94,6 +97,7 @@ import Testing
 
     @Test func initFileRunsUnlessNoInit() throws {
         let home = Lede.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: home) }
         try FileManager.default.createDirectory(atPath: home + "/config/lede", withIntermediateDirectories: true)
         try "set format csv\n".write(toFile: home + "/config/lede/init.lede", atomically: true, encoding: .utf8)
         let env = Lede.environment(home: home)
@@ -103,6 +107,7 @@ import Testing
 
     @Test func articleTextCannotDriveTheTerminal() throws {
         let dir = Lede.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         try "Evil \u{1B}]0;owned\u{07}title\n\nBody with \u{1B}[2J clear-screen.\n".write(toFile: dir + "/evil.txt", atomically: true, encoding: .utf8)
         let r = try Lede.run(["--no-init", "-c", "load \(dir)/evil.txt", "-c", "list", "-c", "show a1"])
         #expect(!r.out.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
@@ -131,6 +136,7 @@ import Testing
             return
         }
         let dir = Lede.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let session = dir + "/s.json"
         let r = try Lede.run(["--no-init", "-c", "source \(Lede.samples)/load.lede", "-c", "show a9", "-c", "save \(session) --with-text"])
         #expect(r.status == 1)

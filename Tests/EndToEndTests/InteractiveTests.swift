@@ -5,8 +5,9 @@ import Glibc
 #endif
 
 /// The interactive shell through a pseudo-terminal: prompt, completion, history, editing, Ctrl-C, Ctrl-D.
-@Suite(.serialized) struct InteractiveTests {
+@Suite(.serialized) final class InteractiveTests {
     let home = Lede.temporaryDirectory()
+    deinit { try? FileManager.default.removeItem(atPath: home) }
 
     func start(_ extra: [String] = [], env: [String: String] = [:]) throws -> PseudoTerminal {
         var environment = Lede.environment(home: home, extra: ["TERM": "xterm"])

@@ -30,6 +30,7 @@ import LedeText
 
     @Test func textsEqualTokenisingTheBodyAfresh() throws {
         let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         // Block edges where a token could run on: an acronym, a URL, a hyphen, a number, a curly apostrophe;
         // wrapped lines, CRLF, no-break spaces, a menu and a footer that are dropped, non-ASCII text.
         let wrapped = String(repeating: "The council said the plan, first put to voters in 2019-20, would cost ", count: 2)
@@ -63,6 +64,7 @@ import LedeText
 
     @Test func droppedBlocksLeaveNoFormsInTheVocabulary() throws {
         let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         try write("""
         Home | Qwertyzap | Sport
         Harbour plan approved
@@ -98,6 +100,7 @@ import LedeText
 
     @Test func withoutAVocabularyNothingIsTokenised() throws {
         let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         try write(String(repeating: "A plain sentence about the harbour and the plan for it. ", count: 3), to: dir + "/a.txt")
         let report = try ArticleLoader().load(paths: [dir])
         #expect(report.documents.count == 1)

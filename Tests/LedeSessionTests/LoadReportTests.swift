@@ -23,6 +23,7 @@ import LedeText
 
     @Test func reportsFromAnyVocabularyGiveTheSameArticles() throws {
         let dir = try folderWithTwoArticles()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let own = Workspace()
         _ = try own.add(try ArticleLoader().load(paths: [dir], vocabulary: own.vocabulary))
         let other = Workspace(), foreign = Vocabulary()

@@ -3,12 +3,13 @@ import Testing
 import LedeArticles
 @testable import LedeSession
 
-@Suite struct SessionFileTests {
+@Suite final class SessionFileTests {
     let dir: String = {
         let d = NSTemporaryDirectory() + "lede-session-\(UUID().uuidString)"
         try! FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
         return d
     }()
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
 
     func sample() -> (Workspace, ResultLog, Settings) {
         let w = Workspace()
