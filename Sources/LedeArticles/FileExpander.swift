@@ -8,14 +8,15 @@ import Glibc
 enum FileExpander {
     struct Expansion { var files: [String] = []; var problems: [LoadProblem] = []; var skipped: [String] = [] }
 
-    /// Files that describe a corpus rather than belong to it (README.TXT in the BBC folder, LICENSE, …):
-    /// skipped when a folder or glob is expanded, loaded when named explicitly. Matched on the name without
-    /// its extension, case-insensitively.
+    /// Files that describe a corpus rather than belong to it (README.TXT in the BBC folder, LICENSE, …), and
+    /// lede's own scripts (`*.lede`, often kept beside the articles they load): skipped when a folder or glob
+    /// is expanded, loaded when named explicitly. Names are matched without their extension, case-insensitively.
     static let corpusFileNames: Set<String> = ["readme", "license", "licence", "copying", "copyright", "changelog",
                                                "changes", "notice", "authors", "contributing", "manifest", "install"]
 
     static func isCorpusFile(_ path: String) -> Bool {
         // Every such name starts with a letter: a numbered article file ("001.txt") is answered at once.
+        if path.utf8.count > 5, path.utf8.suffix(5).elementsEqual(".lede".utf8) { return true }
         guard let first = PathName.lastComponent(path).utf8.first, (first | 0x20) &- 0x61 < 26 else { return false }
         return corpusFileNames.contains(PathName.lowercasedBaseName(path))
     }

@@ -45,8 +45,17 @@ public struct Stopwords: Sendable {
     /// The empty list (`--stopwords none`).
     public static let none = Stopwords(name: "none", words: [])
 
-    /// English, loaded once.
+    /// jusText's English stoplist, loaded once: the words the boilerplate classifier measures density with
+    /// (Wikipedia's most frequent words, content words among them).
     public static let english: Stopwords = (try? named("English")) ?? .none
+
+    /// English function words (Resources/function-words/English.txt), loaded once: what `--stopwords English`
+    /// leaves out of keyword counts, where the jusText list would drop "government", "party" or "council".
+    public static let englishFunctionWords: Stopwords = {
+        guard let url = Bundle.module.url(forResource: "English", withExtension: "txt", subdirectory: "Resources/function-words"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else { return .none }
+        return Stopwords(name: "English", words: parse(text))
+    }()
 
     /// Names of the bundled languages ("English", "French", …), listed once: finding the folder through
     /// `Bundle.module` and listing it took about 3 % of loading a folder of HTML pages when done per lookup.
@@ -79,10 +88,12 @@ public struct Stopwords: Sendable {
         return Stopwords(name: path, words: parse(text))
     }
 
-    /// `none`, a language name, or a file path.
+    /// For keyword analysis: `none`, a language name, or a file path. English is the function-word list;
+    /// other languages are the jusText stoplists.
     public static func resolve(_ spec: String) throws -> Stopwords {
         if spec.lowercased() == "none" { return .none }
         if spec.contains("/") || FileManager.default.fileExists(atPath: spec) { return try load(path: spec) }
+        if spec.lowercased() == "english", !englishFunctionWords.words.isEmpty { return englishFunctionWords }
         return try named(spec)
     }
 

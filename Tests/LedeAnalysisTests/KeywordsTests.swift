@@ -74,6 +74,18 @@ private let noStopwords = Stopwords.none
         #expect(throws: TermUnits.Problem.self) { try TermUnits(forms: [], stopwords: noStopwords, ngram: 0) }
     }
 
+    /// `--stopwords English` leaves out function words only: the jusText list (which the loader needs) holds
+    /// news words such as "government", "party" and "council" that a keyword list must show.
+    @Test func englishKeywordStopwordsAreFunctionWords() throws {
+        let english = try Stopwords.resolve("english")
+        for word in ["the", "of", "and", "would", "it's", "don't", "themselves", "whether"] { #expect(english.contains(word), "\(word)") }
+        for word in ["government", "party", "council", "years", "country", "people", "said", "war", "police"] {
+            #expect(!english.contains(word), "\(word)")
+        }
+        #expect(Stopwords.english.contains("government"), "the boilerplate classifier keeps jusText's list")
+        #expect(try Stopwords.resolve("French").contains("les"))
+    }
+
     @Test func unknownStopwordListIsAnError() {
         #expect(throws: StopwordsError.self) { try Stopwords.resolve("Klingon") }
         #expect(throws: StopwordsError.self) { try Stopwords.resolve("/nonexistent/stopwords.txt") }
@@ -227,5 +239,83 @@ private let noStopwords = Stopwords.none
         #expect(parallel.top(20, units: units) == serial.top(20, units: units))
         #expect(parallel.top(1, units: units).first.map { [$0.term: $0.documentFrequency] } == ["item": 600])
         #expect(parallel.row(units.unitCount > 0 ? UInt32(v.id(of: "talks")!) : 0, units: units).documentFrequency == 450)
+    }
+}
+
+@Suite struct FrequencyListTests {
+    @Test func antConcExportWithNumbersForTerms() throws {
+        let list = try FrequencyList(parsing: "#Word Types: 3\n#Word Tokens: 1,000\n#Search Hits: 0\n1\t61\tthe\n2\t7\tharbour\n3\t2\t2015\n")
+        #expect(list.entries.map(\.term) == ["the", "harbour", "2015"])
+        #expect(list.entries.map(\.count) == [61, 7, 2])
+        #expect(list.declaredTokens == 1000 && list.tokens == 1000)
+        #expect(list.entries[2].line == 6)
+    }
+
+    @Test func headersNameTheColumnsInAnyOrder() throws {
+        let tsv = try FrequencyList(parsing: "Rank\tFreq\tType\r\n1\t10\tQuay\r\n2\t4\tdock\r\n")
+        #expect(tsv.entries.map(\.term) == ["Quay", "dock"] && tsv.entries.map(\.count) == [10, 4])
+        #expect(tsv.declaredTokens == nil && tsv.tokens == 14)
+        // lede's own `keywords` CSV: "#" heads the rank column, big counts come quoted with separators.
+        let csv = try FrequencyList(parsing: "\u{FEFF}#,word,count,per million,docs,range\n1,mr,\"3,002\",3606.6,790,35.5%\n2,\"say, said\",9,1.0,1,0.1%\n")
+        #expect(csv.entries.map(\.term) == ["mr", "say, said"])
+        #expect(csv.entries.map(\.count) == [3002, 9])
+        let plain = try FrequencyList(parsing: "harbour,12\n\n# a comment\nquay,3\n")
+        #expect(plain.entries.map(\.count) == [12, 3])
+    }
+
+    @Test func badListsSayWhichLineAndWhat() {
+        func problem(_ text: String) -> String {
+            do { _ = try FrequencyList(parsing: text); return "accepted" } catch { return "\(error)" }
+        }
+        #expect(problem("") == "no terms with counts (expected lines like 'word<TAB>count')")
+        #expect(problem("# only a comment\n") == "no terms with counts (expected lines like 'word<TAB>count')")
+        #expect(problem("word\tscore\nthe\t1\n").hasPrefix("line 1: a header needs a word"))
+        #expect(problem("the\t5\nharbour\tmany\n") == "line 2: 'many' is not a count (a whole number of 0 or more)")
+        #expect(problem("the\t-5\n") == "line 1: no count in 'the, -5' (a whole number of 0 or more; or a first line naming word and count columns)")
+        #expect(problem("the\t5\nport\t-5\n") == "line 2: '-5' is not a count (a whole number of 0 or more)")
+        #expect(problem("1\t2\n") == "line 1: no term: every field is a number")
+        #expect(problem("1\t5\tthe\n2\tharbour\n") == "line 2: 2 fields, where the first line had 3 or more")
+        #expect(problem("#Word Tokens: 3\nthe\t5\n") == "it states 3 tokens but its counts add up to more")
+    }
+
+    @Test func listsAreRecognisedByNameOrAntConcHeading() {
+        #expect(FrequencyList.looksLikeList(path: "/x/ref.TSV", firstLine: "anything"))
+        #expect(FrequencyList.looksLikeList(path: "/x/ref.csv", firstLine: ""))
+        #expect(FrequencyList.looksLikeList(path: "/x/wordlist.txt", firstLine: "#Word Types: 11769"))
+        #expect(!FrequencyList.looksLikeList(path: "/x/story.txt", firstLine: "Harbour fire kills 12"))
+    }
+
+    /// A list's terms become units by the rules that count a text: stopwords and numbers are not units, stems
+    /// map as they do, n-grams need their length and may not end in a stopword.
+    @Test func termsBecomeUnitsLikeTextWords() throws {
+        let vocabulary = Vocabulary()
+        let terms = ["harbour", "the", "2015", "harbours", "harbour plan", "plan of", "Harbour"]
+        let texts = Tokenizer().tokenize(batch: terms.map { Array($0.utf8) }, vocabulary: vocabulary)
+        func term(_ k: Int) -> (ids: [UInt32], kinds: [TokenKind]) {
+            ((0..<texts[k].tokenCount).map { texts[k].ids[$0] }, (0..<texts[k].tokenCount).map { texts[k].kind(ofToken: $0) })
+        }
+        let stops = Stopwords(name: "t", words: ["the", "of"])
+        let words = try TermUnits(forms: vocabulary.allForms(), stopwords: stops)
+        #expect(words.unit(ofTerm: term(0).ids, kinds: term(0).kinds).map(words.label) == "harbour")
+        #expect(words.unit(ofTerm: term(6).ids, kinds: term(6).kinds) == words.unit(ofTerm: term(0).ids, kinds: term(0).kinds))
+        #expect(words.unit(ofTerm: term(1).ids, kinds: term(1).kinds) == nil)
+        #expect(words.unit(ofTerm: term(2).ids, kinds: term(2).kinds) == nil)
+        #expect(words.unit(ofTerm: term(4).ids, kinds: term(4).kinds) == nil)
+        let stems = try TermUnits(forms: vocabulary.allForms(), stopwords: stops, stems: StemTable.stems(for: vocabulary))
+        #expect(stems.unit(ofTerm: term(3).ids, kinds: term(3).kinds) == stems.unit(ofTerm: term(0).ids, kinds: term(0).kinds))
+        let pairs = try TermUnits(forms: vocabulary.allForms(), stopwords: stops, ngram: 2)
+        #expect(pairs.unit(ofTerm: term(4).ids, kinds: term(4).kinds).map(pairs.label) == "harbour plan")
+        #expect(pairs.unit(ofTerm: term(5).ids, kinds: term(5).kinds) == nil)
+        #expect(pairs.unit(ofTerm: term(0).ids, kinds: term(0).kinds) == nil)
+    }
+
+    @Test func listCountsAddToATable() throws {
+        let (v, texts) = tokenize(["Harbour quay harbour."])
+        let units = try TermUnits(forms: v.allForms(), stopwords: noStopwords)
+        var table = FrequencyTable()
+        table.add(texts[0], units: units)
+        let harbour = try #require(v.id(of: "harbour"))
+        table.add(listCounts: [(harbour, 5)], tokens: 100)
+        #expect(table.count(harbour) == 7 && table.tokens == 103 && table.documents == 1)
     }
 }

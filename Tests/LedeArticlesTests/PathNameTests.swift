@@ -20,5 +20,8 @@ struct PathNameTests {
         #expect(FileExpander.isCorpusFile("licence.md"))
         #expect(!FileExpander.isCorpusFile("/tmp/bbc/sport/001.txt"))
         #expect(!FileExpander.isCorpusFile("readme-notes/story.txt"))
+        #expect(FileExpander.isCorpusFile("/tmp/samples/load.lede"))
+        #expect(!FileExpander.isCorpusFile("/tmp/samples/lede"))
+        #expect(!FileExpander.isCorpusFile("/tmp/samples/lede.txt"))
     }
 }

@@ -112,6 +112,17 @@ public struct FrequencyTable: Sendable {
         }
     }
 
+    /// Adds a word list as one more source of counts: each unit's count, and the size of the corpus the list
+    /// was made from (its tokens). Document frequencies are unknown for a list and stay as they are.
+    public mutating func add(listCounts: [(unit: UInt32, count: Int)], tokens listTokens: Int) {
+        for (unit, count) in listCounts {
+            let i = Int(unit)
+            if i >= counts.count { grow(to: max(i + 1, counts.count * 2)) }
+            counts[i] = Int32(clamping: Int(counts[i]) + count)
+        }
+        tokens += listTokens
+    }
+
     /// Adds the counts of a table made from other texts with the same units.
     mutating func merge(_ other: FrequencyTable) {
         grow(to: other.counts.count)

@@ -129,6 +129,19 @@ public final class TermUnits {
         }
     }
 
+    /// The unit of a term given as its tokens (a word list's entry, tokenised like a text): one word, or `ngram`
+    /// words whose first and last are not stopwords, stemmed when the units are — the rules that count a text.
+    /// Nil when the term is not a unit (a stopword, a number, a phrase of another length).
+    public func unit(ofTerm ids: [UInt32], kinds: [TokenKind]) -> UInt32? {
+        guard ids.count == ngram, kinds.count == ngram, ids.allSatisfy({ Int($0) < stop.count }),
+              kinds.allSatisfy({ $0 == .word || $0 == .cjk }),
+              !stop[Int(ids[0])], !stop[Int(ids[ngram - 1])] else { return nil }
+        if ngram == 1 { return stemOf.map { $0[Int(ids[0])] } ?? ids[0] }
+        var key = NGramKey(count: ngram)
+        for j in 0..<ngram { key[j] = stemOf.map { $0[Int(ids[j])] } ?? ids[j] }
+        return intern(key)
+    }
+
     @inline(__always) private func intern(_ key: NGramKey) -> UInt32 {
         if let id = ngramIndex[key] { return id }
         let id = UInt32(ngramKeys.count)
