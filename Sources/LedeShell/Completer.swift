@@ -41,6 +41,10 @@ public enum Completer {
         if let previous = words.last, previous.hasPrefix("--"), takesPath(option: previous) {
             return paths(partial, shell: shell)
         }
+        // `keyness --vs` takes selectors or a reference corpus on disk: a path once the word looks like one.
+        if words.last(where: { $0.hasPrefix("--") }) == "--vs", partial.contains("/") || partial.hasPrefix("~") || partial.hasPrefix(".") {
+            return paths(partial, shell: shell)
+        }
         switch Completer.argumentKind(type) {
         case .none, .words: return Completion(partial: partial, candidates: [])
         case .paths: return paths(partial, shell: shell)

@@ -40,6 +40,10 @@ import Testing
         #expect(Completer.complete("load \(h.dir)/cor", shell: h.shell).candidates == ["\(h.dir)/corpus/"])
         #expect(Completer.complete("list > \(h.dir)/corpus/o", shell: h.shell).candidates == ["\(h.dir)/corpus/one.txt"])
         #expect(Completer.complete("list >\(h.dir)/corpus/t", shell: h.shell).candidates == [">\(h.dir)/corpus/two.txt"])
+        // keyness --vs: selectors, or a reference corpus on disk once the word looks like a path.
+        h.run("load \(h.file("story.txt", ShellHarness.article)) --as one")
+        #expect(Completer.complete("keyness a1 --vs \(h.dir)/corpus/t", shell: h.shell).candidates == ["\(h.dir)/corpus/two.txt"])
+        #expect(Completer.complete("keyness a1 --vs o", shell: h.shell).candidates == ["one"])
     }
 
     @Test func settingNamesThenValues() {
