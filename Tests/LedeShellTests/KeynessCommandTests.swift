@@ -59,6 +59,8 @@ import Testing
         let empty = h.file("empty/notes.bin", "")
         #expect(h.run("keyness a1 --vs \(empty)").2.hasPrefix("error: keyness: --vs \(empty): no articles to compare with"))
         #expect(h.shell.workspace.articles.count == 1)
-        #expect(h.run("keyness a1 --vs \(words) --min-count 1").0 == .ok)
+        let (outcome, out, _) = h.run("keyness a1 --vs \(words) --min-count 1")
+        #expect(outcome == .ok)
+        #expect(out.contains("reference: \(words) (word list, 2 terms; size: the sum of its counts), 7 tokens"))
     }
 }

@@ -48,9 +48,13 @@ struct KeynessCommand: ShellCommand {
             var path: String
             var articles: Int?
             var listTerms: Int?
+            /// For a word list: whether it stated its corpus size (else the size is the sum of its counts).
+            var sizeStated: Bool?
             var tokens: Int
             var description: String {
-                if let listTerms { return "\(path) (word list, \(Format.plural(listTerms, "term")))" }
+                if let listTerms {
+                    return "\(path) (word list, \(Format.plural(listTerms, "term"))\(sizeStated == true ? "" : "; size: the sum of its counts"))"
+                }
                 return "\(path) (\(Format.plural(articles ?? 0, "article")))"
             }
         }
@@ -112,7 +116,7 @@ struct KeynessCommand: ShellCommand {
             case .texts(let texts):
                 try r.add(texts, units: units)
                 files.append(.init(path: corpus.path, articles: texts.count, tokens: r.tokens - before))
-            case .list(let entries, let tokens, _):
+            case .list(let entries, let tokens, let stated):
                 let counts = entries.compactMap { e in units.unit(ofTerm: e.ids, kinds: e.kinds).map { ($0, e.count) } }
                 // A list of single words has no counts for n-grams (nor a list of stopwords for words): refuse it
                 // rather than compare against zeros.
@@ -121,7 +125,7 @@ struct KeynessCommand: ShellCommand {
                         + (ngram > 1 ? "a \(ngram)-word phrase" : "a word that keyness counts (stopwords and numbers are left out)"))
                 }
                 r.add(listCounts: counts, tokens: tokens)
-                files.append(.init(path: corpus.path, listTerms: entries.count, tokens: tokens))
+                files.append(.init(path: corpus.path, listTerms: entries.count, sizeStated: stated, tokens: tokens))
             }
         }
         if t.tokens == 0 { throw CommandError("keyness: the target has no words") }
