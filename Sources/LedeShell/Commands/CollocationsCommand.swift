@@ -21,7 +21,7 @@ struct CollocationsCommand: ShellCommand {
     @Option(help: "pmi, ll, tscore or logdice.") var measure = "logdice"
     @Option(name: .customLong("min-freq"), help: "Leave out collocates seen fewer times near the term.") var minFreq = 3
     @Option(help: "How many collocates to show.") var top = 20
-    @Option(help: "Stopwords to leave out as collocates: none, a language or a file.") var stopwords = "English"
+    @Option(help: "Stopwords to leave out as collocates: none, a language (English: function words) or a file.") var stopwords = "English"
 
     func validate() throws {
         if term.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("give a word or phrase") }

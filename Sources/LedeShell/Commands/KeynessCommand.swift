@@ -24,7 +24,7 @@ struct KeynessCommand: ShellCommand {
     @Flag(help: "Compare stems (Snowball English) instead of word forms.") var stem = false
     @Option(help: "Compare n-grams of N words (2–5).") var ngram = 1
     @Option(name: .customLong("min-count"), help: "Leave out terms seen fewer times in target and reference together.") var minCount = 3
-    @Option(help: "Stopwords to leave out: none, a language (English) or a file.") var stopwords = "English"
+    @Option(help: "Stopwords to leave out: none, a language (English: function words; others: the jusText lists) or a file.") var stopwords = "English"
     @Option(help: "over (more frequent in the target), under, or both.") var direction = "both"
 
     func validate() throws {

@@ -19,7 +19,7 @@ struct KeywordsCommand: ShellCommand {
     @Option(help: "Count n-grams of N words (2–5).") var ngram = 1
     @Flag(help: "Rank by TF-IDF instead of frequency.") var tfidf = false
     @Option(name: .customLong("min-count"), help: "Leave out terms seen fewer times.") var minCount = 1
-    @Option(help: "Stopwords to leave out: none, a language (English) or a file.") var stopwords = "English"
+    @Option(help: "Stopwords to leave out: none, a language (English: function words; others: the jusText lists) or a file.") var stopwords = "English"
     @Option(help: "Compare groups: source, date or article.") var by: StatisticsSupport.Grouping?
 
     func validate() throws {
