@@ -70,7 +70,7 @@ public struct FrequencyList: Sendable, Equatable {
             }
             let sep = separator ?? (line.contains("\t") ? "\t" : ",")
             separator = sep
-            let fields = Self.fields(line, separator: sep).map { $0.trimmingCharacters(in: .whitespaces) }
+            let fields = Self.fields(line, separator: sep).map(Self.trimmed)
             if !sawEntryLine {
                 sawEntryLine = true
                 let names = fields.map { $0.lowercased() }
@@ -96,7 +96,7 @@ public struct FrequencyList: Sendable, Equatable {
             guard let t = termColumn, let c = countColumn, t < fields.count, c < fields.count else {
                 throw Problem(line: lineNumber, message: "\(fields.count) field\(fields.count == 1 ? "" : "s"), where the first line had \(max(termColumn ?? 0, countColumn ?? 0) + 1) or more")
             }
-            let term = fields[t], countField = fields[c]
+            let term = String(fields[t]), countField = fields[c]
             guard let count = Self.wholeNumber(countField) else {
                 throw Problem(line: lineNumber, message: "'\(countField)' is not a count (a whole number of 0 or more)")
             }
@@ -111,15 +111,15 @@ public struct FrequencyList: Sendable, Equatable {
 
     /// "Word Tokens: 1,234" (AntConc) or "tokens: 1234", after the `#`.
     static func statedTokens(_ comment: Substring) -> Int? {
-        let lower = comment.trimmingCharacters(in: .whitespaces).lowercased()
+        let lower = trimmed(comment).lowercased()
         for prefix in ["word tokens:", "total no. of word tokens:", "tokens:"] where lower.hasPrefix(prefix) {
-            return wholeNumber(lower.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces))
+            return wholeNumber(trimmed(lower.dropFirst(prefix.count)))
         }
         return nil
     }
 
     /// A count: digits, optionally grouped by commas ("61,847").
-    static func wholeNumber(_ field: String) -> Int? {
+    static func wholeNumber(_ field: Substring) -> Int? {
         if let n = Int(field), n >= 0 { return n }
         let groups = field.split(separator: ",", omittingEmptySubsequences: false)
         guard groups.count > 1, (1...3).contains(groups[0].count),
@@ -129,9 +129,16 @@ public struct FrequencyList: Sendable, Equatable {
     }
 
     /// Splits a line on `separator`; with commas, "…" quotes a field (a doubled quote inside stands for one).
-    static func fields(_ line: Substring, separator: Character) -> [String] {
-        guard separator == ",", line.contains("\"") else { return line.split(separator: separator, omittingEmptySubsequences: false).map(String.init) }
-        var out: [String] = [], field = "", quoted = false
+    /// A field without the spaces and tabs around it (Foundation's trimming cost half of reading a large list).
+    static func trimmed(_ field: Substring) -> Substring {
+        guard let first = field.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return field[field.endIndex...] }
+        let last = field.lastIndex(where: { $0 != " " && $0 != "\t" })!
+        return field[first...last]
+    }
+
+    static func fields(_ line: Substring, separator: Character) -> [Substring] {
+        guard separator == ",", line.contains("\"") else { return line.split(separator: separator, omittingEmptySubsequences: false) }
+        var out: [Substring] = [], field = "", quoted = false
         var i = line.startIndex
         while i < line.endIndex {
             let c = line[i]
@@ -143,13 +150,13 @@ public struct FrequencyList: Sendable, Equatable {
             } else if c == "\"" && field.isEmpty {
                 quoted = true
             } else if c == separator {
-                out.append(field); field = ""
+                out.append(Substring(field)); field = ""
             } else {
                 field.append(c)
             }
             i = line.index(after: i)
         }
-        out.append(field)
+        out.append(Substring(field))
         return out
     }
 }
