@@ -46,6 +46,23 @@ import Testing
         #expect(h.run("keyness a1 --vs \(list)").1.contains("reference: \(list) (word list, 4 terms), 10,000 tokens"))
     }
 
+    /// A list lede wrote itself (`keywords` as CSV, redirected) reads back as a reference with the same counts.
+    @Test func ledesOwnKeywordCSVIsAWordList() throws {
+        let h = ShellHarness()
+        for (i, text) in Self.council.enumerated() { h.run("load \(h.file("c\(i).txt", text))") }
+        h.run("load \(h.file("harbour.txt", Self.harbour))")
+        h.run("set format csv")
+        let list = h.dir + "/council-words.csv"
+        #expect(h.run("keywords a1 a2 --top 1000 > \(list)").0 == .ok)
+        h.run("set format json")
+        let (outcome, out, err) = h.run("keyness a3 --vs \(list) --min-count 1 --top 1000")
+        #expect(outcome == .ok, "\(err)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        let terms = try #require(json["terms"] as? [[String: Any]])
+        #expect(terms.first { $0["term"] as? String == "council" }?["referenceCount"] as? Int == 3)
+        #expect(terms.first { $0["term"] as? String == "budget" }?["referenceCount"] as? Int == 3)
+    }
+
     @Test func badReferencesAreOneLineAndTheSessionGoesOn() {
         let h = ShellHarness()
         h.run("load \(h.file("harbour.txt", Self.harbour))")
