@@ -48,11 +48,6 @@ public struct FrequencyList: Sendable, Equatable {
         return head.hasPrefix("#word types:") || head.hasPrefix("#total no. of word types:")
     }
 
-    public init(entries: [Entry] = [], declaredTokens: Int? = nil) {
-        self.entries = entries
-        self.declaredTokens = declaredTokens
-    }
-
     public init(parsing text: String) throws {
         var separator: Character?
         var termColumn: Int?, countColumn: Int?
@@ -128,7 +123,6 @@ public struct FrequencyList: Sendable, Equatable {
         return Int(groups.joined())
     }
 
-    /// Splits a line on `separator`; with commas, "…" quotes a field (a doubled quote inside stands for one).
     /// A field without the spaces and tabs around it (Foundation's trimming cost half of reading a large list).
     static func trimmed(_ field: Substring) -> Substring {
         guard let first = field.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return field[field.endIndex...] }
@@ -136,6 +130,7 @@ public struct FrequencyList: Sendable, Equatable {
         return field[first...last]
     }
 
+    /// Splits a line on `separator`; with commas, "…" quotes a field (a doubled quote inside stands for one).
     static func fields(_ line: Substring, separator: Character) -> [Substring] {
         guard separator == ",", line.contains("\"") else { return line.split(separator: separator, omittingEmptySubsequences: false) }
         var out: [Substring] = [], field = "", quoted = false

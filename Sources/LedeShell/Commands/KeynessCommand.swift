@@ -84,15 +84,13 @@ struct KeynessCommand: ShellCommand {
 
     mutating func execute(in shell: Shell) throws -> any CommandResult {
         let target = try StatisticsSupport.select(selectors, shell: shell)
-        let (referenceSelectors, referencePaths) = try splitReference(shell: shell)
-        var reference: [Selection] = []
+        var (reference, referencePaths) = try splitReference(shell: shell)
         if vs.isEmpty {
             let picked = Set(target.map { ObjectIdentifier($0.article) })
             reference = shell.workspace.articles.filter { !picked.contains(ObjectIdentifier($0)) }
                 .map { Selection(article: $0, version: $0.latest) }
             if reference.isEmpty { throw CommandError("keyness: no articles left for the reference; name one with --vs SEL or --vs PATH") }
-        } else if !referenceSelectors.isEmpty {
-            reference = try StatisticsSupport.select(referenceSelectors, shell: shell)
+        } else if !reference.isEmpty {
             let targetVersions = Set(target.map { ObjectIdentifier($0.version) })
             if let shared = reference.first(where: { targetVersions.contains(ObjectIdentifier($0.version)) }) {
                 throw CommandError("keyness: \(StatisticsSupport.label(shared)) is in both the target and the reference (--vs)")
@@ -136,9 +134,12 @@ struct KeynessCommand: ShellCommand {
                       referenceFiles: files, terms: terms)
     }
 
-    /// `--vs` values as selectors and as paths: a value that selects no article but names a file or folder is a
-    /// reference corpus on disk (a selector wins when both could be meant).
-    private func splitReference(shell: Shell) throws -> (selectors: [String], paths: [String]) {
+    /// The `--vs` articles, and the `--vs` paths: a value that selects no article but names a file or folder is a
+    /// reference corpus on disk (a selector wins when both could be meant). Values are tried one by one only
+    /// when the whole list does not select.
+    private func splitReference(shell: Shell) throws -> (selection: [Selection], paths: [String]) {
+        if vs.isEmpty { return ([], []) }
+        if let selection = try? shell.workspace.select(vs), !selection.isEmpty { return (selection, []) }
         var selectors: [String] = [], paths: [String] = []
         for value in vs {
             do {
@@ -152,6 +153,6 @@ struct KeynessCommand: ShellCommand {
                 paths.append(path)
             }
         }
-        return (selectors, paths)
+        return (selectors.isEmpty ? [] : try StatisticsSupport.select(selectors, shell: shell), paths)
     }
 }
