@@ -51,6 +51,7 @@ public struct ArticleLoader: Sendable {
     public func load(paths: [String], vocabulary: Vocabulary? = nil,
                      progress: (@Sendable (Int, Int, Int) -> Void)? = nil) throws -> LoadReport {
         _ = ArticleLoader.heapTuned
+        LibXML2.initialised
         var report = LoadReport()
         report.vocabulary = vocabulary
         let expansion = FileExpander.expand(paths)
@@ -178,13 +179,27 @@ public enum ByteCount {
 enum FileBytes {
     enum Failure: Error { case tooLarge(Int), unreadable(String) }
 
+    /// What a non-regular file is ("a folder", "a FIFO", …), or nil for a regular file.
+    static func irregularKind(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a folder"
+        case S_IFIFO: return "a FIFO"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR, S_IFBLK: return "a device"
+        default: return "a special file"
+        }
+    }
+
     static func read(_ path: String, limit: Int) -> Result<Data, Failure> {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO must not wait for a writer; the type is checked on what was opened, so a
+        // path swapped between a check and the open cannot slip a device or pipe in.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.unreadable("is a folder")) }
+        if let kind = FileBytes.irregularKind(info.st_mode) { return .failure(.unreadable("is \(kind), not a regular file")) }
         let size = Int(info.st_size)
         if size > limit { return .failure(.tooLarge(size)) }
         // Read into a malloc'd buffer that Data then owns: `Data(count:)` would zero every byte first.

@@ -151,30 +151,20 @@ struct BoilerplateClassifier {
         for i in 0..<n where blocks[i].isHeading && cls[i] == .short {
             if goodFollows(i, cls, blocks) { cls[i] = .nearGood; reasons[i] = BlockReason(.headingBeforeBody) }
         }
-        func neighbour(_ i: Int, step: Int, ignoreNearGood: Bool, _ classes: [BlockClass]) -> BlockClass {
-            var j = i + step
-            while j >= 0 && j < n {
-                let c = classes[j]
-                if c == .good || c == .bad { return c }
-                if c == .nearGood && !ignoreNearGood { return c }
-                j += step
-            }
-            return .bad      // the document's edges count as boilerplate
-        }
         var revised = cls
+        var near = NeighbourClasses(cls)
         for i in 0..<n where cls[i] == .short {
-            let prev = neighbour(i, step: -1, ignoreNearGood: true, cls), next = neighbour(i, step: 1, ignoreNearGood: true, cls)
+            let prev = near.previous[i], next = near.next[i]
             if prev == .good && next == .good { revised[i] = .good; reasons[i].add(.betweenBody) }
             else if prev == .bad && next == .bad { revised[i] = .bad; reasons[i].add(.betweenBoilerplate) }
-            else if (prev == .bad && neighbour(i, step: -1, ignoreNearGood: false, cls) == .nearGood)
-                        || (next == .bad && neighbour(i, step: 1, ignoreNearGood: false, cls) == .nearGood) {
+            else if (prev == .bad && near.previousAny[i] == .nearGood) || (next == .bad && near.nextAny[i] == .nearGood) {
                 revised[i] = .good; reasons[i].add(.nextToNearBody)
             } else { revised[i] = .bad; reasons[i].add(.nextToBoilerplate) }
         }
         cls = revised
+        near = NeighbourClasses(cls)
         for i in 0..<n where cls[i] == .nearGood {
-            let prev = neighbour(i, step: -1, ignoreNearGood: true, cls), next = neighbour(i, step: 1, ignoreNearGood: true, cls)
-            if prev == .bad && next == .bad { revised[i] = .bad; reasons[i].add(.betweenBoilerplate) }
+            if near.previous[i] == .bad && near.next[i] == .bad { revised[i] = .bad; reasons[i].add(.betweenBoilerplate) }
             else { revised[i] = .good }
         }
         cls = revised
@@ -189,10 +179,34 @@ struct BoilerplateClassifier {
         var j = i + 1, distance = 0
         while j < cls.count && distance <= maxHeadingDistance {
             if cls[j] == .good { return true }
-            distance += blocks[j].length
+            distance += max(1, blocks[j].length)
             j += 1
         }
         return false
     }
 
+}
+
+/// For each block, the class of the nearest good or bad block before and after it (`previous`, `next`), and of
+/// the nearest block that is not short (`previousAny`, `nextAny`, near-good included); past the document's
+/// edges, bad. Found in two passes, so a long run of short blocks costs no rescan per block.
+struct NeighbourClasses {
+    var previous: [BlockClass], next: [BlockClass], previousAny: [BlockClass], nextAny: [BlockClass]
+
+    init(_ classes: [BlockClass]) {
+        let n = classes.count
+        previous = Array(repeating: .bad, count: n); next = previous; previousAny = previous; nextAny = previous
+        var strict = BlockClass.bad, any = BlockClass.bad
+        for i in 0..<n {
+            previous[i] = strict; previousAny[i] = any
+            let c = classes[i]
+            if c == .good || c == .bad { strict = c; any = c } else if c == .nearGood { any = c }
+        }
+        strict = .bad; any = .bad
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            next[i] = strict; nextAny[i] = any
+            let c = classes[i]
+            if c == .good || c == .bad { strict = c; any = c } else if c == .nearGood { any = c }
+        }
+    }
 }

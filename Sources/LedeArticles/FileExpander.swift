@@ -27,6 +27,7 @@ enum FileExpander {
         // glob, or a symbolic link, so only then are the paths checked against each other (hashing every path
         // of a 44,500-file folder cost more than listing it).
         var mayRepeat = paths.count > 1
+        var followedLinks = false
         for arg in paths {
             let path = (arg as NSString).expandingTildeInPath
             if path.contains(where: { "*?[".contains($0) }) && !FileManager.default.fileExists(atPath: path) {
@@ -35,20 +36,24 @@ enum FileExpander {
                 mayRepeat = mayRepeat || matches.count > 1
                 for m in matches {
                     if isCorpusFile(m) { out.skipped.append(m); continue }
-                    add(m, arg: arg, into: &out, mayRepeat: &mayRepeat)
+                    add(m, arg: arg, into: &out, mayRepeat: &mayRepeat, followedLinks: &followedLinks)
                 }
             } else {
-                add(path, arg: arg, into: &out, mayRepeat: &mayRepeat)
+                add(path, arg: arg, into: &out, mayRepeat: &mayRepeat, followedLinks: &followedLinks)
             }
         }
-        if mayRepeat {
+        if followedLinks {
+            // Through links, one file can be listed under several paths: keep the first path to each file.
+            var seen = Set<FileID>()
+            out.files = out.files.filter { FileID(path: $0).map { seen.insert($0).inserted } ?? true }
+        } else if mayRepeat {
             var seen = Set<String>()
             out.files = out.files.filter { seen.insert($0).inserted }
         }
         return out
     }
 
-    static func add(_ path: String, arg: String, into out: inout Expansion, mayRepeat: inout Bool) {
+    static func add(_ path: String, arg: String, into out: inout Expansion, mayRepeat: inout Bool, followedLinks: inout Bool) {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
             out.problems.append(.init(path: arg, message: "no such file or folder", severity: .error))
@@ -59,7 +64,7 @@ enum FileExpander {
             out.files += walked.expansion.files
             out.problems += walked.expansion.problems
             out.skipped += walked.expansion.skipped
-            mayRepeat = mayRepeat || walked.followedLinks
+            followedLinks = followedLinks || walked.followedLinks
         } else {
             out.files.append(path)
         }
@@ -67,16 +72,21 @@ enum FileExpander {
 
     /// The files under `dir`, in name order (a subfolder's files where its name sorts). Subfolders are
     /// listed in parallel when there are several: listing a large corpus is mostly the kernel reading
-    /// directories. `visited` holds the real paths of the folders above, to stop at symlink loops.
-    static func walk(_ dir: String, visited: Set<String>) -> (expansion: Expansion, followedLinks: Bool) {
+    /// directories. `visited` holds the folders above, to stop at symlink loops. Only regular files are listed:
+    /// a FIFO, socket or device in a folder is reported and skipped (reading one could block for ever).
+    static func walk(_ dir: String, visited: Set<FileID>) -> (expansion: Expansion, followedLinks: Bool) {
         var out = Expansion()
-        let real = (dir as NSString).resolvingSymlinksInPath
-        guard !visited.contains(real) else {
+        // A folder is known by its device and inode, which every path to it shares, however many links lead there.
+        guard let id = FileID(path: dir) else {
+            out.problems.append(.init(path: dir, message: "cannot read folder (\(String(cString: strerror(errno))))", severity: .error))
+            return (out, false)
+        }
+        guard !visited.contains(id) else {
             out.problems.append(.init(path: dir, message: "symlink loop; folder skipped", severity: .warning))
             return (out, true)
         }
         var visited = visited
-        visited.insert(real)
+        visited.insert(id)
         // readdir with d_type: no stat per regular file (a corpus folder holds tens of thousands of them).
         guard let stream = opendir(dir) else {
             out.problems.append(.init(path: dir, message: "cannot read folder (permission denied?)", severity: .error))
@@ -112,6 +122,10 @@ enum FileExpander {
                     continue
                 }
                 isDir = (info.st_mode & S_IFMT) == S_IFDIR
+                if !isDir, let kind = FileBytes.irregularKind(info.st_mode) {
+                    out.problems.append(.init(path: child, message: "is \(kind), not a regular file; skipped", severity: .warning))
+                    continue
+                }
             }
             if isDir { listed.append(.folder(folders.count)); folders.append(child) }
             else if isCorpusFile(name) { out.skipped.append(child) }

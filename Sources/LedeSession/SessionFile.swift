@@ -35,6 +35,23 @@ public struct SessionDocument: Codable, Sendable {
     }
 }
 
+extension SessionDocument {
+    /// The first article field that `open` cannot restore as written, with its path; nil when all are sound.
+    /// Ids are what `load` makes (`a1`, `a2`, …, below a billion) and unique; every article has versions.
+    func articleProblem() -> String? {
+        var seen = Set<String>()
+        for (i, a) in articles.enumerated() {
+            guard Workspace.idNumber(a.id) != nil else { return "articles[\(i)].id is not an article id like a12" }
+            guard seen.insert(a.id).inserted else { return "articles[\(i)].id \(a.id) appears twice" }
+            if a.versions.isEmpty { return "articles[\(i)].versions is empty" }
+            for (k, v) in a.versions.enumerated() where v.number != k + 1 {
+                return "articles[\(i)].versions[\(k)].number is \(v.number), expected \(k + 1)"
+            }
+        }
+        return nil
+    }
+}
+
 public enum SessionFileError: Error, CustomStringConvertible {
     case unreadable(String), malformed(String, String), newerFormat(String, Int), write(String, String)
     public var description: String {
@@ -83,9 +100,16 @@ public enum SessionFile {
         }
         guard let version = top["formatVersion"] as? Int else { throw SessionFileError.malformed(path, "no formatVersion") }
         if version > SessionDocument.currentFormatVersion { throw SessionFileError.newerFormat(path, version) }
+        if version < 1 { throw SessionFileError.malformed(path, "formatVersion \(version) is not a version lede wrote") }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        do { return try decoder.decode(SessionDocument.self, from: data) } catch let DecodingError.keyNotFound(key, ctx) {
+        do {
+            let document = try decoder.decode(SessionDocument.self, from: data)
+            if let problem = document.articleProblem() { throw SessionFileError.malformed(path, problem) }
+            return document
+        } catch let error as SessionFileError {
+            throw error
+        } catch let DecodingError.keyNotFound(key, ctx) {
             throw SessionFileError.malformed(path, "missing '\(key.stringValue)' at \(pathString(ctx.codingPath))")
         } catch let DecodingError.typeMismatch(_, ctx) {
             throw SessionFileError.malformed(path, "wrong type at \(pathString(ctx.codingPath + []))")

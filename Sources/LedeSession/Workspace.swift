@@ -43,6 +43,14 @@ public final class Workspace: @unchecked Sendable {
         }
     }
 
+    /// The number in an article id `a1`…`a999999999`, or nil for anything else (a session file is untrusted).
+    public static func idNumber(_ id: String) -> Int? {
+        let digits = id.utf8.dropFirst()
+        guard id.utf8.first == UInt8(ascii: "a"), (1...9).contains(digits.count), digits.first != UInt8(ascii: "0"),
+              digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        return Int(String(decoding: digits, as: UTF8.self))
+    }
+
     public func article(id: String) -> Article? { articles.first { $0.id == id } }
     public func article(named name: String) -> Article? { articles.first { $0.name == name } }
 
@@ -153,7 +161,7 @@ public final class Workspace: @unchecked Sendable {
         article.tags = tags
         articles.append(article)
         identityIndex = nil
-        if let n = Int(id.dropFirst()), id.hasPrefix("a") { nextNumber = max(nextNumber, n + 1) }
+        if let n = Workspace.idNumber(id) { nextNumber = max(nextNumber, n + 1) }
     }
 
     /// Turns several articles into versions of one (`group`): every version of every article, ordered by

@@ -63,6 +63,7 @@ public enum Launcher {
                 failed += shell.runLines(AnyIterator { readLine(strippingNewline: true) }, source: "<stdin>").failed
             }
         }
+        if shell.outputClosed { failed += 1 }
         if let savePath = options.savePath {
             let doc = SessionFile.document(workspace: shell.workspace, log: shell.log, settings: shell.settings,
                                            withText: false, ledeVersion: Shell.version)

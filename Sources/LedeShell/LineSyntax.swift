@@ -14,7 +14,7 @@ public struct ParsedLine: Equatable, Sendable {
 }
 
 public enum LineSyntaxError: Error, Equatable, CustomStringConvertible {
-    case unterminatedQuote(Character), missingRedirectTarget, textAfterRedirect(String), danglingEscape
+    case unterminatedQuote(Character), missingRedirectTarget, textAfterRedirect(String), danglingEscape, tooManyWords(Int)
 
     public var description: String {
         switch self {
@@ -22,11 +22,17 @@ public enum LineSyntaxError: Error, Equatable, CustomStringConvertible {
         case .missingRedirectTarget: return "'>' needs a file name"
         case .textAfterRedirect(let w): return "unexpected '\(w)' after the redirect target (put '> FILE' last)"
         case .danglingEscape: return "line ends with a lone '\\'"
+        case .tooManyWords(let n):
+            return "the line has \(n) words; a command takes at most \(LineSyntax.maxWords) (use a glob, a folder or a selector pattern)"
         }
     }
 }
 
 public enum LineSyntax {
+    /// Words a command line may hold. The option parser's work grows with the square of the words (40,000 took
+    /// half a minute), so a longer line is refused at once rather than run for minutes.
+    public static let maxWords = 4_096
+
     /// True when a physical line ends with an unescaped, unquoted backslash: the command continues on the next line.
     public static func continues(_ line: String) -> Bool {
         var inSingle = false, inDouble = false, escaped = false
@@ -112,6 +118,7 @@ public enum LineSyntax {
         }
         try finishWord()
         if pendingRedirect != nil { throw LineSyntaxError.missingRedirectTarget }
+        if words.count > maxWords { throw LineSyntaxError.tooManyWords(words.count) }
         return ParsedLine(words: words, redirect: redirect)
     }
 

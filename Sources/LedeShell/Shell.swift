@@ -18,8 +18,11 @@ public final class Shell {
     /// Print each result as one JSON line (`--json`).
     public var jsonLines = false
     /// Where rendered output and errors go (replaceable in tests).
-    public var writeOut: (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }
-    public var writeErr: (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+    public var writeOut: (String) -> Void = { _ in }
+    public var writeErr: (String) -> Void = { StandardStream.write($0, to: STDERR_FILENO) }
+    /// Standard output was closed by its reader (`lede … | head -1`): the run stops as a SIGPIPE would stop it,
+    /// and anything asked to be saved at exit is still saved.
+    public private(set) var outputClosed = false
     /// The history `history` lists: the line editor's when interactive, else the lines run so far.
     public var historySource: (() -> [String])?
     public private(set) var linesRun: [String] = []
@@ -35,6 +38,12 @@ public final class Shell {
 
     public init(terminal: Terminal = Terminal()) {
         self.terminal = terminal
+        writeOut = { [unowned self] text in
+            if !outputClosed && !StandardStream.write(text, to: STDOUT_FILENO) {
+                outputClosed = true
+                quitRequested = true
+            }
+        }
     }
 
     /// Where a line came from, for error messages (`script.lede:12: error: …`).

@@ -93,7 +93,7 @@ import LedeText
         guard case .failure(.unreadable(let why)) = FileBytes.read(dir + "/missing.txt", limit: 1000) else { Issue.record("missing file read"); return }
         #expect(why.contains("No such file"))
         guard case .failure(.unreadable(let folder)) = FileBytes.read(dir, limit: 1000) else { Issue.record("folder read"); return }
-        #expect(folder == "is a folder")
+        #expect(folder == "is a folder, not a regular file")
         // Files whose size the kernel reports as 0 are read to their end.
         if FileManager.default.fileExists(atPath: "/proc/self/status"), case .success(let status) = FileBytes.read("/proc/self/status", limit: 1 << 20) {
             #expect(String(decoding: status, as: UTF8.self).contains("VmRSS"))

@@ -137,7 +137,7 @@ func write(_ text: String, to path: String) throws { try Data(text.utf8).write(t
         // A second argument naming a file already listed, and a link to a folder already listed.
         try FileManager.default.createSymbolicLink(atPath: dir + "/g", withDestinationPath: dir + "/f")
         let twice = FileExpander.expand([dir, dir + "/c.txt"])
-        #expect(twice.files == expected + [dir + "/g/5.txt"])
+        #expect(twice.files == expected, "g/5.txt is f/5.txt through a link")
         #expect(Set(twice.files).count == twice.files.count)
     }
 

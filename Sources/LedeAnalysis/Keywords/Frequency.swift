@@ -167,7 +167,7 @@ public struct FrequencyTable: Sendable {
     /// The `top` most frequent units with at least `minCount` occurrences; ties by form, so output is stable.
     public func top(_ top: Int, minCount: Int = 1, units: TermUnits) -> [TermFrequency] {
         var picked: [(UInt32, Int32)] = []
-        let floor = Int32(max(1, minCount))
+        let floor = Int32(clamping: max(1, minCount))
         for (i, c) in counts.enumerated() where c >= floor { picked.append((UInt32(i), c)) }
         let best = TopK.select(picked, k: top) { a, b in
             a.1 != b.1 ? a.1 > b.1 : units.label(a.0) < units.label(b.0)
@@ -180,7 +180,9 @@ enum TopK {
     /// The first k elements of `items` under `before`, without sorting everything when k is small.
     static func select<T>(_ items: [T], k: Int, by before: (T, T) -> Bool) -> [T] {
         guard k > 0 else { return [] }
-        if items.count <= k * 4 { return Array(items.sorted(by: before).prefix(k)) }
+        // k may be any size a caller asks for; it never exceeds the items (nor overflows k * 4).
+        let k = min(k, items.count)
+        if items.count / 4 <= k { return Array(items.sorted(by: before).prefix(k)) }
         // Keep a sorted buffer of the best k.
         var best: [T] = []
         best.reserveCapacity(k + 1)

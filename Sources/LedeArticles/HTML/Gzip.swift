@@ -7,6 +7,7 @@ enum Gzip {
     static func isGzip(_ data: Data) -> Bool { data.count > 2 && data[data.startIndex] == 0x1F && data[data.startIndex + 1] == 0x8B }
 
     static func decompress(path: String, limit: Int) -> Data? {
+        LibXML2.initialised
         guard let input = xmlParserInputBufferCreateFilename(path, XML_CHAR_ENCODING_NONE) else { return nil }
         defer { xmlFreeParserInputBuffer(input) }
         while true {

@@ -19,7 +19,8 @@ struct HTMLContentExtractor {
         var leadingLinkChars: Int     // link text opening the block, before any plain text
         var element: Int              // innermost block-level element holding the text
         var tag: String               // that element's tag
-        var furniture: [Int]          // furniture elements around the block (indexes into `furnitureReasons`)
+        var furniture: Int            // the innermost furniture around the block (an index into `furnitureReasons`; -1 none)
+        var inTeaserCard = false      // inside an element `markTeaserCards` found to be a card
     }
     /// `signature` (tag and class) lets repeated siblings — cards of a teaser list — be recognised.
     struct Element { var parent: Int; var tag: String; var signature: UInt64 }
@@ -134,10 +135,23 @@ struct HTMLContentExtractor {
         // text (judged by the classifier on all blocks) is not furniture.
         let all = classifier.classify(features)
         let totalGood = blocks.indices.reduce(0) { all[$1].keep ? $0 + features[$1].length : $0 }
-        var goodIn = [Int](repeating: 0, count: c.furnitureReasons.count)
-        for i in blocks.indices where all[i].keep { for f in Set(blocks[i].furniture) { goodIn[f] += features[i].length } }
+        // Good text inside each furniture element: each block's counted at its innermost furniture, then summed up
+        // the furniture tree (an element's entry comes after its parent's), so nesting costs no walk per block.
+        let parentFurniture = c.furnitureParent
+        var goodIn = [Int](repeating: 0, count: parentFurniture.count)
+        for i in blocks.indices where all[i].keep && blocks[i].furniture >= 0 { goodIn[blocks[i].furniture] += features[i].length }
+        for f in parentFurniture.indices.reversed() where parentFurniture[f] >= 0 { goodIn[parentFurniture[f]] += goodIn[f] }
         let active = goodIn.indices.map { Double(goodIn[$0]) <= 0.4 * Double(totalGood) || c.hardFurniture.contains($0) }
-        let furnitureReason: [String?] = blocks.map { b in b.furniture.first(where: { active[$0] }).map { c.furnitureReasons[$0] } }
+        // The outermost active furniture around each furniture element (itself included), -1 for none.
+        var outermostActive = [Int](repeating: -1, count: parentFurniture.count)
+        for f in parentFurniture.indices {
+            let outer = parentFurniture[f] >= 0 ? outermostActive[parentFurniture[f]] : -1
+            outermostActive[f] = outer >= 0 ? outer : (active[f] ? f : -1)
+        }
+        let furnitureReason: [String?] = blocks.map { b in
+            if b.furniture >= 0, outermostActive[b.furniture] >= 0 { return c.furnitureReasons[outermostActive[b.furniture]] }
+            return b.inTeaserCard ? HTMLContentExtractor.teaserCardReason : nil
+        }
         let candidates = blocks.indices.filter { furnitureReason[$0] == nil }
         let decisions = classifier.classify(candidates.map { features[$0] })
         var keep = [Bool](repeating: false, count: blocks.count)
@@ -153,18 +167,12 @@ struct HTMLContentExtractor {
             // short text is neutral.
             let f = features[i]
             let prose = f.length >= 40 && (classifier.ignoreStopwords || f.stopwordDensity >= 0.25)
-            let contribution = f.linkDensity > 0.5 ? -0.35 * len : (keep[i] || prose ? len * (1 - f.linkDensity) : 0)
-            var e = blocks[i].element
-            while e >= 0 { score[e] += contribution; e = c.elements[e].parent }
+            score[blocks[i].element] += f.linkDensity > 0.5 ? -0.35 * len : (keep[i] || prose ? len * (1 - f.linkDensity) : 0)
         }
+        c.sumIntoParents(&score, +)
         var best = -1
         var bestScore = 0.0
         for e in score.indices where score[e] > bestScore { bestScore = score[e]; best = e }
-        func inside(_ element: Int, _ container: Int) -> Bool {
-            var e = element
-            while e >= 0 { if e == container { return true }; e = c.elements[e].parent }
-            return false
-        }
         // The page's own microdata outranks the scores when the element it marks scores at least a fair share
         // of its best rival outside it (a page may mark only a teaser or an empty wrapper; then the scores
         // decide). Its ancestors are no rivals: they hold it, plus whatever else the page has.
@@ -176,13 +184,14 @@ struct HTMLContentExtractor {
             if score[declared] >= Self.declaredBodyShare * rival { best = declared }
         }
 
+        let insideBest = c.marksDescendants(of: best)
         let normalisedTitle = title.map { $0.lowercased().filter { !$0.isWhitespace } }
         var verdict = [String?](repeating: nil, count: blocks.count)
         for i in blocks.indices {
             let b = blocks[i], f = features[i]
             var why: String?
             if furnitureReason[i] != nil { why = reason[i] }
-            else if best >= 0 && !inside(b.element, best) { why = "outside the article container" }
+            else if best >= 0 && (b.element < 0 || !insideBest[b.element]) { why = "outside the article container" }
             else if b.tag == "h1" || (normalisedTitle != nil && abs(b.text.utf8.count - (title?.utf8.count ?? 0)) < 16
                                        && b.text.lowercased().filter({ !$0.isWhitespace }) == normalisedTitle) { why = "the title" }
             else if f.length <= 40, DateParser.normalise(b.text) != nil { why = "a date line" }
@@ -201,17 +210,27 @@ struct HTMLContentExtractor {
 
     static let declaredBodyShare = 0.3
 
-    /// The nearest element containing all of `elements` (nil for none).
+    /// The nearest element containing all of `elements` (nil for none). Each element's path up the tree is
+    /// walked once at most: a walk stops where it meets the first element's path or a path walked before.
     private func commonAncestor(_ elements: [Int], _ all: [Element]) -> Int? {
         guard var common = elements.first else { return nil }
+        var depth = [Int](repeating: 0, count: all.count)
+        for e in all.indices where all[e].parent >= 0 { depth[e] = depth[all[e].parent] + 1 }
+        var onFirstPath = [Bool](repeating: false, count: all.count)
+        var a = common
+        while a >= 0 { onFirstPath[a] = true; a = all[a].parent }
+        // Where the walk from an element met the first path (-1: at no element), once walked.
+        var meets = [Int](repeating: -2, count: all.count)
+        var walked: [Int] = []
         for e in elements.dropFirst() {
-            var ancestors = Set<Int>()
-            var a = common
-            while a >= 0 { ancestors.insert(a); a = all[a].parent }
             var b = e
-            while b >= 0 && !ancestors.contains(b) { b = all[b].parent }
-            guard b >= 0 else { return nil }
-            common = b
+            walked.removeAll(keepingCapacity: true)
+            while b >= 0 && !onFirstPath[b] && meets[b] == -2 { walked.append(b); b = all[b].parent }
+            let meet = b < 0 ? -1 : (onFirstPath[b] ? b : meets[b])
+            for w in walked { meets[w] = meet }
+            guard meet >= 0 else { return nil }
+            // `common` only moves up the first path: a meeting point below it leaves it where it is.
+            if depth[meet] < depth[common] { common = meet }
         }
         return common
     }
@@ -240,14 +259,13 @@ struct HTMLContentExtractor {
                b.text.hasSuffix("...") || b.text.hasSuffix("…") {
                 title = true; summary = true
             }
-            var e = b.element
-            while e >= 0 {
-                length[e] += f.length
-                if title { firstTitle[e] = min(firstTitle[e], i) }
-                if summary { firstSummary[e] = min(firstSummary[e], i) }
-                e = c.elements[e].parent
-            }
+            length[b.element] += f.length
+            if title { firstTitle[b.element] = min(firstTitle[b.element], i) }
+            if summary { firstSummary[b.element] = min(firstSummary[b.element], i) }
         }
+        c.sumIntoParents(&length, +)
+        c.sumIntoParents(&firstTitle, min)
+        c.sumIntoParents(&firstSummary, min)
         struct SiblingKey: Hashable { var parent: Int; var signature: UInt64 }
         var siblings: [SiblingKey: Int] = [:]
         for e in c.elements { siblings[SiblingKey(parent: e.parent, signature: e.signature), default: 0] += 1 }
@@ -256,18 +274,17 @@ struct HTMLContentExtractor {
             isCard[e] = siblings[SiblingKey(parent: c.elements[e].parent, signature: c.elements[e].signature)]! >= 2
         }
         guard isCard.contains(true) else { return }
-        let reason = c.furnitureReasons.count
-        c.furnitureReasons.append("a teaser card (linked title and summary, repeated)")
-        // Cards are short by construction, so however many there are they are never the article.
-        c.hardFurniture.insert(reason)
-        for i in c.blocks.indices {
-            var e = c.blocks[i].element
-            while e >= 0 {
-                if isCard[e] { c.blocks[i].furniture.append(reason); break }
-                e = c.elements[e].parent
-            }
+        // Inside a card: the element itself or any element above it (an element comes after its parent).
+        var inCard = isCard
+        for e in 0..<n where !inCard[e] && c.elements[e].parent >= 0 { inCard[e] = inCard[c.elements[e].parent] }
+        for i in c.blocks.indices where c.blocks[i].element >= 0 && inCard[c.blocks[i].element] {
+            c.blocks[i].inTeaserCard = true
         }
     }
+
+    /// Cards are short by construction, so however many there are they are never the article: this reason is
+    /// always active.
+    static let teaserCardReason = "a teaser card (linked title and summary, repeated)"
 
     /// Short label lines ("More stories", "You may also like", "Advertisement") sit before the furniture they
     /// announce; subheadings sit before body text. A short, unpunctuated kept block is such a label when no body
@@ -325,8 +342,10 @@ struct HTMLContentExtractor {
         var leadingLinkScalars = 0          // link text before any plain text in the block
         var plainTextSeen = false
         var currentElement = -1
-        var currentFurniture: [Int] = []
+        var currentFurniture = -1
         var furnitureReasons: [String] = []
+        /// The furniture around each furniture element (-1 none), by index into `furnitureReasons`.
+        var furnitureParent: [Int] = []
         /// Reasons that come from a class/id name rather than the tag (`withoutFurnitureNames` drops them).
         var nameReasons = Set<Int>()
         var hardFurniture = Set<Int>()      // comment sections: never the article, however much prose they hold
@@ -337,19 +356,44 @@ struct HTMLContentExtractor {
         /// furniture around it. Each open element saves what to restore when it ends.
         private var contextElement = -1
         private var contextInLink = false
-        private var contextFurniture: [Int] = []
+        private var contextFurniture = -1
         private var frames: [Frame] = []
         private var skipDepth = 0
-        private enum Frame { case skipped, void, cell, inline(previousInLink: Bool), block(previousElement: Int, previousFurniture: [Int]) }
+        private enum Frame { case skipped, void, cell, inline(previousInLink: Bool), block(previousElement: Int, previousFurniture: Int) }
 
         init() {}
 
         /// The same blocks with furniture by class/id name forgotten (only tags such as <nav> still count).
         func withoutFurnitureNames() -> Collector {
             var copy = self
-            for i in copy.blocks.indices { copy.blocks[i].furniture.removeAll { nameReasons.contains($0) } }
+            // Each furniture element's nearest furniture (itself included) that is not there by name.
+            var kept = [Int](repeating: -1, count: furnitureParent.count)
+            for f in furnitureParent.indices {
+                kept[f] = nameReasons.contains(f) ? (furnitureParent[f] >= 0 ? kept[furnitureParent[f]] : -1) : f
+            }
+            for f in furnitureParent.indices where furnitureParent[f] >= 0 { copy.furnitureParent[f] = kept[furnitureParent[f]] }
+            for i in copy.blocks.indices where copy.blocks[i].furniture >= 0 { copy.blocks[i].furniture = kept[copy.blocks[i].furniture] }
             copy.hardFurniture.subtract(nameReasons)
             return copy
+        }
+
+        /// Adds each element's value into its parent's, bottom up (an element always comes after its parent), so
+        /// a value per element becomes a total over its subtree in one pass however deep the page nests.
+        func sumIntoParents<T>(_ values: inout [T], _ combine: (T, T) -> T) {
+            for e in elements.indices.reversed() where elements[e].parent >= 0 {
+                values[elements[e].parent] = combine(values[elements[e].parent], values[e])
+            }
+        }
+
+        /// Whether each element is `ancestor` or inside it (all false when `ancestor` is -1).
+        func marksDescendants(of ancestor: Int) -> [Bool] {
+            var inside = [Bool](repeating: false, count: elements.count)
+            guard ancestor >= 0 else { return inside }
+            inside[ancestor] = true
+            for e in (ancestor + 1)..<max(ancestor + 1, elements.count) where elements[e].parent >= 0 {
+                inside[e] = inside[elements[e].parent]
+            }
+            return inside
         }
 
         mutating func flush() {
@@ -466,7 +510,8 @@ struct HTMLContentExtractor {
                     let name = furnitureName(node) { reason = "inside furniture (\(name))"; byName = true }
             if let reason {
                 furnitureReasons.append(reason)
-                why.append(furnitureReasons.count - 1)
+                furnitureParent.append(contextFurniture)
+                why = furnitureReasons.count - 1
                 if byName { nameReasons.insert(furnitureReasons.count - 1) }
                 let bytes = Array(reason.utf8)
                 if HTMLContentExtractor.hardFurnitureMarks.contains(where: { bytesContain(bytes, $0) }) {

@@ -1,4 +1,5 @@
 import CLibXML2
+import LedeText
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -30,6 +31,7 @@ enum HTMLEventParser {
     @discardableResult
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String?, ignoreDeclared: Bool,
                       into sink: HTMLEventSink) -> (parsed: Bool, declaredEncoding: String?) {
+        LibXML2.initialised
         guard let ctxt = htmlNewParserCtxt() else { return (false, nil) }
         defer { htmlFreeParserCtxt(ctxt) }
         guard let sax = ctxt.pointee.sax else { return (false, nil) }
@@ -39,6 +41,8 @@ enum HTMLEventParser {
         ctxt.pointee._private = Unmanaged.passUnretained(box).toOpaque()
         sax.pointee.startElement = { ctx, name, attributes in
             guard let name else { return }
+            // Ctrl-C stops a single large page too, not only the load between files.
+            if Cancellation.isRequested { xmlStopParser(ctx?.assumingMemoryBound(to: xmlParserCtxt.self)); return }
             HTMLEventParser.sink(ctx).startElement(name, HTMLAttributes(attributes))
         }
         sax.pointee.endElement = { ctx, _ in HTMLEventParser.sink(ctx).endElement() }

@@ -33,6 +33,13 @@ enum RawTextElider {
             while k < n && (isLetter(bytes[k]) || (bytes[k] &- 0x30) < 10) { k += 1 }
             let name = UnsafeBufferPointer(rebasing: bytes[j..<k])
             guard let tagEnd = endOfTag(bytes, from: k) else { break }
+            // libxml2 checks each attribute against those before it: a tag with a million attributes would take
+            // hours. Past `maxAttributes`, the rest of the tag is dropped (`tagEnd - k` is a cheap first test).
+            if tagEnd - k > maxAttributes * 4, let cut = attributeLimit(bytes, from: k, to: tagEnd) {
+                if out.isEmpty { out.reserveCapacity(n) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedFrom..<cut]))
+                copiedFrom = tagEnd
+            }
             let isScript = matches(name, script), isStyle = !isScript && matches(name, style)
             guard (isScript || isStyle) && bytes[tagEnd - 1] != 0x2F else { i = tagEnd + 1; continue }      // not "<… />"
             let closing = isScript ? closingScript : closingStyle
@@ -49,6 +56,39 @@ enum RawTextElider {
         guard copiedFrom > 0 else { return nil }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedFrom..<n]))
         return out
+    }
+
+    /// Attributes kept on one start tag; real pages carry a few dozen at most.
+    static let maxAttributes = 256
+
+    /// Where the attribute after the first `maxAttributes` of a tag starts (attributes from `from` to the `>`
+    /// at `to`), or nil when the tag has no more than that. An attribute is a name, optionally `=` and a value,
+    /// quoted or not; the scan follows `endOfTag`'s quoting rule.
+    static func attributeLimit(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+        @inline(__always) func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C || c == 0x2F }
+        var k = from, count = 0
+        while k < to {
+            while k < to && isSpace(bytes[k]) { k += 1 }
+            guard k < to else { return nil }
+            if count == maxAttributes { return k }
+            count += 1
+            while k < to && !isSpace(bytes[k]) && bytes[k] != 0x3D { k += 1 }          // the name
+            var v = k
+            while v < to && isSpace(bytes[v]) && bytes[v] != 0x2F { v += 1 }
+            guard v < to, bytes[v] == 0x3D else { continue }                          // no value
+            v += 1
+            while v < to && isSpace(bytes[v]) && bytes[v] != 0x2F { v += 1 }
+            if v < to && (bytes[v] == 0x22 || bytes[v] == 0x27) {
+                let quote = bytes[v]
+                v += 1
+                while v < to && bytes[v] != quote { v += 1 }
+                k = min(to, v + 1)
+            } else {
+                while v < to && !isSpace(bytes[v]) { v += 1 }
+                k = v
+            }
+        }
+        return nil
     }
 
     static let script = Array("script".utf8), style = Array("style".utf8)

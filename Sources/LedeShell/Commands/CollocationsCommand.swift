@@ -27,8 +27,8 @@ struct CollocationsCommand: ShellCommand {
         if term.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("give a word or phrase") }
         if !(1...50).contains(window) { throw ValidationError("--window must be between 1 and 50 words") }
         if Collocations.Measure(rawValue: measure.lowercased()) == nil { throw ValidationError("--measure must be pmi, ll, tscore or logdice") }
-        if minFreq < 1 { throw ValidationError("--min-freq must be at least 1") }
-        if top < 1 { throw ValidationError("--top must be at least 1") }
+        try OptionLimits.check(minFreq, in: OptionLimits.minCount, "--min-freq")
+        try OptionLimits.check(top, in: OptionLimits.count, "--top")
     }
 
     struct Result: CommandResult {

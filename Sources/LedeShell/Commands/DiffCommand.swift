@@ -28,9 +28,9 @@ struct DiffCommand: ShellCommand {
     func validate() throws {
         if selectors.isEmpty { throw ValidationError("give two versions (diff talks@1 talks@2) or one article (diff talks)") }
         if selectors.count > 2 { throw ValidationError("give at most two selectors, got \(selectors.count)") }
-        if context < 0 { throw ValidationError("--context must be 0 or more, got \(context)") }
+        try OptionLimits.check(context, in: OptionLimits.context, "--context")
         if !(threshold > 0 && threshold <= 1) { throw ValidationError("--threshold must be in (0, 1], got \(threshold)") }
-        if let width, width < 40 { throw ValidationError("--width must be at least 40 columns, got \(width)") }
+        if let width { try OptionLimits.check(width, in: OptionLimits.columns, "--width") }
         if [unified, sideBySide, json, summary].filter({ $0 }).count > 1 {
             throw ValidationError("choose one of --unified, --side-by-side, --json, --summary")
         }

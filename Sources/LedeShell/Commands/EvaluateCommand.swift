@@ -15,7 +15,7 @@ struct EvaluateCommand: ShellCommand {
     @Option(help: "Seed for shuffling the folds.") var seed: UInt64 = 1
 
     func validate() throws {
-        if folds < 2 { throw ValidationError("--folds must be at least 2") }
+        try OptionLimits.check(folds, in: 2...100, "--folds")
     }
 
     struct Result: CommandResult {

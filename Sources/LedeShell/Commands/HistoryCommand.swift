@@ -9,7 +9,7 @@ struct HistoryCommand: ShellCommand {
     @Option(name: .customShort("g"), help: "Only lines containing this text (case-insensitive).") var pattern: String?
     @Option(name: [.customShort("n"), .long], help: "Only the last N lines.") var count: Int?
 
-    func validate() throws { if let count, count <= 0 { throw ValidationError("-n takes a positive number") } }
+    func validate() throws { if let count { try OptionLimits.check(count, in: OptionLimits.count, "-n") } }
 
     struct Entry: Codable { var number: Int; var line: String }
     struct Result: CommandResult {

@@ -29,9 +29,9 @@ struct KeynessCommand: ShellCommand {
 
     func validate() throws {
         if selectors.isEmpty { throw ValidationError("name the target articles, e.g. keyness tag:politics --vs tag:sport") }
-        if top < 1 { throw ValidationError("--top must be at least 1") }
+        try OptionLimits.check(top, in: OptionLimits.count, "--top")
         if !(1...5).contains(ngram) { throw ValidationError("--ngram \(ngram): give 2 to 5 (or 1 for single words)") }
-        if minCount < 1 { throw ValidationError("--min-count must be at least 1") }
+        try OptionLimits.check(minCount, in: OptionLimits.minCount, "--min-count")
         if !["over", "under", "both"].contains(direction) { throw ValidationError("--direction must be over, under or both") }
     }
 

@@ -23,9 +23,9 @@ struct KeywordsCommand: ShellCommand {
     @Option(help: "Compare groups: source, date or article.") var by: StatisticsSupport.Grouping?
 
     func validate() throws {
-        if top < 1 { throw ValidationError("--top must be at least 1") }
+        try OptionLimits.check(top, in: OptionLimits.count, "--top")
         if !(1...5).contains(ngram) { throw ValidationError("--ngram \(ngram): give 2 to 5 (or 1 for single words)") }
-        if minCount < 1 { throw ValidationError("--min-count must be at least 1") }
+        try OptionLimits.check(minCount, in: OptionLimits.minCount, "--min-count")
     }
 
     struct Group: Codable {

@@ -24,7 +24,7 @@ struct KwicCommand: ShellCommand {
         if term.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("give a word or phrase to search for") }
         if !(0...50).contains(window) { throw ValidationError("--window must be between 0 and 50 words") }
         if Concordance.Sort(rawValue: sort) == nil { throw ValidationError("--sort must be text, left or right") }
-        if limit < 0 { throw ValidationError("--limit must be 0 (all) or more") }
+        try OptionLimits.check(limit, in: OptionLimits.rows, "--limit")
     }
 
     struct Result: CommandResult {

@@ -17,8 +17,20 @@ struct LoadCommand: ShellCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or folder") }
-        if maxSizeMB <= 0 { throw ValidationError("--max-size must be a positive number of megabytes") }
-        for f in fields where !f.contains("=") { throw ValidationError("--field takes NAME=JSONFIELD, got '\(f)'") }
+        try OptionLimits.check(maxSizeMB, in: OptionLimits.megabytes, "--max-size")
+        for f in fields { _ = try Self.fieldOverride(f) }
+    }
+
+    /// `--field NAME=JSONFIELD`: both sides given, NAME one of the fields lede reads.
+    static func fieldOverride(_ spec: String) throws -> (name: String, field: String) {
+        guard let eq = spec.firstIndex(of: "="), eq != spec.startIndex, spec.index(after: eq) != spec.endIndex else {
+            throw ValidationError("--field takes NAME=JSONFIELD, got '\(spec)'")
+        }
+        let name = String(spec[..<eq]), field = String(spec[spec.index(after: eq)...])
+        guard JSONRecordParser.fieldNames[name] != nil else {
+            throw ValidationError("--field \(name)=…: unknown field (use one of \(JSONRecordParser.fieldNames.keys.sorted().joined(separator: ", ")))")
+        }
+        return (name, field)
     }
 
     /// One loaded document. The version's title and word count are read from the version itself when shown or
@@ -101,11 +113,8 @@ struct LoadCommand: ShellCommand {
 
     mutating func execute(in shell: Shell) throws -> any CommandResult {
         var options = LoadOptions()
-        options.maxFileSize = maxSizeMB << 20
-        for f in fields {
-            let parts = f.split(separator: "=", maxSplits: 1).map(String.init)
-            options.fieldOverrides[parts[0]] = parts[1]
-        }
+        options.maxFileSize = maxSizeMB << 20  // at most 4,095 MB: checked in validate()
+        for f in fields { let o = try Self.fieldOverride(f); options.fieldOverrides[o.name] = o.field }
         let start = Date()
         let progress = shell.terminal.stdinIsTTY ? ProgressLine(start: start, shell: shell) : nil
         let report = try ArticleLoader(options: options).load(paths: paths.map { shell.resolvePath($0) },

@@ -12,7 +12,7 @@ struct SentencesCommand: ShellCommand {
 
     func validate() throws {
         if selectors.isEmpty { throw ValidationError("name the articles, e.g. sentences a1") }
-        if limit < 0 { throw ValidationError("--limit must be 0 (all) or more") }
+        try OptionLimits.check(limit, in: OptionLimits.rows, "--limit")
     }
 
     struct Row: Codable { var article: String; var number: Int; var words: Int; var text: String }

@@ -22,7 +22,7 @@ struct StatsCommand: ShellCommand {
     @Option(help: "Per-article rows to keep in the result (0: all); the selection's figures always cover every article.") var rows = 50
 
     func validate() throws {
-        if rows < 0 { throw ValidationError("--rows must be 0 (all) or more") }
+        try OptionLimits.check(rows, in: OptionLimits.rows, "--rows")
     }
 
     struct ArticleStats: Codable {

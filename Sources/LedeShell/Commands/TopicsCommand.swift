@@ -39,10 +39,10 @@ struct TopicsCommand: ShellCommand {
     func validate() throws {
         _ = try parsedK()
         if iterations < 1 || iterations > 100_000 { throw ValidationError("--iterations must be from 1 to 100000") }
-        if topWords < 1 { throw ValidationError("--top-words must be at least 1") }
-        if let a = alpha, !(a > 0) { throw ValidationError("--alpha must be positive") }
-        if !(beta > 0) { throw ValidationError("--beta must be positive") }
-        if minDF < 1 { throw ValidationError("--min-df must be at least 1") }
+        try OptionLimits.check(topWords, in: 1...1_000, "--top-words")
+        if let alpha { try OptionLimits.checkPositive(alpha, "--alpha") }
+        try OptionLimits.checkPositive(beta, "--beta")
+        try OptionLimits.check(minDF, in: OptionLimits.minCount, "--min-df")
         if let l = labelFrom { _ = try LabelSource(parsing: l) }
     }
 

@@ -51,8 +51,8 @@ struct TrainCommand: ShellCommand {
 
     func validate() throws {
         if NaiveBayesModel.Kind(rawValue: kind.lowercased()) == nil { throw ValidationError("--kind takes complement or multinomial, got '\(kind)'") }
-        if !(alpha > 0) { throw ValidationError("--alpha must be positive") }
-        if minDF < 1 { throw ValidationError("--min-df must be at least 1") }
+        try OptionLimits.checkPositive(alpha, "--alpha")
+        try OptionLimits.check(minDF, in: OptionLimits.minCount, "--min-df")
         if name.lowercased() == "from" { throw ValidationError("give the model a name first: train NAME FROM SEL") }
         _ = try LabelSource(parsing: labelFrom)
     }
