@@ -1,10 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Layers (lower never imports higher): LedeText → LedeArticles → LedeAnalysis → LedeSession → LedeShell → lede.
+// Layers (lower never imports higher): LedeText → LedeArticles → LedeAnalysis → LedeSession → LedeEngine → LedeShell → lede.
 let package = Package(
     name: "lede",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "lede", targets: ["lede"]),
     ],
@@ -18,8 +17,9 @@ let package = Package(
         .target(name: "LedeArticles", dependencies: ["LedeText", "CLibXML2"]),
         .target(name: "LedeAnalysis", dependencies: ["LedeText", "LedeArticles"], resources: [.copy("Resources")]),
         .target(name: "LedeSession", dependencies: ["LedeText", "LedeArticles", "LedeAnalysis"], resources: [.copy("session.schema.json")]),
+        .target(name: "LedeEngine", dependencies: ["LedeText", "LedeArticles", "LedeAnalysis", "LedeSession"]),
         .target(name: "LedeShell", dependencies: [
-            "LedeText", "LedeArticles", "LedeAnalysis", "LedeSession", "CLibEdit",
+            "LedeText", "LedeArticles", "LedeAnalysis", "LedeSession", "LedeEngine", "CLibEdit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lede", dependencies: [
@@ -30,8 +30,9 @@ let package = Package(
         .testTarget(name: "LedeArticlesTests", dependencies: ["LedeArticles"]),
         .testTarget(name: "LedeAnalysisTests", dependencies: ["LedeAnalysis"]),
         .testTarget(name: "LedeSessionTests", dependencies: ["LedeSession"]),
+        .testTarget(name: "LedeEngineTests", dependencies: ["LedeEngine"]),
         .testTarget(name: "LedeShellTests", dependencies: ["LedeShell"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lede"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -21,11 +21,13 @@ public struct LoadOptions: Sendable {
     public var maxFileSize: Int = 64 << 20
     /// `--field text=article_body` style overrides for JSON records.
     public var fieldOverrides: [String: String] = [:]
+    /// Stoplists of declared page languages, read once per catalog (a session passes its own).
+    public var stoplists = StopwordCatalog()
     public init() {}
 }
 
 /// What a load produced: the documents in input order, and every problem met.
-public struct LoadReport: Sendable {
+public struct LoadedFiles: Sendable {
     public var documents: [ParsedDocument] = []
     /// Each document's tokenised body, in the same order, when the load was given a vocabulary; else empty.
     /// The documents then no longer hold their bodies (`ParsedDocument.hasBody`): the texts rebuild them.
@@ -46,13 +48,13 @@ public struct ArticleLoader: Sendable {
     public init(options: LoadOptions = LoadOptions()) { self.options = options }
 
     /// `progress` is called from worker threads with (files done, bytes done, files total).
-    /// With a `vocabulary`, each document's body is also tokenised and interned there (`LoadReport.texts`):
+    /// With a `vocabulary`, each document's body is also tokenised and interned there (`LoadedFiles.texts`):
     /// in the same pass as parsing, a chunk of files per batch, while each body is still in cache.
     public func load(paths: [String], vocabulary: Vocabulary? = nil,
-                     progress: (@Sendable (Int, Int, Int) -> Void)? = nil) throws -> LoadReport {
+                     progress: (@Sendable (Int, Int, Int) -> Void)? = nil) throws -> LoadedFiles {
         _ = ArticleLoader.heapTuned
         LibXML2.initialised
-        var report = LoadReport()
+        var report = LoadedFiles()
         report.vocabulary = vocabulary
         let expansion = FileExpander.expand(paths)
         report.problems.append(contentsOf: expansion.problems)
@@ -61,10 +63,14 @@ public struct ArticleLoader: Sendable {
         // One token table per worker, kept from chunk to chunk: a chunk merges only the forms that are new to
         // its worker, and asks the stoplist only about those.
         let pool = Mutex<[ParseTokens]>([])
-        var results = ParallelMap.mapChunks(files, progress: progress) { chunk in
+        let done = Mutex((files: 0, bytes: 0))
+        // Small chunks when there are few files: HTML pages differ in cost by 100×, and 181 pages in chunks of
+        // 11 left one core idle at the end of the phase; tens of thousands of text files still go 64 at a time.
+        let chunk = max(1, min(64, files.count / (Parallel.cores * 64)))
+        let chunks = Parallel.map(count: files.count, chunk: chunk) { range -> [FileResult] in
             var tokens = pool.withLock { $0.popLast() } ?? ParseTokens(keepsTexts: vocabulary != nil, expectedBytes: 1 << 20)
             defer { pool.withLock { [tokens] in $0.append(tokens) } }
-            var results = chunk.map { path in
+            var results = files[range].map { path in
                 try? Cancellation.check()
                 return parseFile(path, tokens: &tokens)
             }
@@ -77,24 +83,34 @@ public struct ArticleLoader: Sendable {
                     for j in results[i].documents.indices { results[i].documents[j].releaseBody() }
                 }
             }
+            if let progress {
+                let bytes = results.reduce(0) { $0 + $1.bytes }
+                let (f, b) = done.withLock { done in
+                    done.files += range.count; done.bytes += bytes
+                    return (done.files, done.bytes)
+                }
+                progress(f, b, files.count)
+            }
             return results
         }
         try Cancellation.check()
         // Sized once, and each file's result released as soon as it is copied: with tens of thousands of
         // files, a doubling array and the per-file arrays alive together were ~20 MB of the peak.
-        let documentCount = results.reduce(0) { $0 + $1.documents.count }
+        let documentCount = chunks.reduce(0) { $0 + $1.reduce(0) { $0 + $1.documents.count } }
         report.documents.reserveCapacity(documentCount)
         if vocabulary != nil { report.texts.reserveCapacity(documentCount) }
-        for i in results.indices {
-            var r = FileResult()
-            swap(&r, &results[i])
-            report.files += 1
-            report.bytes += r.bytes
-            // A file's one document and text are moved, not copied: a copy retains each (an object another core
-            // made: a cache miss per document, tens of thousands in all).
-            if r.documents.count == 1 { report.documents.append(r.documents.removeLast()) } else { report.documents.append(contentsOf: r.documents) }
-            if r.texts.count == 1 { report.texts.append(r.texts.removeLast()) } else { report.texts.append(contentsOf: r.texts) }
-            report.problems.append(contentsOf: r.problems)
+        for var results in chunks {
+            for i in results.indices {
+                var r = FileResult()
+                swap(&r, &results[i])
+                report.files += 1
+                report.bytes += r.bytes
+                // A file's one document and text are moved, not copied: a copy retains each (an object another core
+                // made: a cache miss per document, tens of thousands in all).
+                if r.documents.count == 1 { report.documents.append(r.documents.removeLast()) } else { report.documents.append(contentsOf: r.documents) }
+                if r.texts.count == 1 { report.texts.append(r.texts.removeLast()) } else { report.texts.append(contentsOf: r.texts) }
+                report.problems.append(contentsOf: r.problems)
+            }
         }
         return report
     }

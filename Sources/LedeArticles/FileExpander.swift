@@ -1,4 +1,5 @@
 import Foundation
+import LedeText
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -131,15 +132,8 @@ enum FileExpander {
             else if isCorpusFile(name) { out.skipped.append(child) }
             else { listed.append(.file(child)) }
         }
-        var walked = [(expansion: Expansion, followedLinks: Bool)](repeating: (Expansion(), false), count: folders.count)
-        if folders.count > 1 {
-            walked.withUnsafeMutableBufferPointer { walked in
-                let results = UnsafeSendable(walked)
-                DispatchQueue.concurrentPerform(iterations: folders.count) { results.value[$0] = walk(folders[$0], visited: visited) }
-            }
-        } else if let only = folders.first {
-            walked[0] = walk(only, visited: visited)
-        }
+        let subfolders = folders, above = visited
+        let walked = Parallel.map(count: subfolders.count) { walk(subfolders[$0], visited: above) }
         for entry in listed {
             switch entry {
             case .file(let path): out.files.append(path)

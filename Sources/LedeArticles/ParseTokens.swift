@@ -4,7 +4,7 @@ import LedeText
 /// scanned once, while it is still in cache, and the chunk merges into the session vocabulary in one step.
 /// The text-dump parser also counts its jusText features from these tokens (it would otherwise scan every
 /// block a second time), asking once per distinct form whether it is on the stoplist.
-struct ParseTokens {
+struct ParseTokens: Sendable {
     var batch: TokenBatch
     let stopwords: Stopwords
     /// Whether bodies are kept for `finish` (a load into a workspace) or only scanned for features.

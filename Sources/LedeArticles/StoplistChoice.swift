@@ -13,24 +13,16 @@ enum StoplistChoice {
         "ca": "Catalan", "hr": "Croatian", "bg": "Bulgarian", "sl": "Slovenian", "lt": "Lithuanian", "lv": "Latvian",
         "et": "Estonian", "vi": "Vietnamese", "ar": "Arabic", "he": "Hebrew", "fa": "Persian", "hi": "Hindi", "ms": "Malay",
     ]
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var cache: [String: Stopwords] = [:]
-
-    static func stopwords(forLanguageTag tag: String?) -> Stopwords? {
+    static func stopwords(forLanguageTag tag: String?, from catalog: StopwordCatalog) -> Stopwords? {
         guard let tag, let code = tag.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first,
               let name = byCode[String(code)], name != "English" else { return nil }
-        return lock.withLock {
-            if let cached = cache[name] { return cached }
-            let list = (try? Stopwords.named(name)) ?? .none
-            cache[name] = list
-            return list
-        }
+        return (try? catalog.named(name)) ?? Stopwords.none
     }
 
     /// English, or the declared language's list when it fits the sample text better. The sample is only
     /// built when another language is declared (most pages are English or declare nothing).
-    static func choose(declared: String?, sample: () -> [String]) -> Stopwords {
-        guard let other = stopwords(forLanguageTag: declared), !other.words.isEmpty else { return .english }
+    static func choose(declared: String?, catalog: StopwordCatalog, sample: () -> [String]) -> Stopwords {
+        guard let other = stopwords(forLanguageTag: declared, from: catalog), !other.words.isEmpty else { return .english }
         var english = 0, declaredHits = 0
         for text in sample() {
             // One scan of the text asks both lists about each token.

@@ -23,7 +23,7 @@ public struct ReferenceCorpus: Sendable {
     }
 
     /// Reads `path` (already resolved against the shell's folder).
-    public static func load(_ path: String, vocabulary: Vocabulary) throws -> ReferenceCorpus {
+    public static func load(_ path: String, vocabulary: Vocabulary, stoplists: StopwordCatalog = StopwordCatalog()) throws -> ReferenceCorpus {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw Failure(description: "\(path): no such file or folder")
@@ -31,8 +31,10 @@ public struct ReferenceCorpus: Sendable {
         if !isFolder.boolValue, let list = try readList(path) {
             return ReferenceCorpus(path: path, content: entries(of: list, vocabulary: vocabulary))
         }
-        let report: LoadReport
-        do { report = try ArticleLoader().load(paths: [path], vocabulary: vocabulary) }
+        let report: LoadedFiles
+        var options = LoadOptions()
+        options.stoplists = stoplists
+        do { report = try ArticleLoader(options: options).load(paths: [path], vocabulary: vocabulary) }
         catch { throw Failure(description: "\(path): \(error)") }
         if report.texts.isEmpty {
             let why = report.problems.first.map { ": \($0.message)" } ?? ""

@@ -70,7 +70,7 @@ public final class Workspace: @unchecked Sendable {
 
     /// Adds what a load produced; its texts are used as they are when the loader tokenised them in this
     /// workspace's vocabulary (`ArticleLoader.load(paths:vocabulary:)`), else the documents are tokenised here.
-    public func add(_ report: LoadReport, name: String? = nil,
+    public func add(_ report: LoadedFiles, name: String? = nil,
                     progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [AddOutcome] {
         let documents = report.documents, texts = report.texts
         guard texts.count == documents.count else { return try add(documents, name: name, progress: progress) }
@@ -94,26 +94,20 @@ public final class Workspace: @unchecked Sendable {
     /// computed when first needed, see `ArticleVersion.contentHash`.)
     private func tokenizeAll(count n: Int, body: @escaping @Sendable (Int) -> [UInt8],
                              progress: (@Sendable (Int, Int) -> Void)?) throws -> [TokenizedText] {
-        let results = UnsafeMutableBufferPointer<TokenizedText?>.allocate(capacity: n)
-        results.initialize(repeating: nil)
-        defer { results.deinitialize(); results.deallocate() }
         // Batches of up to 128 (one vocabulary merge each), but at least 16 per core so a few hundred
         // documents of uneven length still spread evenly.
-        let chunk = max(1, min(128, n / (ProcessInfo.processInfo.activeProcessorCount * 16)))
+        let chunk = max(1, min(128, n / (Parallel.cores * 16)))
         let counter = Atomic<Int>(0)
-        let box = UncheckedBox(results)
         let vocabulary = self.vocabulary, tokenizer = self.tokenizer
-        DispatchQueue.concurrentPerform(iterations: (n + chunk - 1) / chunk) { c in
-            if Cancellation.isRequested { return }
-            let lo = c * chunk, hi = min(n, lo + chunk)
-            let bodies = (lo..<hi).map(body)
-            let texts = tokenizer.tokenize(batch: bodies, vocabulary: vocabulary)
-            for (k, text) in texts.enumerated() { box.value[lo + k] = text }
-            let done = counter.add(hi - lo, ordering: .relaxed).newValue
+        let batches = Parallel.map(count: n, chunk: chunk) { range -> [TokenizedText] in
+            if Cancellation.isRequested { return [] }
+            let texts = tokenizer.tokenize(batch: range.map(body), vocabulary: vocabulary)
+            let done = counter.add(range.count, ordering: .relaxed).newValue
             progress?(done, n)
+            return texts
         }
         try Cancellation.check()
-        return results.map { $0! }
+        return batches.flatMap { $0 }
     }
 
     private func add(_ document: ParsedDocument, text: TokenizedText, name: String?, loadedAt: Date,
@@ -208,9 +202,4 @@ public final class Workspace: @unchecked Sendable {
 
     /// Total words in the latest versions.
     public var wordCount: Int { articles.reduce(0) { $0 + $1.latest.wordCount } }
-}
-
-private struct UncheckedBox<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
 }

@@ -1,11 +1,16 @@
 /// Every verb of the shell, in the order `help` lists them.
 public enum CommandRegistry {
-    public static let commands: [any ShellCommand.Type] =
-        coreCommands + statisticsCommands + topicCommands + versionCommands + [QuitCommand.self]
-
-    static let coreCommands: [any ShellCommand.Type] = [
+    public static let commands: [any ShellCommand.Type] = [
+        // The session
         HelpCommand.self, LoadCommand.self, ListCommand.self, ShowCommand.self, DropCommand.self,
         SetCommand.self, HistoryCommand.self, SourceCommand.self, SaveCommand.self, OpenCommand.self, ExportCommand.self,
+        // Statistics and keywords
+        StatsCommand.self, SentencesCommand.self, KeywordsCommand.self, KeynessCommand.self, KwicCommand.self, CollocationsCommand.self,
+        // Topics
+        TagCommand.self, TrainCommand.self, EvaluateCommand.self, TopicsCommand.self,
+        // Versions
+        VersionsCommand.self, DiffCommand.self, SimilarCommand.self, GroupCommand.self,
+        QuitCommand.self,
     ]
 
     /// All names a command answers to (verb and aliases).

@@ -133,7 +133,7 @@ public enum Completer {
         var out: [String] = []
         for name in entries.sorted() where name.hasPrefix(base) && (base.hasPrefix(".") || !name.hasPrefix(".")) {
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: (listDir as NSString).appendingPathComponent(name), isDirectory: &isDir)
+            _ = FileManager.default.fileExists(atPath: (listDir as NSString).appendingPathComponent(name), isDirectory: &isDir)
             out.append(typedDir + name + (isDir.boolValue ? "/" : ""))
         }
         return Completion(partial: partial, candidates: out)

@@ -19,6 +19,9 @@ public struct LaunchOptions: Sendable {
 /// Starts a session in the mode the options and the terminal call for, and returns the exit status:
 /// 0 when every command succeeded, 1 when one failed.
 public enum Launcher {
+    /// Writes to standard error (a usage error before any session starts).
+    public static func writeError(_ text: String) { StandardStream.write(text, to: STDERR_FILENO) }
+
     /// Ends the process when done: freeing a large workspace object by object only costs time at exit.
     public static func run(_ options: LaunchOptions) -> Never {
         let shell = Shell()
@@ -69,8 +72,7 @@ public enum Launcher {
                                            withText: false, ledeVersion: Shell.version)
             do { try SessionFile.write(doc, to: savePath) } catch { shell.reportError("\(error)", at: nil); failed += 1 }
         }
-        fflush(stdout)
-        fflush(stderr)
+        fflush(nil)
         exit(failed > 0 ? 1 : 0)
     }
 }

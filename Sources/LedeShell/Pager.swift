@@ -14,7 +14,7 @@ enum Pager {
         var lines = 0
         for b in text.utf8 where b == 0x0A { lines += 1; if lines >= rows - 1 { break } }
         guard lines >= rows - 1 else { shell.writeOut(text); return }
-        fflush(stdout)
+        fflush(nil)
         guard let pipe = popen(command, "w") else { shell.writeOut(text); return }
         // The pager reads until we close; ignore SIGPIPE if the user quits it early.
         let previous = signal(SIGPIPE, SIG_IGN)

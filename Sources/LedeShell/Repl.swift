@@ -1,5 +1,6 @@
 import Foundation
 import LedeText
+import LedeSession
 #if canImport(Glibc)
 import Glibc
 #endif

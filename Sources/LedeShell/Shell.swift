@@ -3,17 +3,14 @@ import ArgumentParser
 import LedeText
 import LedeArticles
 import LedeSession
+import LedeEngine
 
-/// The shell's engine: parses a line, dispatches it to its command, renders and logs the result.
+/// The shell: parses a line, dispatches it to its command with the engine, renders and logs the result.
 /// The line editor, the script runner and the tests all drive it through `run(_:at:)`.
 public final class Shell {
-    public static let version = "0.1.0"
+    public static let version = Engine.version
 
-    public internal(set) var workspace = Workspace()
-    public let log = ResultLog()
-    /// Classifiers trained in this session (`train`, `evaluate`, `tag --model`).
-    let topicModels = TopicModelStore()
-    public var settings = Settings()
+    public let engine = Engine()
     public var terminal: Terminal
     /// Print each result as one JSON line (`--json`).
     public var jsonLines = false
@@ -44,6 +41,13 @@ public final class Shell {
                 quitRequested = true
             }
         }
+    }
+
+    public var workspace: Workspace { engine.workspace }
+    public var log: ResultLog { engine.log }
+    public var settings: Settings {
+        get { engine.settings }
+        set { engine.settings = newValue }
     }
 
     /// Where a line came from, for error messages (`script.lede:12: error: …`).
@@ -101,7 +105,12 @@ public final class Shell {
         currentLocation = location
         defer { currentLocation = nil }
         do {
-            result = try command.execute(in: self)
+            let context = CommandContext(engine: engine, output: output())
+            if var control = command as? any ShellControlCommand {
+                result = try control.run(context, controls: self)
+            } else {
+                result = try command.run(context)
+            }
             if let failure = result?.failure { status = .error; errorMessage = failure }
         } catch is CancelledError {
             status = .cancelled
@@ -110,12 +119,15 @@ public final class Shell {
             status = .error
             errorMessage = "\(error)"
         }
+        // Every failure names its verb, once.
+        if status == .error, let message = errorMessage, !message.hasPrefix("\(type.verb): ") { errorMessage = "\(type.verb): \(message)" }
         Cancellation.reset()
         let elapsed = ContinuousClock.now - clock
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         let entry = LogEntry(command: trimmed, startedAt: started, durationMs: (ms * 1000).rounded() / 1000,
                              status: status, error: errorMessage, typedResult: result)
         log.append(entry, changesSession: type.recordsResult)
+        if log.unsaved == 0 { quitWarned = false }
 
         if jsonLines {
             emitJSON(entry, redirect: parsed.redirect, location: location)
@@ -131,6 +143,13 @@ public final class Shell {
         case .cancelled: return .cancelled
         case .error: return quitRequested ? .quit : .failed
         }
+    }
+
+    /// What a running command may print around its result.
+    func output() -> CommandOutput {
+        CommandOutput(terminal: terminal, scriptDirectory: scriptDirectory, writeErr: writeErr,
+                      warnLine: { [unowned self] in warn($0) },
+                      errorLine: { [unowned self] in reportError($0, at: currentLocation) })
     }
 
     /// Renders a result in the current format (JSON format: the result itself, one line).
@@ -185,7 +204,9 @@ public final class Shell {
     }
 
     /// A user path: `~` expanded, relative paths against the including script's folder when sourcing.
-    public func resolvePath(_ path: String) -> String {
+    public func resolvePath(_ path: String) -> String { Shell.resolve(path, scriptDirectory: scriptDirectory) }
+
+    static func resolve(_ path: String, scriptDirectory: String?) -> String {
         let expanded = (path as NSString).expandingTildeInPath
         if expanded.hasPrefix("/") { return expanded }
         if let dir = scriptDirectory { return (dir as NSString).appendingPathComponent(expanded) }
@@ -194,6 +215,10 @@ public final class Shell {
 
     /// Lines of history for the `history` command, oldest first.
     public var history: [String] { historySource?() ?? linesRun }
+}
+
+extension Shell: ShellControls {
+    func requestQuit() { quitRequested = true }
 }
 
 enum OutputFile {

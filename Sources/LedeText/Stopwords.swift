@@ -65,36 +65,22 @@ public struct Stopwords: Sendable {
         return names.filter { $0.hasSuffix(".txt") }.map { String($0.dropLast(4)) }.sorted()
     }()
 
-    private static let namedLock = NSLock()
-    nonisolated(unsafe) private static var namedCache: [String: Stopwords] = [:]
-
-    /// A bundled list by language name, case-insensitive; each list is read and parsed once per process.
+    /// A bundled list by language name, case-insensitive, read from its file (a `StopwordCatalog` keeps the
+    /// lists it has read).
     public static func named(_ language: String) throws -> Stopwords {
         guard let match = availableLanguages.first(where: { $0.caseInsensitiveCompare(language) == .orderedSame }) else {
             throw StopwordsError.unknownLanguage(language)
         }
-        if let cached = namedLock.withLock({ namedCache[match] }) { return cached }
         guard let url = Bundle.module.url(forResource: match, withExtension: "txt", subdirectory: "Resources/stoplists") else {
             throw StopwordsError.unknownLanguage(language)
         }
-        let list = Stopwords(name: match, words: try parse(String(contentsOf: url, encoding: .utf8)))
-        namedLock.withLock { namedCache[match] = list }
-        return list
+        return Stopwords(name: match, words: try parse(String(contentsOf: url, encoding: .utf8)))
     }
 
     /// A user's file.
     public static func load(path: String) throws -> Stopwords {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw StopwordsError.unreadable(path) }
         return Stopwords(name: path, words: parse(text))
-    }
-
-    /// For keyword analysis: `none`, a language name, or a file path. English is the function-word list;
-    /// other languages are the jusText stoplists.
-    public static func resolve(_ spec: String) throws -> Stopwords {
-        if spec.lowercased() == "none" { return .none }
-        if spec.contains("/") || FileManager.default.fileExists(atPath: spec) { return try load(path: spec) }
-        if spec.lowercased() == "english", !englishFunctionWords.words.isEmpty { return englishFunctionWords }
-        return try named(spec)
     }
 
     /// One word a line, trimmed, lower-cased, ’ folded to '; blank lines and `#` comments skipped.

@@ -6,7 +6,7 @@
 /// Until `finish`, tokens carry LOCAL ids, which `withForm` resolves; a caller that scanned a larger buffer
 /// (a loader classifying a page's blocks) may keep a subset of those tokens, moved to the offsets of the text
 /// it finally keeps, instead of scanning that text again.
-public struct TokenBatch {
+public struct TokenBatch: Sendable {
     private var local: FormTable
     private var scratch: LowercaseScratch = (0, 0, 0, 0, 0)
     /// The kind each local form was first seen with: it becomes the kind of the ids the merge creates.

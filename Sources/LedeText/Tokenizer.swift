@@ -39,16 +39,9 @@ public struct Tokenizer: Sendable {
     /// Tokenises many texts on all cores, in batches of `batchSize` (one vocabulary merge per batch).
     /// The result is in the order of `texts`; ids do not depend on scheduling beyond first-seen order.
     public func tokenizeConcurrently(_ texts: [[UInt8]], vocabulary: Vocabulary, batchSize: Int = 64) -> [TokenizedText] {
-        let size = max(1, batchSize)
-        let batches = (texts.count + size - 1) / size
-        let results = UnsafeMutableBufferPointer<[TokenizedText]>.allocate(capacity: batches)
-        results.initialize(repeating: [])
-        defer { results.deinitialize(); results.deallocate() }
-        DispatchQueue.concurrentPerform(iterations: batches) { b in
-            let range = (b * size)..<min(texts.count, (b + 1) * size)
-            results[b] = tokenize(batch: Array(texts[range]), vocabulary: vocabulary)
-        }
-        return results.flatMap { $0 }
+        Parallel.map(count: texts.count, chunk: batchSize) { range in
+            tokenize(batch: Array(texts[range]), vocabulary: vocabulary)
+        }.flatMap { $0 }
     }
 
     /// The tokens of a text as (surface range, kind) without interning — for callers that only scan.

@@ -34,6 +34,14 @@ public final class StemIndex: @unchecked Sendable {
         }
     }
 
+    /// Stem ids of every vocabulary id known now, and each stem's form (indexed by stem id).
+    public func stemsAndForms() -> (of: [UInt32], forms: [String]) {
+        lock.withLock {
+            extendLocked(to: vocabulary.count)
+            return (stemOfForm, stemForms)
+        }
+    }
+
     private func extendLocked(to count: Int) {
         guard count > stemOfForm.count else { return }
         let forms = vocabulary.forms(in: stemOfForm.count..<max(count, vocabulary.count))

@@ -44,6 +44,6 @@ do {
     let code = Lede.exitCode(for: error)
     if code == .success { Lede.exit(withError: error) }
     // Usage errors: one line and status 2, as documented.
-    fputs("lede: \(Lede.message(for: error))\n(see 'lede --help')\n", stderr)
+    Launcher.writeError("lede: \(Lede.message(for: error))\n(see 'lede --help')\n")
     Foundation.exit(2)
 }

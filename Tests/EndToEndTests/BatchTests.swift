@@ -18,7 +18,7 @@ import Testing
         let r = try Lede.run(["--no-init", script])
         #expect(r.status == 1)
         #expect(r.err.contains("\(script):5: error: unknown command 'stat'"))
-        #expect(r.err.contains("\(script):6: error: no article matches 'a9'") || r.err.contains("\(script):6: error: no articles loaded"))
+        #expect(r.err.contains("\(script):6: error: show: no article matches 'a9'") || r.err.contains("\(script):6: error: show: no articles loaded"))
         #expect(r.out.contains("what it does"), "help on line 7 still ran")
         let f = try Lede.run(["--no-init", "-f", script])
         #expect(f.status == 1 && f.err == r.err)

@@ -77,18 +77,18 @@ private let noStopwords = Stopwords.none
     /// `--stopwords English` leaves out function words only: the jusText list (which the loader needs) holds
     /// news words such as "government", "party" and "council" that a keyword list must show.
     @Test func englishKeywordStopwordsAreFunctionWords() throws {
-        let english = try Stopwords.resolve("english")
+        let english = try StopwordCatalog().resolve("english")
         for word in ["the", "of", "and", "would", "it's", "don't", "themselves", "whether"] { #expect(english.contains(word), "\(word)") }
         for word in ["government", "party", "council", "years", "country", "people", "said", "war", "police"] {
             #expect(!english.contains(word), "\(word)")
         }
         #expect(Stopwords.english.contains("government"), "the boilerplate classifier keeps jusText's list")
-        #expect(try Stopwords.resolve("French").contains("les"))
+        #expect(try StopwordCatalog().resolve("French").contains("les"))
     }
 
     @Test func unknownStopwordListIsAnError() {
-        #expect(throws: StopwordsError.self) { try Stopwords.resolve("Klingon") }
-        #expect(throws: StopwordsError.self) { try Stopwords.resolve("/nonexistent/stopwords.txt") }
+        #expect(throws: StopwordsError.self) { try StopwordCatalog().resolve("Klingon") }
+        #expect(throws: StopwordsError.self) { try StopwordCatalog().resolve("/nonexistent/stopwords.txt") }
     }
 
     @Test func stemmedUnitsMerge() throws {
@@ -301,7 +301,7 @@ private let noStopwords = Stopwords.none
         #expect(words.unit(ofTerm: term(1).ids, kinds: term(1).kinds) == nil)
         #expect(words.unit(ofTerm: term(2).ids, kinds: term(2).kinds) == nil)
         #expect(words.unit(ofTerm: term(4).ids, kinds: term(4).kinds) == nil)
-        let stems = try TermUnits(forms: vocabulary.allForms(), stopwords: stops, stems: StemTable.stems(for: vocabulary))
+        let stems = try TermUnits(forms: vocabulary.allForms(), stopwords: stops, stems: StemIndex(vocabulary: vocabulary).stemsAndForms())
         #expect(stems.unit(ofTerm: term(3).ids, kinds: term(3).kinds) == stems.unit(ofTerm: term(0).ids, kinds: term(0).kinds))
         let pairs = try TermUnits(forms: vocabulary.allForms(), stopwords: stops, ngram: 2)
         #expect(pairs.unit(ofTerm: term(4).ids, kinds: term(4).kinds).map(pairs.label) == "harbour plan")

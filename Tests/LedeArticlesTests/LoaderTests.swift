@@ -74,7 +74,7 @@ func write(_ text: String, to path: String) throws { try Data(text.utf8).write(t
 }
 
 @Suite struct BadInputTests {
-    func problems(_ paths: [String], options: LoadOptions = LoadOptions()) throws -> LoadReport {
+    func problems(_ paths: [String], options: LoadOptions = LoadOptions()) throws -> LoadedFiles {
         try ArticleLoader(options: options).load(paths: paths)
     }
 

@@ -84,9 +84,9 @@ import Testing
     @Test func declaredListWinsOnlyWhenItFitsTheText() {
         let german = ["Der Gemeinderat hat am Donnerstag über den Plan für den Hafen abgestimmt, und die Mehrheit war knapp."]
         let english = ["The council voted on the harbour plan on Thursday, and the majority was narrow."]
-        #expect(StoplistChoice.choose(declared: "de-DE") { german }.name == "German")
-        #expect(StoplistChoice.choose(declared: "de") { english }.name == "English")
-        #expect(StoplistChoice.choose(declared: nil) { german }.name == "English")      // nothing declared: English
-        #expect(StoplistChoice.choose(declared: "xx") { german }.name == "English")     // unknown code
+        #expect(StoplistChoice.choose(declared: "de-DE", catalog: StopwordCatalog()) { german }.name == "German")
+        #expect(StoplistChoice.choose(declared: "de", catalog: StopwordCatalog()) { english }.name == "English")
+        #expect(StoplistChoice.choose(declared: nil, catalog: StopwordCatalog()) { german }.name == "English")      // nothing declared: English
+        #expect(StoplistChoice.choose(declared: "xx", catalog: StopwordCatalog()) { german }.name == "English")     // unknown code
     }
 }

@@ -179,7 +179,7 @@ import Testing
         let log = h.shell.log.entries
         #expect(log.count == 2, "parse errors never reach a command")
         #expect(log[0].status == .ok && log[0].result != nil)
-        #expect(log[1].status == .error && log[1].error == "no article matches 'a9'")
+        #expect(log[1].status == .error && log[1].error == "show: no article matches 'a9'")
         #expect(h.shell.log.unsaved == 1)
     }
 

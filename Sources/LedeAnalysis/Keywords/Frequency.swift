@@ -76,38 +76,31 @@ public struct FrequencyTable: Sendable {
     /// Counts many texts; checks for Ctrl-C every 256 texts. Single words are counted on all cores
     /// (each worker a table of its own, then summed: the texts are disjoint, so document frequencies add).
     public mutating func add(_ texts: [TokenizedText], units: TermUnits) throws {
-        let workers = ProcessInfo.processInfo.activeProcessorCount
-        guard units.ngram == 1, workers > 1, texts.count >= 512 else {
+        guard units.ngram == 1, Parallel.cores > 1, texts.count >= 512 else {
             for (i, t) in texts.enumerated() {
                 if i & 255 == 255 { try Cancellation.check() }
                 add(t, units: units)
             }
             return
         }
-        let chunk = (texts.count + workers - 1) / workers
-        var parts = [FrequencyTable](repeating: FrequencyTable(), count: workers)
-        var skipped = [[Bool]?](repeating: nil, count: workers)
-        parts.withUnsafeMutableBufferPointer { parts in
-        skipped.withUnsafeMutableBufferPointer { skipped in
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
-                var table = FrequencyTable()
-                for i in (w * chunk)..<min(texts.count, (w + 1) * chunk) {
-                    if i & 255 == 255, Cancellation.isRequested { break }
-                    if let skip = units.skippedIDsIfCountingEveryID(texts[i]) {
-                        table.addCountingEveryID(texts[i], unitCount: units.unitCount)
-                        skipped[w] = skip
-                    } else {
-                        table.add(texts[i], units: units)
-                    }
+        let parts = Parallel.mapPerCore(count: texts.count) { range -> (table: FrequencyTable, skipped: [Bool]?) in
+            var table = FrequencyTable()
+            var skipped: [Bool]?
+            for i in range {
+                if i & 255 == 255, Cancellation.isRequested { break }
+                if let skip = units.skippedIDsIfCountingEveryID(texts[i]) {
+                    table.addCountingEveryID(texts[i], unitCount: units.unitCount)
+                    skipped = skip
+                } else {
+                    table.add(texts[i], units: units)
                 }
-                parts[w] = table
             }
-        }
+            return (table, skipped)
         }
         try Cancellation.check()
-        for part in parts { merge(part) }
+        for part in parts { merge(part.table) }
         // Ids counted that are not units (stopwords, numbers, URLs) are cleared once, here.
-        if let skip = skipped.lazy.compactMap({ $0 }).first {
+        if let skip = parts.lazy.compactMap({ $0.skipped }).first {
             for i in 0..<min(skip.count, counts.count) where skip[i] { counts[i] = 0; documentFrequency[i] = 0 }
         }
     }

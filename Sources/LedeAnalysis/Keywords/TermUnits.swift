@@ -3,7 +3,10 @@ import LedeText
 /// What keyword counting counts: words (optionally stemmed) or n-grams of words, with stopwords left out.
 /// Numbers, URLs and e-mail addresses are not keywords. Units are dense integer ids, so counts live in
 /// flat arrays; n-grams are interned once per distinct sequence.
-public final class TermUnits {
+///
+/// Unchecked Sendable: single-word units never change after `init` and are read from every core;
+/// n-gram units grow as texts are read, and `FrequencyTable.add` counts n-grams on one thread only.
+public final class TermUnits: @unchecked Sendable {
     public let ngram: Int
     /// Stopword flags by token id.
     let stop: [Bool]

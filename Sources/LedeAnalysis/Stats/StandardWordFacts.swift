@@ -11,11 +11,6 @@ extension WordFacts.Sources {
         isEasy: { DaleChallFamiliarity.isFamiliar($0) })
 }
 
-extension WordFactsCache {
-    /// The session-wide cache with the standard sources.
-    public static let standard = WordFactsCache(sources: .standard)
-}
-
 /// Dale–Chall familiarity: the easy list plus regular inflections of listed words.
 public enum DaleChallFamiliarity {
     public static func isFamiliar(_ form: String) -> Bool {

@@ -160,69 +160,60 @@ public enum StatisticsCalculator {
     public static func compute(_ texts: [TokenizedText], facts: WordFacts, vocabularySize: Int,
                                owners: [AnyObject]? = nil, cache: StatisticsCache? = nil) throws
         -> (each: [TextStatistics], total: TextStatistics) {
-        var each = [TextStatistics](repeating: TextStatistics(), count: texts.count)
-        var mattrSums = [Double](repeating: 0, count: texts.count), mattrWindows = [Int](repeating: 0, count: texts.count)
-        var factorSums = [Double](repeating: 0, count: texts.count)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, texts.count / 64 + 1))
-        let chunk = (texts.count + workers - 1) / max(workers, 1)
-        let cancelled = Locked(false)
-        // Each worker marks the vocabulary ids of its own texts; the union is counted from these marks after.
-        var seenByWorker = [[UInt8]](repeating: [], count: workers)
-        seenByWorker.withUnsafeMutableBufferPointer { seenByWorker in
-        each.withUnsafeMutableBufferPointer { out in
-            mattrSums.withUnsafeMutableBufferPointer { ms in
-                mattrWindows.withUnsafeMutableBufferPointer { mw in
-                    factorSums.withUnsafeMutableBufferPointer { fs in
-                        DispatchQueue.concurrentPerform(iterations: workers) { w in
-                            var counter = IdCounter(capacity: vocabularySize)
-                            var seen = [UInt8](repeating: 0, count: vocabularySize)
-                            var computed: [(AnyObject, Detailed)] = []
-                            let range = (w * chunk)..<min(texts.count, (w + 1) * chunk)
-                            // The worker's cached entries in one visit to the cache (one lock, not one per text).
-                            let cachedEntries = owners.flatMap { owners in cache?.get(Array(owners[range])) }
-                            for i in range {
-                                if i & 255 == 0, Cancellation.isRequested { cancelled.set(true); return }
-                                let owner = owners?[i]
-                                let d: Detailed
-                                if let cached = cachedEntries?[i - range.lowerBound] {
-                                    d = cached
-                                    texts[i].ids.withUnsafeIDs { ids in
-                                        seen.withUnsafeMutableBufferPointer { seen in
-                                            for id in ids { seen[Int(id)] = 1 }
-                                        }
-                                    }
-                                } else {
-                                    d = detailed(texts[i], facts: facts, counter: &counter)
-                                    if let owner { computed.append((owner, d)) }
-                                    // The text's distinct ids are the first `uniqueWords` of the worker's list.
-                                    counter.firstSeen.withUnsafeBufferPointer { distinct in
-                                        seen.withUnsafeMutableBufferPointer { seen in
-                                            for k in 0..<d.stats.uniqueWords { seen[Int(distinct[k])] = 1 }
-                                        }
-                                    }
-                                }
-                                out[i] = d.stats
-                                ms[i] = d.windowSum; mw[i] = d.windows; fs[i] = d.factors
-                            }
-                            cache?.set(computed)
-                            seenByWorker[w] = seen
+        // Each worker counts a range of texts and marks the vocabulary ids it met; the union is counted from
+        // the marks afterwards.
+        struct Share {
+            var detailed: [Detailed] = []
+            var seen: [UInt8] = []
+            var cancelled = false
+        }
+        let owners = owners.map(UncheckedOwners.init)
+        let shares = Parallel.mapPerCore(count: texts.count, minimumPerCore: 64) { range -> Share in
+            var share = Share()
+            var counter = IdCounter(capacity: vocabularySize)
+            share.seen = [UInt8](repeating: 0, count: vocabularySize)
+            share.detailed.reserveCapacity(range.count)
+            var computed: [(AnyObject, Detailed)] = []
+            // The worker's cached entries in one visit to the cache (one lock, not one per text).
+            let cachedEntries = owners.flatMap { owners in cache?.get(Array(owners.objects[range])) }
+            for i in range {
+                if i & 255 == 0, Cancellation.isRequested { share.cancelled = true; return share }
+                let d: Detailed
+                if let cached = cachedEntries?[i - range.lowerBound] {
+                    d = cached
+                    texts[i].ids.withUnsafeIDs { ids in
+                        share.seen.withUnsafeMutableBufferPointer { seen in
+                            for id in ids { seen[Int(id)] = 1 }
+                        }
+                    }
+                } else {
+                    d = detailed(texts[i], facts: facts, counter: &counter)
+                    if let owner = owners?.objects[i] { computed.append((owner, d)) }
+                    // The text's distinct ids are the first `uniqueWords` of the worker's list.
+                    counter.firstSeen.withUnsafeBufferPointer { distinct in
+                        share.seen.withUnsafeMutableBufferPointer { seen in
+                            for k in 0..<d.stats.uniqueWords { seen[Int(distinct[k])] = 1 }
                         }
                     }
                 }
+                share.detailed.append(d)
             }
+            cache?.set(computed)
+            return share
         }
-        }
-        if cancelled.get() { throw CancelledError() }
+        if shares.contains(where: \.cancelled) { throw CancelledError() }
+        let details = shares.flatMap(\.detailed)
+        let each = details.map(\.stats)
         var total = TextStatistics()
         var distinct = 0
-        for id in 0..<vocabularySize where seenByWorker.contains(where: { $0[id] != 0 }) { distinct += 1 }
+        for id in 0..<vocabularySize where shares.contains(where: { $0.seen[id] != 0 }) { distinct += 1 }
         var windowSum = 0.0, windows = 0, factors = 0.0
-        for (i, s) in each.enumerated() {
+        for (s, d) in zip(each, details) {
             total.characters += s.characters; total.charactersNoSpaces += s.charactersNoSpaces
             total.words += s.words; total.sentences += s.sentences; total.paragraphs += s.paragraphs
             total.numbers += s.numbers; total.quotations += s.quotations
             total.counts = total.counts + s.counts
-            windowSum += mattrSums[i]; windows += mattrWindows[i]; factors += factorSums[i]
+            windowSum += d.windowSum; windows += d.windows; factors += d.factors
         }
         try Cancellation.check()
         total.uniqueWords = distinct
@@ -244,7 +235,6 @@ public final class StatisticsCache: @unchecked Sendable {
     private var sweepAt = 1024
 
     public init() {}
-    public static let shared = StatisticsCache()
 
     /// The entries of several owners under one lock (nil where there is none).
     func get(_ owners: [AnyObject]) -> [StatisticsCalculator.Detailed?] {
@@ -276,11 +266,8 @@ public final class StatisticsCache: @unchecked Sendable {
     public var count: Int { lock.withLock { entries.count } }
 }
 
-/// A small lock-protected value for flags set from concurrent workers.
-final class Locked<T>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: T
-    init(_ value: T) { self.value = value }
-    func get() -> T { lock.withLock { value } }
-    func set(_ v: T) { lock.withLock { value = v } }
+/// The owners of texts (article versions), handed to the workers: they are only compared by identity and
+/// kept as weak keys by the cache, never read or changed.
+struct UncheckedOwners: @unchecked Sendable {
+    let objects: [AnyObject]
 }

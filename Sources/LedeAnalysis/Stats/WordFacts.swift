@@ -35,17 +35,9 @@ public struct WordFacts: Sendable {
     public mutating func extend(with forms: [String], sources: Sources) {
         guard forms.count > count else { return }
         let start = count, added = forms.count - start
-        var batch = [PackedFact](repeating: PackedFact(syllables: 0, letters: 0, digits: 0, easy: false, fogExempt: false), count: added)
-        let workers = added < 4096 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let chunk = (added + workers - 1) / workers
-        batch.withUnsafeMutableBufferPointer { out in
-            let out = out
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
-                for i in (w * chunk)..<min(added, (w + 1) * chunk) {
-                    out[i] = WordFacts.fact(forms[start + i], sources: sources)
-                }
-            }
-        }
+        let batch = Parallel.mapPerCore(count: added, minimumPerCore: 2048) { range in
+            range.map { WordFacts.fact(forms[start + $0], sources: sources) }
+        }.joined()
         syllables.reserveCapacity(forms.count); letters.reserveCapacity(forms.count); digits.reserveCapacity(forms.count)
         easy.reserveCapacity(forms.count); fogExempt.reserveCapacity(forms.count); packed.reserveCapacity(forms.count)
         for f in batch {

@@ -30,24 +30,14 @@ public struct Taxonomy: Sendable {
     public static let formatVersion = 1
 
     /// The built-in IPTC Media Topics taxonomy, read from the bundle the first time it is asked for.
-    public static func builtIn() throws -> Taxonomy { try BuiltIn.shared.get() }
+    public static func builtIn() throws -> Taxonomy { try builtInTaxonomy.get() }
 
-    private final class BuiltIn: @unchecked Sendable {
-        static let shared = BuiltIn()
-        let lock = NSLock()
-        var cached: Taxonomy?
-        func get() throws -> Taxonomy {
-            try lock.withLock {
-                if let cached { return cached }
-                guard let url = Bundle.module.url(forResource: "iptc-mediatopics", withExtension: "json",
-                                                  subdirectory: "Resources/taxonomies") else {
-                    throw TaxonomyError(file: "iptc-mediatopics.json", line: nil, message: "the built-in taxonomy is missing from the bundle")
-                }
-                let t = try Taxonomy.parse(Array(try Data(contentsOf: url)), file: "built-in iptc-mediatopics.json")
-                cached = t
-                return t
-            }
+    /// The bundled taxonomy, read on first use: a resource that never changes, not a cache.
+    private static let builtInTaxonomy: Result<Taxonomy, any Error> = Result {
+        guard let url = Bundle.module.url(forResource: "iptc-mediatopics", withExtension: "json", subdirectory: "Resources/taxonomies") else {
+            throw TaxonomyError(file: "iptc-mediatopics.json", line: nil, message: "the built-in taxonomy is missing from the bundle")
         }
+        return try Taxonomy.parse(Array(try Data(contentsOf: url)), file: "built-in iptc-mediatopics.json")
     }
 
     /// Reads a user's taxonomy file.

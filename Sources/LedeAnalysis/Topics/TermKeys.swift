@@ -30,7 +30,8 @@ public struct TermKeys: Sendable {
         self.init(vocabulary: vocabulary, stems: StemIndex(vocabulary: vocabulary), stopwords: stopwords)
     }
 
-    init(vocabulary: Vocabulary, stems: StemIndex, stopwords: Stopwords) {
+    /// The keys of `vocabulary` as it is now, from stems its owner keeps (`StemIndex` stems each form once).
+    public init(vocabulary: Vocabulary, stems: StemIndex, stopwords: Stopwords = TermKeys.stopwords) {
         let table = stems.stemTable()
         let forms = vocabulary.forms(in: 0..<table.count)
         var keyOfToken = [UInt32](repeating: TermKeys.none, count: table.count)
@@ -45,29 +46,6 @@ public struct TermKeys: Sendable {
         self.keyForms = keyForms
         self.keyByForm = keyByForm
     }
-
-    /// The keys of a vocabulary as it is now, reusing the stems (and the keys, while no new word was
-    /// interned) of the previous call for the same vocabulary.
-    public static func of(_ vocabulary: Vocabulary) -> TermKeys {
-        cache.lock.withLock {
-            if let c = cache.entry, c.vocabulary === vocabulary {
-                if c.keys.keyOfToken.count == vocabulary.count { return c.keys }
-                let keys = TermKeys(vocabulary: vocabulary, stems: c.stems, stopwords: TermKeys.stopwords)
-                cache.entry = (vocabulary, c.stems, keys)
-                return keys
-            }
-            let stems = StemIndex(vocabulary: vocabulary)
-            let keys = TermKeys(vocabulary: vocabulary, stems: stems, stopwords: TermKeys.stopwords)
-            cache.entry = (vocabulary, stems, keys)
-            return keys
-        }
-    }
-
-    private final class Cache: @unchecked Sendable {
-        let lock = NSLock()
-        var entry: (vocabulary: Vocabulary, stems: StemIndex, keys: TermKeys)?
-    }
-    private static let cache = Cache()
 
     public var count: Int { keyForms.count }
 

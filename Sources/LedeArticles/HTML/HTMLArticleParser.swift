@@ -4,13 +4,14 @@ import LedeText
 
 /// HTML pages: metadata (JSON-LD first, then OpenGraph/meta tags, then the page itself) and main content.
 public enum HTMLArticleParser {
-    public static func parse(_ data: Data, path: String) throws -> ParsedDocument {
+    /// `stoplists`: where the stoplist of a page's declared language comes from (a load shares one).
+    public static func parse(_ data: Data, path: String, stoplists: StopwordCatalog = StopwordCatalog()) throws -> ParsedDocument {
         guard let page = HTMLPageReader.read(data) else {
             throw LoadError.noBody("HTML page could not be parsed")
         }
         let meta = page.metadata
         let metadata = meta.metadata
-        let extraction = HTMLContentExtractor(declaredLanguage: metadata.language).extract(page.collector, title: metadata.title)
+        let extraction = HTMLContentExtractor(declaredLanguage: metadata.language, stoplists: stoplists).extract(page.collector, title: metadata.title)
         var paragraphs = extraction.paragraphs
         var dropped = extraction.dropped
         // JSON-LD articleBody is the publisher's own statement of the text: prefer it when the page's

@@ -11,6 +11,7 @@ import LedeText
 struct HTMLContentExtractor {
     /// The page's declared language; its stoplist replaces English when it fits the text better.
     var declaredLanguage: String?
+    var stoplists: StopwordCatalog
 
     /// One run of text between block-level boundaries.
     struct RawBlock {
@@ -115,7 +116,7 @@ struct HTMLContentExtractor {
     /// jusText's features of every block, with the stoplist that fits the page's language.
     private func measure(_ c: Collector) -> [BlockFeatures] {
         // The first 40 blocks of 70 characters or more (lazily: counting characters is grapheme breaking).
-        let stopwords = StoplistChoice.choose(declared: declaredLanguage) {
+        let stopwords = StoplistChoice.choose(declared: declaredLanguage, catalog: stoplists) {
             Array(c.blocks.lazy.filter { $0.text.utf8.count >= 70 && $0.text.count >= 70 }.prefix(40).map(\.text))
         }
         return c.blocks.map { b in

@@ -1,7 +1,7 @@
 import ArgumentParser
-import LedeText
 import LedeAnalysis
 import LedeSession
+import LedeEngine
 
 struct CollocationsCommand: ShellCommand {
     static let configuration = CommandConfiguration(
@@ -17,54 +17,41 @@ struct CollocationsCommand: ShellCommand {
 
     @Argument(help: "The word, phrase or pattern.") var term: String
     @Argument(help: "Articles (default: all).") var selectors: [String] = []
-    @Option(help: "Words on each side.") var window = 5
-    @Option(help: "pmi, ll, tscore or logdice.") var measure = "logdice"
-    @Option(name: .customLong("min-freq"), help: "Leave out collocates seen fewer times near the term.") var minFreq = 3
-    @Option(help: "How many collocates to show.") var top = 20
+    @Option(help: "Words on each side (1–50).") var window = 5
+    @Option(help: "pmi, ll, tscore or logdice.") var measure: Collocations.Measure = .logdice
+    @Option(name: .customLong("min-freq"), help: "Leave out collocates seen fewer times near the term (1–2,147,483,647).") var minFreq = 3
+    @Option(help: "How many collocates to show (1–1,000,000).") var top = 20
     @Option(help: "Stopwords to leave out as collocates: none, a language (English: function words) or a file.") var stopwords = "English"
 
     func validate() throws {
         if term.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("give a word or phrase") }
-        if !(1...50).contains(window) { throw ValidationError("--window must be between 1 and 50 words") }
-        if Collocations.Measure(rawValue: measure.lowercased()) == nil { throw ValidationError("--measure must be pmi, ll, tscore or logdice") }
+        try OptionLimits.check(window, in: 1...50, "--window")
         try OptionLimits.check(minFreq, in: OptionLimits.minCount, "--min-freq")
         try OptionLimits.check(top, in: OptionLimits.count, "--top")
     }
 
-    struct Result: CommandResult {
-        var term: String
-        var measure: String
-        var window: Int
-        var termFrequency: Int
-        var windowSlots: Int
-        var tokens: Int
-        var collocates: [Collocate]
-        var display: [DisplayBlock] {
-            let best = collocates.first?.score ?? 0
-            let worst = min(0, collocates.last?.score ?? 0)
-            return [.table(Table(
-                columns: [.init("#", .right), .init("collocate", shrinkable: true), .init(measure, .right), .init("together", .right),
-                          .init("left", .right), .init("right", .right), .init("frequency", .right), .init("expected", .right)],
-                rows: collocates.enumerated().map { i, c in
-                    [String(i + 1), c.collocate, Format.fixed(c.score, 2), Format.int(c.together), Format.int(c.left),
-                     Format.int(c.right), Format.int(c.frequency), Format.fixed(c.expected, 2)]
-                },
-                bars: collocates.map { best > worst ? ($0.score - worst) / (best - worst) : 0 },
-                footer: "'\(term)' \(Format.plural(termFrequency, "time")); ±\(window) words; \(Format.int(tokens)) tokens"))]
-        }
+    func run(_ context: CommandContext) throws -> any CommandResult {
+        try context.engine.collocations(CollocationsRequest(term: term, selectors: selectors, window: window, measure: measure,
+                                                            minFreq: minFreq, top: top, stopwords: context.output.resolveStoplist(stopwords)))
     }
+}
 
-    mutating func execute(in shell: Shell) throws -> any CommandResult {
-        let selection = try StatisticsSupport.select(selectors, shell: shell)
-        let forms = shell.workspace.vocabulary.allForms()
-        let stops = try StatisticsSupport.stopwords(stopwords, shell: shell, verb: Self.verb)
-        let pattern: TermPattern
-        do { pattern = try TermPattern(term, forms: forms) } catch { throw CommandError("collocations: \(error)") }
-        let m = Collocations.Measure(rawValue: measure.lowercased())!
-        let r = try Collocations.find(pattern, in: selection.map(\.version.text), window: window, measure: m,
-                                      minFreq: minFreq, top: top, stopwords: stops, forms: forms)
-        if r.termFrequency == 0 { throw CommandError("collocations: '\(term)' does not occur in the selection") }
-        return Result(term: term, measure: m.rawValue, window: window, termFrequency: r.termFrequency,
-                      windowSlots: r.windowSlots, tokens: r.tokens, collocates: r.collocates)
+extension Collocations.Measure: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
+
+extension CollocationsReport: CommandResult {
+    public var display: [DisplayBlock] {
+        let best = collocates.first?.score ?? 0
+        let worst = min(0, collocates.last?.score ?? 0)
+        return [.table(Table(
+            columns: [.init("#", .right), .init("collocate", shrinkable: true), .init(measure, .right), .init("together", .right),
+                      .init("left", .right), .init("right", .right), .init("frequency", .right), .init("expected", .right)],
+            rows: collocates.enumerated().map { i, c in
+                [String(i + 1), c.collocate, Format.fixed(c.score, 2), Format.int(c.together), Format.int(c.left),
+                 Format.int(c.right), Format.int(c.frequency), Format.fixed(c.expected, 2)]
+            },
+            bars: collocates.map { best > worst ? ($0.score - worst) / (best - worst) : 0 },
+            footer: "'\(term)' \(Format.plural(termFrequency, "time")); ±\(window) words; \(Format.int(tokens)) tokens"))]
     }
 }

@@ -1,5 +1,7 @@
 import LedeText
 import LedeAnalysis
+import LedeSession
+import LedeEngine
 
 /// Lays out one version pair for the terminal: header, counts, metadata changes, change summary, then the
 /// body inline (styled runs), unified (one sentence per line) or side by side.
@@ -7,7 +9,7 @@ struct DiffLayout {
     let old: TokenizedText
     let new: TokenizedText
     let diff: VersionDiff
-    let pair: DiffCommand.Pair
+    let pair: DiffReport.Pair
     var unified = false
     var sideBySide = false
     var summaryOnly = false
@@ -19,7 +21,7 @@ struct DiffLayout {
     private let newBytes: [UInt8]
     private let oldSentences: TextSpans, newSentences: TextSpans, newParagraphs: TextSpans
 
-    init(old: TokenizedText, new: TokenizedText, diff: VersionDiff, pair: DiffCommand.Pair) {
+    init(old: TokenizedText, new: TokenizedText, diff: VersionDiff, pair: DiffReport.Pair) {
         self.old = old; self.new = new; self.diff = diff; self.pair = pair
         newBytes = new.utf8
         oldSentences = old.sentences; newSentences = new.sentences; newParagraphs = new.paragraphs

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedeSession
+import LedeEngine
 
 struct DropCommand: ShellCommand {
     static let configuration = CommandConfiguration(commandName: "drop", abstract: "Remove articles from the workspace.")
@@ -8,15 +9,11 @@ struct DropCommand: ShellCommand {
 
     func validate() throws { if selectors.isEmpty { throw ValidationError("name the articles to drop (e.g. drop a3, or drop all)") } }
 
-    struct Result: CommandResult {
-        var dropped: [String]
-        var remaining: Int
-        var display: [DisplayBlock] { [.text("dropped \(Format.plural(dropped.count, "article")); \(Format.int(remaining)) left")] }
+    func run(_ context: CommandContext) throws -> any CommandResult {
+        try context.engine.drop(DropRequest(selectors: selectors))
     }
+}
 
-    mutating func execute(in shell: Shell) throws -> any CommandResult {
-        let ids = try shell.workspace.selectArticles(selectors).map(\.id)
-        shell.workspace.drop(Set(ids))
-        return Result(dropped: ids, remaining: shell.workspace.articles.count)
-    }
+extension DropReport: CommandResult {
+    public var display: [DisplayBlock] { [.text("dropped \(Format.plural(dropped.count, "article")); \(Format.int(remaining)) left")] }
 }

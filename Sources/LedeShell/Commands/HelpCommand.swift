@@ -1,4 +1,5 @@
 import ArgumentParser
+import LedeEngine
 
 struct HelpCommand: ShellCommand {
     static let configuration = CommandConfiguration(commandName: "help", abstract: "List the commands, or show one command's arguments and options.")
@@ -24,13 +25,13 @@ struct HelpCommand: ShellCommand {
         }
     }
 
-    mutating func execute(in shell: Shell) throws -> any CommandResult {
+    func run(_ context: CommandContext) throws -> any CommandResult {
         if let verb {
             guard let type = CommandRegistry.lookup(verb) else {
                 let hint = CommandRegistry.suggestion(for: verb).map { " (did you mean '\($0)'?)" } ?? ""
-                throw CommandError("help: unknown command '\(verb)'\(hint)")
+                throw CommandError("unknown command '\(verb)'\(hint)")
             }
-            return Result(usage: type.helpMessage(columns: shell.terminal.size.columns))
+            return Result(usage: type.helpMessage(columns: context.output.helpColumns))
         }
         return Result(commands: CommandRegistry.commands.map {
             .init(verb: $0.verb, aliases: $0.configuration.aliases, summary: $0.abstract)

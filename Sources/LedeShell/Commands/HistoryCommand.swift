@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 
-struct HistoryCommand: ShellCommand {
+struct HistoryCommand: ShellControlCommand {
     static let configuration = CommandConfiguration(commandName: "history", abstract: "List the command history, or search it with -g PATTERN.")
     static let recordsResult = false
     static let argumentKind = ArgumentKind.none
@@ -19,8 +19,8 @@ struct HistoryCommand: ShellCommand {
         }
     }
 
-    mutating func execute(in shell: Shell) throws -> any CommandResult {
-        var entries = shell.history.enumerated().map { Entry(number: $0.offset + 1, line: $0.element) }
+    func run(_ context: CommandContext, controls: any ShellControls) throws -> any CommandResult {
+        var entries = controls.history.enumerated().map { Entry(number: $0.offset + 1, line: $0.element) }
         if let pattern { entries = entries.filter { $0.line.range(of: pattern, options: .caseInsensitive) != nil } }
         if let count { entries = Array(entries.suffix(count)) }
         return Result(entries: entries)

@@ -1,6 +1,6 @@
 import ArgumentParser
-import LedeText
 import LedeSession
+import LedeEngine
 
 struct SentencesCommand: ShellCommand {
     static let configuration = CommandConfiguration(
@@ -15,33 +15,16 @@ struct SentencesCommand: ShellCommand {
         try OptionLimits.check(limit, in: OptionLimits.rows, "--limit")
     }
 
-    struct Row: Codable { var article: String; var number: Int; var words: Int; var text: String }
-    struct Result: CommandResult {
-        var total: Int
-        var sentences: [Row]
-        var display: [DisplayBlock] {
-            [.table(Table(columns: [.init("article"), .init("#", .right), .init("words", .right), .init("sentence", shrinkable: true)],
-                          rows: sentences.map { [$0.article, String($0.number), String($0.words), $0.text] },
-                          footer: sentences.count < total ? "\(Format.int(sentences.count)) of \(Format.plural(total, "sentence"))"
-                                                          : Format.plural(total, "sentence")))]
-        }
+    func run(_ context: CommandContext) throws -> any CommandResult {
+        try context.engine.sentences(SentencesRequest(selectors: selectors, limit: limit))
     }
+}
 
-    mutating func execute(in shell: Shell) throws -> any CommandResult {
-        let selection = try StatisticsSupport.select(selectors, shell: shell)
-        var rows: [Row] = []
-        var total = 0
-        for s in selection {
-            let text = s.version.text
-            var n = 0
-            for span in text.sentences where !span.tokens.isEmpty {
-                n += 1; total += 1
-                if limit == 0 || rows.count < limit {
-                    rows.append(Row(article: StatisticsSupport.label(s), number: n, words: span.tokens.count,
-                                    text: StatisticsSupport.oneLine(text.text(span.bytes))))
-                }
-            }
-        }
-        return Result(total: total, sentences: rows)
+extension SentencesReport: CommandResult {
+    public var display: [DisplayBlock] {
+        [.table(Table(columns: [.init("article"), .init("#", .right), .init("words", .right), .init("sentence", shrinkable: true)],
+                      rows: sentences.map { [$0.article, String($0.number), String($0.words), $0.text] },
+                      footer: sentences.count < total ? "\(Format.int(sentences.count)) of \(Format.plural(total, "sentence"))"
+                                                      : Format.plural(total, "sentence")))]
     }
 }

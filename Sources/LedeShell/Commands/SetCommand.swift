@@ -1,4 +1,5 @@
 import ArgumentParser
+import LedeEngine
 import LedeSession
 
 struct SetCommand: ShellCommand {
@@ -24,11 +25,11 @@ struct SetCommand: ShellCommand {
         }
     }
 
-    mutating func execute(in shell: Shell) throws -> any CommandResult {
+    func run(_ context: CommandContext) throws -> any CommandResult {
         if let option, let value {
-            do { try shell.settings.set(option, value) } catch { throw CommandError("set: \(error)") }
+            do { try context.engine.settings.set(option, value) } catch { throw CommandError("\(error)") }
         }
-        let all = Dictionary(uniqueKeysWithValues: shell.settings.values.map { ($0.name, $0.value) })
+        let all = Dictionary(uniqueKeysWithValues: context.engine.settings.values.map { ($0.name, $0.value) })
         return Result(settings: all, changed: option.map { "\($0) = \(all[$0.lowercased()] ?? "")" })
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
+import LedeSession
 
-struct SourceCommand: ShellCommand {
+struct SourceCommand: ShellControlCommand {
     static let configuration = CommandConfiguration(commandName: "source", abstract: "Run the commands in a script file (nested; paths relative to the including file).", aliases: ["."])
     static let recordsResult = false
     static let argumentKind = ArgumentKind.paths
@@ -15,10 +16,9 @@ struct SourceCommand: ShellCommand {
         var failure: String? { failed > 0 ? "\(file): \(Format.plural(failed, "command")) failed" : nil }
     }
 
-    mutating func execute(in shell: Shell) throws -> any CommandResult {
-        let path = shell.resolvePath(file)
-        let outcome = try shell.runScript(path: path, displayName: file)
-        if outcome.quit { shell.quitRequested = true }
+    func run(_ context: CommandContext, controls: any ShellControls) throws -> any CommandResult {
+        let outcome = try controls.runScript(path: context.output.resolvePath(file), displayName: file)
+        if outcome.quit { controls.requestQuit() }
         return Result(file: file, commands: outcome.commands, failed: outcome.failed)
     }
 }

@@ -1,8 +1,7 @@
 import ArgumentParser
-import Foundation
-import LedeText
 import LedeAnalysis
 import LedeSession
+import LedeEngine
 
 struct StatsCommand: ShellCommand {
     static let configuration = CommandConfiguration(
@@ -18,128 +17,77 @@ struct StatsCommand: ShellCommand {
         """)
 
     @Argument(help: "Articles (default: all).") var selectors: [String] = []
-    @Flag(help: "Show what was counted: sentences, each word's syllables, complex and difficult words.") var explain = false
+    @Flag(help: "Show what was counted: sentences, each word's syllables, complex and difficult words (20 articles at most).") var explain = false
     @Option(help: "Per-article rows to keep in the result (0: all); the selection's figures always cover every article.") var rows = 50
 
     func validate() throws {
         try OptionLimits.check(rows, in: OptionLimits.rows, "--rows")
     }
 
-    struct ArticleStats: Codable {
-        var id: String
-        var article: String
-        var title: String?
-        var path: String
-        var stats: TextStatistics
+    func run(_ context: CommandContext) throws -> any CommandResult {
+        try context.engine.stats(StatsRequest(selectors: selectors, explain: explain, rows: rows))
     }
-    struct Explanation: Codable {
-        var article: String
-        var sentences: [String]
-        var words: [CountedWord]
-    }
+}
 
-    struct Result: CommandResult {
-        /// Per-article statistics of the first `--rows` articles (every article with --rows 0).
-        var articles: [ArticleStats]
-        var articleCount: Int
-        var selection: TextStatistics
-        var wordsPerMinute: Double
-        var explanations: [Explanation]?
-
-        var display: [DisplayBlock] {
-            var out: [DisplayBlock] = []
-            if let explanations {
-                for e in explanations {
-                    out.append(.table(Table(title: "\(e.article): sentences", columns: [.init("#", .right), .init("sentence", shrinkable: true)],
-                                            rows: e.sentences.enumerated().map { [String($0.offset + 1), $0.element] })))
-                    out.append(.table(Table(title: "\(e.article): words",
-                                            columns: [.init("#", .right), .init("word"), .init("syllables", .right), .init("3+", .left),
-                                                      .init("complex (Fog)"), .init("difficult (Dale–Chall)")],
-                                            rows: e.words.enumerated().map { i, w in
-                                                [String(i + 1), w.word, String(w.syllables), w.polysyllable ? "yes" : "",
-                                                 w.complex ? "yes" : "", w.difficult ? "yes" : ""]
-                                            })))
-                }
-            }
-            if articleCount > 1 {
-                let shown = articles
-                out.append(.table(Table(
-                    columns: [.init("article"), .init("words", .right), .init("sent.", .right), .init("w/sent", .right),
-                              .init("TTR", .right), .init("MTLD", .right), .init("FRE", .right), .init("FK", .right),
-                              .init("Fog", .right), .init("SMOG", .right), .init("CLI", .right), .init("ARI", .right),
-                              .init("DC", .right), .init("title", shrinkable: true)],
-                    rows: shown.map { a in
-                        let s = a.stats, r = s.readability
-                        return [a.article, Format.int(s.words), Format.int(s.sentences), Format.fixed(s.meanSentenceLength, 1),
-                                Format.fixed(s.ttr, 3), Format.fixed(s.mtld, 1)]
-                            + [r.fleschReadingEase, r.fleschKincaidGrade, r.gunningFog, r.smog, r.colemanLiau,
-                               r.automatedReadabilityIndex, r.daleChall].map(score) + [a.title ?? ""]
-                    },
-                    footer: shown.count < articleCount ? "\(shown.count) of \(Format.plural(articleCount, "article")) (--rows 0 for all)" : nil)))
-            }
-            let s = selection
-            let title = articleCount == 1 && !articles.isEmpty ? articles[0].article + (articles[0].title.map { ": " + $0 } ?? "")
-                : "selection: \(Format.plural(articleCount, "article"))"
-            var fields: [(String, String)] = [
-                ("characters", "\(Format.int(s.characters)) (\(Format.int(s.charactersNoSpaces)) without spaces)"),
-                ("words", Format.int(s.words)),
-                ("unique words", Format.int(s.uniqueWords)),
-                ("sentences", Format.int(s.sentences)),
-                ("paragraphs", Format.int(s.paragraphs)),
-                ("syllables", Format.int(s.counts.syllables)),
-                ("mean sentence length", Format.fixed(s.meanSentenceLength, 2) + " words"),
-                ("mean word length", Format.fixed(s.meanWordLength, 2) + " letters and digits"),
-                ("TTR", Format.fixed(s.ttr, 4)),
-                ("MATTR (window \(TextStatistics.mattrWindow))", Format.fixed(s.mattr, 4)),
-                ("MTLD (\(TextStatistics.mtldThreshold))", Format.fixed(s.mtld, 2)),
-                ("reading time", readingTime(s.readingMinutes) + " at \(Int(wordsPerMinute)) words/min"),
-                ("numbers", Format.int(s.numbers)),
-                ("quotations", Format.int(s.quotations)),
-                ("complex words (Fog)", Format.int(s.counts.complexWords)),
-                ("polysyllables (SMOG)", Format.int(s.counts.polysyllables)),
-                ("difficult words (Dale–Chall)", Format.int(s.counts.difficultWords)),
-            ]
-            fields += s.readability.all.map { ($0.0, score($0.1)) }
-            out.append(.fields(title: title, fields))
-            return out
+extension StatsReport: CommandResult {
+    public var display: [DisplayBlock] {
+        var out: [DisplayBlock] = []
+        for e in explanations ?? [] {
+            out.append(.table(Table(title: "\(e.article): sentences", columns: [.init("#", .right), .init("sentence", shrinkable: true)],
+                                    rows: e.sentences.enumerated().map { [String($0.offset + 1), $0.element] })))
+            out.append(.table(Table(title: "\(e.article): words",
+                                    columns: [.init("#", .right), .init("word"), .init("syllables", .right), .init("3+", .left),
+                                              .init("complex (Fog)"), .init("difficult (Dale–Chall)")],
+                                    rows: e.words.enumerated().map { i, w in
+                                        [String(i + 1), w.word, String(w.syllables), w.polysyllable ? "yes" : "", w.complex ? "yes" : "", w.difficult ? "yes" : ""]
+                                    })))
         }
-
-        func score(_ x: Double?) -> String { x.map { Format.fixed($0, 2) } ?? "–" }
-
-        func readingTime(_ minutes: Double) -> String {
-            let seconds = Int((minutes * 60).rounded())
-            return seconds < 60 ? "\(seconds) s" : "\(seconds / 60) min \(seconds % 60) s"
+        if articleCount > 1 {
+            out.append(.table(Table(
+                columns: [.init("article"), .init("words", .right), .init("sent.", .right), .init("w/sent", .right),
+                          .init("TTR", .right), .init("MTLD", .right), .init("FRE", .right), .init("FK", .right),
+                          .init("Fog", .right), .init("SMOG", .right), .init("CLI", .right), .init("ARI", .right),
+                          .init("DC", .right), .init("title", shrinkable: true)],
+                rows: articles.map { a in
+                    let s = a.stats, r = s.readability
+                    return [a.article, Format.int(s.words), Format.int(s.sentences), Format.fixed(s.meanSentenceLength, 1),
+                            Format.fixed(s.ttr, 3), Format.fixed(s.mtld, 1)]
+                        + [r.fleschReadingEase, r.fleschKincaidGrade, r.gunningFog, r.smog, r.colemanLiau,
+                           r.automatedReadabilityIndex, r.daleChall].map(Self.score) + [a.title ?? ""]
+                },
+                footer: articles.count < articleCount ? "\(articles.count) of \(Format.plural(articleCount, "article")) (--rows 0 for all)" : nil)))
         }
+        let s = selection
+        let title = articleCount == 1 && !articles.isEmpty ? articles[0].article + (articles[0].title.map { ": " + $0 } ?? "")
+            : "selection: \(Format.plural(articleCount, "article"))"
+        var fields: [(String, String)] = [
+            ("characters", "\(Format.int(s.characters)) (\(Format.int(s.charactersNoSpaces)) without spaces)"),
+            ("words", Format.int(s.words)),
+            ("unique words", Format.int(s.uniqueWords)),
+            ("sentences", Format.int(s.sentences)),
+            ("paragraphs", Format.int(s.paragraphs)),
+            ("syllables", Format.int(s.counts.syllables)),
+            ("mean sentence length", Format.fixed(s.meanSentenceLength, 2) + " words"),
+            ("mean word length", Format.fixed(s.meanWordLength, 2) + " letters and digits"),
+            ("TTR", Format.fixed(s.ttr, 4)),
+            ("MATTR (window \(TextStatistics.mattrWindow))", Format.fixed(s.mattr, 4)),
+            ("MTLD (\(TextStatistics.mtldThreshold))", Format.fixed(s.mtld, 2)),
+            ("reading time", Self.readingTime(s.readingMinutes) + " at \(Int(wordsPerMinute)) words/min"),
+            ("numbers", Format.int(s.numbers)),
+            ("quotations", Format.int(s.quotations)),
+            ("complex words (Fog)", Format.int(s.counts.complexWords)),
+            ("polysyllables (SMOG)", Format.int(s.counts.polysyllables)),
+            ("difficult words (Dale–Chall)", Format.int(s.counts.difficultWords)),
+        ]
+        fields += s.readability.all.map { ($0.0, Self.score($0.1)) }
+        out.append(.fields(title: title, fields))
+        return out
     }
 
-    static let explainLimit = 20
+    static func score(_ x: Double?) -> String { x.map { Format.fixed($0, 2) } ?? "–" }
 
-    mutating func execute(in shell: Shell) throws -> any CommandResult {
-        let selection = try StatisticsSupport.select(selectors, shell: shell)
-        if explain && selection.count > Self.explainLimit {
-            throw CommandError("--explain shows every word: select at most \(Self.explainLimit) articles (got \(selection.count))")
-        }
-        let vocabulary = shell.workspace.vocabulary
-        let facts = WordFactsCache.standard.facts(for: vocabulary)
-        let texts = selection.map(\.version.text)
-        let (each, total) = try StatisticsCalculator.compute(texts, facts: facts, vocabularySize: facts.count,
-                                                             owners: selection.map(\.version), cache: .shared)
-        var explanations: [Explanation]?
-        if explain {
-            var counter = IdCounter(capacity: facts.count)
-            explanations = selection.map { s in
-                var words: [CountedWord] = []
-                _ = StatisticsCalculator.compute(s.version.text, facts: facts, counter: &counter) { words.append($0) }
-                let text = s.version.text
-                return Explanation(article: StatisticsSupport.label(s),
-                                   sentences: text.sentences.filter { !$0.tokens.isEmpty }.map { StatisticsSupport.oneLine(text.text($0.bytes)) },
-                                   words: words)
-            }
-        }
-        let kept = rows == 0 ? selection.count : min(rows, selection.count)
-        return Result(articles: zip(selection.prefix(kept), each.prefix(kept)).map { ArticleStats(id: $0.0.article.id, article: StatisticsSupport.label($0.0), title: $0.0.version.metadata.title,
-                                                                           path: $0.0.version.document.path, stats: $0.1) },
-                      articleCount: selection.count, selection: total, wordsPerMinute: TextStatistics.wordsPerMinute,
-                      explanations: explanations)
+    static func readingTime(_ minutes: Double) -> String {
+        let seconds = Int((minutes * 60).rounded())
+        return seconds < 60 ? "\(seconds) s" : "\(seconds / 60) min \(seconds % 60) s"
     }
 }

@@ -1,0 +1,32 @@
+import LedeText
+import LedeAnalysis
+import LedeSession
+
+extension Engine {
+    /// `--stopwords none|LANG|FILE` (a path already resolved by the caller).
+    func stopwords(_ spec: String) throws -> Stopwords {
+        do { return try stoplists.resolve(spec) } catch { throw EngineError("--stopwords: \(error)") }
+    }
+
+    /// The units keyword counting counts in the workspace's vocabulary now: words or stems or n-grams,
+    /// stopwords left out.
+    func termUnits(_ options: TermOptions, stopwords: Stopwords) throws -> TermUnits {
+        let vocabulary = workspace.vocabulary
+        do {
+            return try TermUnits(forms: vocabulary.allForms(), stopwords: stopwords, ngram: options.ngram,
+                                 stems: options.stem ? indexes.stemTable() : nil, kinds: vocabulary.forms)
+        } catch { throw EngineError("\(error)") }
+    }
+}
+
+extension Selection {
+    /// The version's label in reports: its article's name or id, with the version when there are several.
+    public var label: String {
+        article.versions.count > 1 ? "\(article.displayName)@\(version.number)" : article.displayName
+    }
+}
+
+/// Text with line breaks and runs of whitespace as single spaces, for one table cell or CSV field.
+func oneLine(_ s: String) -> String {
+    s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+}

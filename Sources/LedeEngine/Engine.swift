@@ -1,0 +1,41 @@
+import Foundation
+import LedeText
+import LedeArticles
+import LedeAnalysis
+import LedeSession
+
+/// One lede session: the workspace of articles, everything derived from its vocabulary (stems, topic keys,
+/// word facts, cached statistics, stoplists), the trained models, the settings and the result log. Every verb
+/// is a typed request answered with a typed, Codable report (what `--json` prints and the session log keeps);
+/// the shell only declares options, calls one method here and displays the report. Used from one thread at a
+/// time (the shell's); the work inside a request is spread over the cores with `Parallel`.
+public final class Engine {
+    public static let version = "0.1.0"
+
+    public private(set) var workspace: Workspace
+    public let log = ResultLog()
+    public var settings = Settings()
+    public let models = TopicModels()
+    /// The lists `--stopwords LANG` and the loader's language choice read, each once per session.
+    public let stoplists = StopwordCatalog()
+    private(set) var indexes: SessionIndexes
+
+    public init() {
+        let workspace = Workspace()
+        self.workspace = workspace
+        indexes = SessionIndexes(vocabulary: workspace.vocabulary)
+    }
+
+    /// Puts another workspace in place (`open`): the indexes of the old vocabulary go with it.
+    func replaceWorkspace(with workspace: Workspace) {
+        self.workspace = workspace
+        indexes = SessionIndexes(vocabulary: workspace.vocabulary)
+    }
+
+    /// The versions `selectors` pick (all when empty); an empty selection is an error.
+    func select(_ selectors: [String]) throws -> [Selection] {
+        let picked = try workspace.select(selectors)
+        if picked.isEmpty { throw EngineError("the selection is empty") }
+        return picked
+    }
+}
