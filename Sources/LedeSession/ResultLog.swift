@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// One command run in a session: its line, when, how long, how it ended, and its structured result.
 /// The result is kept as the command's own typed value and encoded only when written (`save`, `--json`):
@@ -56,23 +57,22 @@ public struct LogEntry: Codable, Sendable, Equatable {
 
 /// A logged result: a typed value encoded straight from its own Codable conformance, or a JSON tree read
 /// back from a session file.
-final class StoredResult: @unchecked Sendable {
+final class StoredResult: Sendable {
     private let typed: (any Encodable & Sendable)?
-    private var tree: JSONValue?
-    private let lock = NSLock()
+    private let tree: Mutex<JSONValue?>
 
-    init(json: JSONValue) { typed = nil; tree = json }
-    init(typed: any Encodable & Sendable) { self.typed = typed }
+    init(json: JSONValue) { typed = nil; tree = Mutex(json) }
+    init(typed: any Encodable & Sendable) { self.typed = typed; tree = Mutex(nil) }
 
     var json: JSONValue? {
-        lock.withLock {
+        tree.withLock { tree in
             if tree == nil, let typed { tree = try? JSONValue.from(typed) }
             return tree
         }
     }
 
     func encode(to encoder: Encoder) throws {
-        if let typed { try typed.encode(to: encoder) } else { try tree.encode(to: encoder) }
+        if let typed { try typed.encode(to: encoder) } else { try json.encode(to: encoder) }
     }
 }
 

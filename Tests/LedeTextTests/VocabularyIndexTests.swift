@@ -22,16 +22,6 @@ import Testing
         #expect(index.stemTable()[Int(ids[1])] == index.stem(of: ids[0]))
     }
 
-    @Test func syllableIndexCountsOncePerForm() {
-        let vocabulary = Vocabulary()
-        let ids = vocabulary.intern(["the", "business", "flibberjab"])
-        let index = SyllableIndex(vocabulary: vocabulary)
-        #expect(ids.map { index.syllables(of: $0) } == [1, 2, 3])
-        let later = vocabulary.intern("every")
-        #expect(index.syllables(of: later) == 3)
-        #expect(index.syllableTable() == [1, 2, 3, 3])
-    }
-
     @Test func indexesAreSafeUnderConcurrentUse() async {
         let vocabulary = Vocabulary()
         let stems = StemIndex(vocabulary: vocabulary)

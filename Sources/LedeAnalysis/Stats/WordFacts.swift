@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import LedeText
 
 /// What readability needs to know about each vocabulary form, computed once per form (not per token):
@@ -85,20 +86,22 @@ struct PackedFact {
 }
 
 /// Word facts for a session's vocabulary, extended as the vocabulary grows; one per vocabulary.
-public final class WordFactsCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var facts = WordFacts()
+public final class WordFactsCache: Sendable {
+    private struct Cached {
+        var facts = WordFacts()
+        weak var vocabulary: Vocabulary?
+    }
+    private let cached = Mutex(Cached())
     private let sources: WordFacts.Sources
-    private weak var vocabulary: Vocabulary?
 
     public init(sources: WordFacts.Sources) { self.sources = sources }
 
     /// The facts covering every id of `vocabulary` now.
     public func facts(for vocabulary: Vocabulary) -> WordFacts {
-        lock.withLock {
-            if self.vocabulary !== vocabulary { self.vocabulary = vocabulary; facts = WordFacts() }
-            if facts.count < vocabulary.count { facts.extend(with: vocabulary.allForms(), sources: sources) }
-            return facts
+        cached.withLock { c in
+            if c.vocabulary !== vocabulary { c.vocabulary = vocabulary; c.facts = WordFacts() }
+            if c.facts.count < vocabulary.count { c.facts.extend(with: vocabulary.allForms(), sources: sources) }
+            return c.facts
         }
     }
 }

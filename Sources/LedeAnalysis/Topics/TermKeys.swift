@@ -63,7 +63,7 @@ public struct TermKeys: Sendable {
     static let stopwordStems: Set<String> = Set(TermKeys.stopwords.words.map { stem($0) })
 
     /// The stem of one lower-case word.
-    public static func stem(_ word: String) -> String { PorterStemmer.stem(word) }
+    public static func stem(_ word: String) -> String { SnowballEnglishStemmer.stem(word) }
 
     /// Letters (with inner apostrophes or hyphens), at least two: numbers and symbols are not topic evidence.
     static func isWordLike(_ form: String) -> Bool {

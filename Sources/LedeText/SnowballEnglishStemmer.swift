@@ -5,7 +5,7 @@
 /// It works on ASCII bytes. A non-ASCII letter is treated as a consonant: it is swapped for a
 /// placeholder byte while stemming and restored afterwards — the algorithm only ever removes or
 /// replaces ASCII suffixes, so placeholders keep their order.
-public enum PorterStemmer {
+public enum SnowballEnglishStemmer {
     public static func stem(_ word: String) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(word.utf8.count)
@@ -157,7 +157,7 @@ public enum PorterStemmer {
 
         mutating func markRegions() {
             p1 = -1
-            for prefix in PorterStemmer.regionPrefixes where b.count >= prefix.count && b.starts(with: prefix) {
+            for prefix in SnowballEnglishStemmer.regionPrefixes where b.count >= prefix.count && b.starts(with: prefix) {
                 p1 = prefix.count; break
             }
             if p1 < 0 { p1 = regionStart(from: 0) }
@@ -179,8 +179,8 @@ public enum PorterStemmer {
         }
 
         mutating func step1a() {
-            if let m = PorterStemmer.apostropheSuffixes.match(b, end: b.count) { b.removeLast(m.length) }
-            guard let m = PorterStemmer.step1aSuffixes.match(b, end: b.count) else { return }
+            if let m = SnowballEnglishStemmer.apostropheSuffixes.match(b, end: b.count) { b.removeLast(m.length) }
+            guard let m = SnowballEnglishStemmer.step1aSuffixes.match(b, end: b.count) else { return }
             let start = b.count - m.length
             switch m.tag {
             case 1: replaceSuffix(length: m.length, with: "ss")
@@ -193,7 +193,7 @@ public enum PorterStemmer {
         }
 
         mutating func step1b() {
-            let m = PorterStemmer.step1bSuffixes.match(b, end: b.count)
+            let m = SnowballEnglishStemmer.step1bSuffixes.match(b, end: b.count)
             guard let m else { return }
             let start = b.count - m.length
             switch m.tag {
@@ -216,7 +216,7 @@ public enum PorterStemmer {
             b.removeLast(m.length)
             if endsWith("at") || endsWith("bl") || endsWith("iz") {
                 b.append(UInt8(ascii: "e"))
-            } else if PorterStemmer.doubles.match(b, end: b.count) != nil {
+            } else if SnowballEnglishStemmer.doubles.match(b, end: b.count) != nil {
                 // "add", "err", "odd" keep their double letter.
                 let c = b[b.count - 3 < 0 ? 0 : b.count - 3]
                 let keep = b.count == 3 && (c == UInt8(ascii: "a") || c == UInt8(ascii: "e") || c == UInt8(ascii: "o"))
@@ -233,7 +233,7 @@ public enum PorterStemmer {
         }
 
         mutating func step2() {
-            guard let m = PorterStemmer.step2Suffixes.match(b, end: b.count) else { return }
+            guard let m = SnowballEnglishStemmer.step2Suffixes.match(b, end: b.count) else { return }
             let start = b.count - m.length
             guard start >= p1 else { return }
             switch m.tag {
@@ -242,23 +242,23 @@ public enum PorterStemmer {
             case 101:
                 if start >= 1, "cdeghkmnrt".utf8.contains(b[start - 1]) { b.removeLast(m.length) }
             default:
-                replaceSuffix(length: m.length, with: PorterStemmer.step2Replacements[m.tag])
+                replaceSuffix(length: m.length, with: SnowballEnglishStemmer.step2Replacements[m.tag])
             }
         }
 
         mutating func step3() {
-            guard let m = PorterStemmer.step3Suffixes.match(b, end: b.count) else { return }
+            guard let m = SnowballEnglishStemmer.step3Suffixes.match(b, end: b.count) else { return }
             let start = b.count - m.length
             guard start >= p1 else { return }
             if m.tag == 5 {
                 if start >= p2 { b.removeLast(m.length) }
             } else {
-                replaceSuffix(length: m.length, with: PorterStemmer.step3Replacements[m.tag])
+                replaceSuffix(length: m.length, with: SnowballEnglishStemmer.step3Replacements[m.tag])
             }
         }
 
         mutating func step4() {
-            guard let m = PorterStemmer.step4Suffixes.match(b, end: b.count) else { return }
+            guard let m = SnowballEnglishStemmer.step4Suffixes.match(b, end: b.count) else { return }
             let start = b.count - m.length
             guard start >= p2 else { return }
             if m.tag == 1 {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import LedeText
 
-@Suite struct PorterStemmerTests {
+@Suite struct SnowballEnglishStemmerTests {
     @Test(.enabled(if: SharedData.url("testdata/snowball-english/voc.txt") != nil,
                    "needs ../shared/testdata/snowball-english"))
     func snowballVocabularyAgreesCompletely() throws {
@@ -13,7 +13,7 @@ import Testing
         #expect(words.count == stems.count)
         var wrong: [String] = []
         for (word, expected) in zip(words, stems) {
-            let got = PorterStemmer.stem(String(word))
+            let got = SnowballEnglishStemmer.stem(String(word))
             if got != expected { wrong.append("\(word) → \(got), expected \(expected)") }
         }
         #expect(wrong.isEmpty, "\(wrong.count) of \(words.count) differ, e.g. \(wrong.prefix(20))")
@@ -26,12 +26,12 @@ import Testing
             ("gaps", "gap"), ("gas", "gas"), ("hopping", "hop"), ("added", "add"), ("yelling", "yell"),
             ("Running", "run"), ("a", "a"), ("", ""),
         ]
-        for (word, stem) in cases { #expect(PorterStemmer.stem(word) == stem, "\(word)") }
+        for (word, stem) in cases { #expect(SnowballEnglishStemmer.stem(word) == stem, "\(word)") }
     }
 
     @Test func nonASCIILettersSurvive() {
-        #expect(PorterStemmer.stem("cafés") == "café")
-        #expect(PorterStemmer.stem("naïvely") == "naïv")
-        #expect(PorterStemmer.stem("北京") == "北京")
+        #expect(SnowballEnglishStemmer.stem("cafés") == "café")
+        #expect(SnowballEnglishStemmer.stem("naïvely") == "naïv")
+        #expect(SnowballEnglishStemmer.stem("北京") == "北京")
     }
 }
