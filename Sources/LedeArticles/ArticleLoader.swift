@@ -21,6 +21,8 @@ public struct LoadOptions: Sendable {
     public var maxFileSize: Int = 64 << 20
     /// `--field text=article_body` style overrides for JSON records.
     public var fieldOverrides: [String: String] = [:]
+    /// The charset a server declared for the bytes (`Content-Type`), for a fetched page: it outranks `<meta charset>`.
+    public var declaredCharset: String?
     public init() {}
 }
 

@@ -4,8 +4,9 @@ import LedeText
 
 /// HTML pages: metadata (JSON-LD first, then OpenGraph/meta tags, then the page itself) and main content.
 public enum HTMLArticleParser {
-    public static func parse(_ data: Data, path: String) throws -> ParsedDocument {
-        guard let page = HTMLPageReader.read(data) else {
+    /// `declaredCharset`: the charset the server named in `Content-Type`, which outranks `<meta charset>`.
+    public static func parse(_ data: Data, path: String, declaredCharset: String? = nil) throws -> ParsedDocument {
+        guard let page = HTMLPageReader.read(data, declaredCharset: declaredCharset) else {
             throw LoadError.noBody("HTML page could not be parsed")
         }
         let meta = page.metadata
