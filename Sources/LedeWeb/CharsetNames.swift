@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,6 +16,18 @@ struct CharsetNames {
         known[key] = answer
         return answer
     }
+
+    /// The decoder for a charset label, as browsers read it (WHATWG Encoding Standard): Latin-1 and ASCII labels
+    /// mean windows-1252, whose extra characters (’ – € …) pages labelled so use all the time.
+    static func decoderName(for label: String) -> String {
+        let key = label.lowercased().trimmingCharacters(in: .whitespaces)
+        return windows1252Labels.contains(key) ? "windows-1252" : label
+    }
+
+    private static let windows1252Labels: Set<String> = [
+        "ansi_x3.4-1968", "ascii", "cp1252", "cp819", "csisolatin1", "ibm819", "iso-8859-1", "iso-ir-100", "iso8859-1",
+        "iso88591", "iso_8859-1", "iso_8859-1:1987", "l1", "latin1", "us-ascii", "windows-1252", "x-cp1252",
+    ]
 
     private static func opens(_ name: String) -> Bool {
         // Names are ASCII tokens (RFC 2978); anything else is not a charset.

@@ -99,6 +99,14 @@ final class CurlTransfer {
         return String(cString: pointer)
     }
 
+    /// Whether the request was never sent (no connection, or no TLS session, in time): a timeout then is a
+    /// connect timeout. (Connect times read 0 on a reused connection; the request size does not.)
+    var neverConnected: Bool {
+        var sent = 0
+        lede_curl_getinfo_long(easy, CURLINFO_REQUEST_SIZE, &sent)
+        return sent == 0
+    }
+
     var osErrno: Int {
         var value = 0
         lede_curl_getinfo_long(easy, CURLINFO_OS_ERRNO, &value)
@@ -108,8 +116,10 @@ final class CurlTransfer {
     // MARK: - Callbacks (on the thread running the multi handle)
 
     private func receiveHeader(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        var line = String(decoding: bytes, as: UTF8.self)
-        while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
+        // The line ends in CRLF; cut it as bytes ("\r\n" is one Character in a String).
+        var count = bytes.count
+        while count > 0, bytes[count - 1] == 0x0A || bytes[count - 1] == 0x0D { count -= 1 }
+        let line = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[..<count]), as: UTF8.self)
         if line.hasPrefix("HTTP/") {
             // A new response head (after a 1xx interim one, the final one).
             let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)

@@ -247,7 +247,7 @@ final class FetchRun {
         case CURLE_COULDNT_CONNECT:
             return transfer.osErrno == Int(ECONNREFUSED) ? .connectionRefused(host: step.host.host, port: step.host.port) : .network(message)
         case CURLE_OPERATION_TIMEDOUT:
-            if message.lowercased().contains("connection timed out") || message.lowercased().contains("resolving timed out") {
+            if transfer.neverConnected {
                 return .connectTimeout(milliseconds: CurlTransfer.milliseconds(configuration.connectTimeout))
             }
             return .timeout(milliseconds: CurlTransfer.milliseconds(configuration.totalTimeout))

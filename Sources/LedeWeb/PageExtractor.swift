@@ -6,7 +6,7 @@ import LedeArticles
 public enum PageExtractor {
     public static func document(from result: FetchResult, options: LoadOptions = LoadOptions()) throws -> ParsedDocument {
         var options = options
-        options.declaredCharset = result.charset
+        options.declaredCharset = result.charset.map(CharsetNames.decoderName)
         // The final URL stands in for a file path: formats are detected by content, and the URL is what users see.
         guard var document = try DocumentParser.parse(data: result.body, path: result.finalURL, options: options).first else {
             throw LoadError.noBody("page with no article text")

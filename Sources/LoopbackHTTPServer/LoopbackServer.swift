@@ -84,7 +84,7 @@ public final class LoopbackServer: Sendable {
             return Array(s.open.values)
         }
         guard let open else { return }
-        for fd in open { shutdown(fd, Int32(SHUT_RDWR.rawValue)) }
+        for fd in open { shutdown(fd, Int32(SHUT_RDWR)) }
         _ = threads.wait(timeout: .now() + 10)
         state.withLock { $0.joined = true }
     }
@@ -134,6 +134,11 @@ public final class LoopbackServer: Sendable {
         var buffer: [UInt8] = []
         var idleSince = ContinuousClock.now
         while !shouldStop {
+            // Not HTTP (a TLS ClientHello, say): answer 400 and close, as a plain HTTP server would.
+            if let first = buffer.first, !(first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z")) {
+                _ = write(Array("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8), to: fd)
+                return
+            }
             guard let end = headerEnd(buffer) else {
                 if buffer.count > 64 << 10 { return }
                 if ContinuousClock.now - idleSince > .seconds(10) { return }
@@ -202,7 +207,7 @@ public final class LoopbackServer: Sendable {
             let until = ContinuousClock.now + response.delay
             while ContinuousClock.now < until {
                 if shouldStop { return false }
-                try? Thread.sleep(forTimeInterval: 0.01)
+                Thread.sleep(forTimeInterval: 0.01)
             }
         }
         var head = "HTTP/1.1 \(response.status) \(response.reason)\r\n"
@@ -222,7 +227,7 @@ public final class LoopbackServer: Sendable {
             guard write(Array(head.utf8), to: fd) else { return false }
             for chunk in chunks where !chunk.isEmpty {
                 guard write(Array((String(chunk.count, radix: 16) + "\r\n").utf8) + chunk + [13, 10], to: fd) else { return false }
-                if pause > .zero { try? Thread.sleep(forTimeInterval: Double(pause.components.seconds) + Double(pause.components.attoseconds) / 1e18) }
+                if pause > .zero { Thread.sleep(forTimeInterval: Double(pause.components.seconds) + Double(pause.components.attoseconds) / 1e18) }
             }
             return write(Array("0\r\n\r\n".utf8), to: fd)
         case .repeated(let byte, let count, let declareLength):
