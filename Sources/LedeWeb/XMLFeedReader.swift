@@ -76,6 +76,7 @@ final class XMLFeedReader {
             itemUpdated = nil
             text.removeAll(keepingCapacity: true)
             textStarts[textStarts.count - 1] = 0
+            if root == "rdf", let about = attributes["about"] { item.id = about }
             return
         }
         if name == "link", root == "feed", let href = attributes["href"] {
@@ -86,7 +87,6 @@ final class XMLFeedReader {
             }
         }
         if name == "guid" { guidIsPermaLink = attributes["ispermalink"]?.lowercased() != "false" }
-        if name == "item", root == "rdf", let about = attributes["about"], itemDepth != nil, item.id == nil { item.id = about }
     }
 
     private func end() {
