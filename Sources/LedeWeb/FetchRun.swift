@@ -9,8 +9,8 @@ final class FetchRun {
     private let configuration: FetchConfiguration
     private let robots: RobotsCache
     private let requests: [FetchRequest]
-    private var results: [FetchResult?]
-    private let onResult: ((FetchResult) -> Void)?
+    private var done: [Bool]
+    private let onResult: (Int, FetchResult) -> Void
     private let multi: UnsafeMutableRawPointer
     private var charsets = CharsetNames()
 
@@ -36,11 +36,11 @@ final class FetchRun {
     private var running: [UnsafeMutableRawPointer: CurlTransfer] = [:]
     private var unfinished: Int
 
-    init(configuration: FetchConfiguration, robots: RobotsCache, requests: [FetchRequest], onResult: ((FetchResult) -> Void)?) {
+    init(configuration: FetchConfiguration, robots: RobotsCache, requests: [FetchRequest], onResult: @escaping (Int, FetchResult) -> Void) {
         self.configuration = configuration
         self.robots = robots
         self.requests = requests
-        self.results = Array(repeating: nil, count: requests.count)
+        self.done = Array(repeating: false, count: requests.count)
         self.onResult = onResult
         self.multi = curl_multi_init()
         self.unfinished = requests.count
@@ -53,7 +53,8 @@ final class FetchRun {
         curl_multi_cleanup(multi)
     }
 
-    func run() -> [FetchResult] {
+    /// Fetches everything, handing each result to `onResult` as it completes; nothing is kept here.
+    func run() {
         let budget = CurlTransfer.milliseconds(configuration.totalTimeout)
         for (index, request) in requests.enumerated() {
             switch URLTarget.parse(request.url) {
@@ -84,10 +85,7 @@ final class FetchRun {
             if let wake { waitMs = max(0, min(waitMs, CurlTransfer.milliseconds(ContinuousClock.now.duration(to: wake)))) }
             if !running.isEmpty { curl_multi_poll(multi, nil, 0, Int32(waitMs), nil) }
         }
-        return results.enumerated().map { index, result in
-            result ?? FetchResult(request: requests[index], finalURL: requests[index].url, startedAt: Date(), fetchedAt: Date(),
-                                  failure: .cancelled)
-        }
+        for index in done.indices where !done[index] { finish(index, url: requests[index].url, failure: .cancelled) }
     }
 
     // MARK: - Scheduling
@@ -332,16 +330,16 @@ final class FetchRun {
     }
 
     private func finish(_ index: Int, result: FetchResult) {
-        guard results[index] == nil else { return }
-        results[index] = result
+        guard !done[index] else { return }
+        done[index] = true
         unfinished -= 1
-        onResult?(result)
+        onResult(index, result)
     }
 
     private func cancelAll() {
         for (easy, _) in running { curl_multi_remove_handle(multi, easy) }
         running.removeAll()
-        for index in results.indices where results[index] == nil {
+        for index in done.indices where !done[index] {
             finish(index, url: requests[index].url, failure: .cancelled)
         }
     }

@@ -18,15 +18,33 @@ public final class Fetcher: Sendable {
         self.configuration = configuration
     }
 
-    /// Fetches every request; `onResult` sees each result as soon as it is complete (on the calling thread, in
-    /// completion order). Returns the results in request order.
-    public func fetch(_ requests: [FetchRequest], onResult: ((FetchResult) -> Void)? = nil) -> [FetchResult] {
+    /// Fetches every request and hands each result to `onResult` as soon as it is complete (on the calling thread,
+    /// in completion order). Nothing is kept once `onResult` returns: a thousand pages cost the memory of those in
+    /// flight, not of all of them. Every request gets exactly one result (`cancelled` when stopped).
+    public func fetch(_ requests: [FetchRequest], onResult: (FetchResult) -> Void) {
+        run(requests) { _, result in onResult(result) }
+    }
+
+    /// Fetches every request; the results in request order.
+    public func fetch(_ requests: [FetchRequest]) -> [FetchResult] {
+        var results: [FetchResult?] = Array(repeating: nil, count: requests.count)
+        run(requests) { index, result in results[index] = result }
+        return results.map { $0! }
+    }
+
+    private func run(_ requests: [FetchRequest], _ handler: (Int, FetchResult) -> Void) {
+        guard !requests.isEmpty else { return }
         guard Fetcher.curlReady else {
             let now = Date()
-            return requests.map { FetchResult(request: $0, finalURL: $0.url, startedAt: now, fetchedAt: now, failure: .network("libcurl could not start")) }
+            for (index, request) in requests.enumerated() {
+                handler(index, FetchResult(request: request, finalURL: request.url, startedAt: now, fetchedAt: now,
+                                           failure: .network("libcurl could not be initialised")))
+            }
+            return
         }
-        if requests.isEmpty { return [] }
-        return FetchRun(configuration: configuration, robots: robots, requests: requests, onResult: onResult).run()
+        withoutActuallyEscaping(handler) { handler in
+            FetchRun(configuration: configuration, robots: robots, requests: requests, onResult: handler).run()
+        }
     }
 
     public func fetch(_ request: FetchRequest) -> FetchResult {

@@ -343,12 +343,15 @@ import Testing
             default: .status(500)
             }
         }) { server in
-            var seen: [String] = []
-            let results = Fetcher(configuration: testConfiguration()).fetch(
-                [FetchRequest(url: server.url("/bad")), FetchRequest(url: "http://x.invalid/"), FetchRequest(url: server.url("/ok"))]
-            ) { seen.append($0.request.url) }
+            let requests = [FetchRequest(url: server.url("/bad")), FetchRequest(url: "http://x.invalid/"), FetchRequest(url: server.url("/ok"))]
+            let fetcher = Fetcher(configuration: testConfiguration())
+            let results = fetcher.fetch(requests)
             #expect(results.map { $0.failure == nil } == [false, false, true])
-            #expect(Set(seen) == Set(results.map(\.request.url)))
+            // Streamed: each result once, as it completes (the .invalid one first: it needs no request).
+            var seen: [String] = []
+            fetcher.fetch(requests) { seen.append($0.request.url) }
+            #expect(seen.count == 3 && Set(seen) == Set(requests.map(\.url)))
+            #expect(seen.first == "http://x.invalid/")
         }
     }
 }
