@@ -35,6 +35,8 @@ final class FetchRun {
     private var hostOrder: [HostKey] = []
     private var running: [UnsafeMutableRawPointer: CurlTransfer] = [:]
     private var unfinished: Int
+    /// Steps that ended without a transfer while `schedule` held a host's state; completed after it wrote it back.
+    private var endedWithoutTransfer: [(FetchStep, FetchFailure)] = []
 
     init(configuration: FetchConfiguration, robots: RobotsCache, requests: [FetchRequest], onResult: @escaping (Int, FetchResult) -> Void) {
         self.configuration = configuration
@@ -116,30 +118,12 @@ final class FetchRun {
         for key in hostOrder {
             guard var host = hosts[key], !(host.queue.isEmpty && host.robotsQueue.isEmpty) else { continue }
             defer { hosts[key] = host }
-            // robots.txt decisions need no request: settle what they can before asking for a slot.
-            if !host.robotsQueue.isEmpty {
-                // a robots.txt hop goes first
-            } else {
-                switch host.robots {
-                case .unknown:
-                    host.robotsQueue.append(FetchStep(purpose: .robots(key), url: key.robotsURL, host: key, pathAndQuery: "/robots.txt",
-                                                      kind: .robots, budgetMilliseconds: CurlTransfer.milliseconds(configuration.totalTimeout)))
-                    host.robots = .fetching
-                case .fetching:
-                    continue
-                case .unreachable(let failure):
-                    for step in host.queue { fail(step, failure) }
-                    host.queue.removeAll()
-                    continue
-                case .ready(let rules):
-                    host.queue.removeAll { step in
-                        guard case .disallowed(let rule) = rules.verdict(pathAndQuery: step.pathAndQuery) else { return false }
-                        fail(step, .disallowedByRobots(rule: rule))
-                        return true
-                    }
-                }
-            }
-            while !(host.queue.isEmpty && host.robotsQueue.isEmpty), running.count < configuration.maxConnections {
+            settleQueue(of: key, &host)
+            while running.count < configuration.maxConnections {
+                // A robots.txt hop goes first; a page only once the host's robots.txt is known.
+                let pageReady: Bool
+                if case .ready = host.robots { pageReady = !host.queue.isEmpty } else { pageReady = false }
+                guard !host.robotsQueue.isEmpty || pageReady else { break }
                 if host.politenessOff {
                     guard host.active < configuration.maxConnections else { break }
                 } else {
@@ -150,22 +134,46 @@ final class FetchRun {
                 }
                 let step = host.robotsQueue.isEmpty ? host.queue.removeFirst() : host.robotsQueue.removeFirst()
                 if start(step) { host.active += 1 }
-                // A robots.txt answer is needed before the host's pages.
-                if step.isRobots, case .fetching = host.robots { break }
             }
         }
+        let ended = endedWithoutTransfer
+        endedWithoutTransfer.removeAll()
+        for (step, failure) in ended { complete(step, status: nil, failure: failure) }
         return wake
+    }
+
+    /// What robots.txt decides without a request: asks for it when unknown, fails the host's URLs when it could
+    /// not be reached, and fails the disallowed ones.
+    private func settleQueue(of key: HostKey, _ host: inout HostState) {
+        guard !host.queue.isEmpty else { return }
+        switch host.robots {
+        case .unknown:
+            host.robotsQueue.append(FetchStep(purpose: .robots(key), url: key.robotsURL, host: key, pathAndQuery: "/robots.txt",
+                                              kind: .robots, budgetMilliseconds: CurlTransfer.milliseconds(configuration.totalTimeout)))
+            host.robots = .fetching
+        case .fetching:
+            break
+        case .unreachable(let failure):
+            for step in host.queue { fail(step, failure) }
+            host.queue.removeAll()
+        case .ready(let rules):
+            host.queue.removeAll { step in
+                guard case .disallowed(let rule) = rules.verdict(pathAndQuery: step.pathAndQuery) else { return false }
+                fail(step, .disallowedByRobots(rule: rule))
+                return true
+            }
+        }
     }
 
     private func start(_ step: FetchStep) -> Bool {
         var step = step
         if step.firstStartedAt == nil { step.firstStartedAt = Date() }
         guard step.budgetMilliseconds > 0 else {
-            complete(step, status: nil, failure: .timeout(milliseconds: CurlTransfer.milliseconds(configuration.totalTimeout)))
+            endedWithoutTransfer.append((step, .timeout(milliseconds: CurlTransfer.milliseconds(configuration.totalTimeout))))
             return false
         }
         guard let transfer = CurlTransfer(step: step, configuration: configuration, timeoutMilliseconds: step.budgetMilliseconds) else {
-            complete(step, status: nil, failure: .network("libcurl could not create a transfer"))
+            endedWithoutTransfer.append((step, .network("libcurl could not create a transfer")))
             return false
         }
         running[transfer.easy] = transfer
