@@ -241,6 +241,29 @@ import Testing
         }
     }
 
+    @Test func aRedirectedRobotsTxtIsFollowedAndTheOtherHostKeepsItsOwn() throws {
+        try withServer({ request in
+            switch (request.host, request.path) {
+            case ("127.0.0.1", "/robots.txt"):
+                return .redirect(to: "http://localhost:\(request.header("Host")!.split(separator: ":").last!)/shared-robots.txt")
+            case ("localhost", "/shared-robots.txt"): return .text("User-agent: *\nDisallow: /a-private\n")
+            case ("localhost", "/robots.txt"): return .text("User-agent: *\nDisallow: /b-private\n")
+            default: return .html(storyPage(version: 0))
+            }
+        }) { server in
+            let fetcher = Fetcher(configuration: testConfiguration())
+            let results = fetcher.fetch([FetchRequest(url: server.url("/a-private")), FetchRequest(url: server.url("/b-private", host: "localhost")),
+                                         FetchRequest(url: server.url("/ok", host: "localhost"))])
+            #expect(results[0].failure == .disallowedByRobots(rule: "Disallow: /a-private"))
+            #expect(results[1].failure == .disallowedByRobots(rule: "Disallow: /b-private"))
+            #expect(results[2].status == 200)
+            // localhost's own robots.txt came before any of its pages.
+            let local = server.requests.filter { $0.host == "localhost" }.map { String($0.path) }
+            #expect(local.firstIndex(of: "/robots.txt")! < local.firstIndex(of: "/ok")!)
+            #expect(!local.contains("/b-private"))
+        }
+    }
+
     @Test func robotsAnswering5xxDisallowsTheHostAnd4xxAllowsIt() throws {
         try withServer({ request in
             switch (request.host, request.path) {
