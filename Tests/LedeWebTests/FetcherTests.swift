@@ -183,6 +183,22 @@ import Testing
         }
     }
 
+    @Test func theCapCountsDecodedBytes() throws {
+        // 3 KB of gzip that decodes to a 3 MB page (made with gzip -9; its long run of zero bits is rebuilt here).
+        let base64 = "H4sIAAAAAAACA+3FsQ3AIAwAsJN4IMovRQwMIBhY+L59o5K9OPqZI6OudjN2Pg" + String(repeating: "A", count: 4063)
+            + "D8XZWeUutr96meOfAEdYaOOIQAwAA=="
+        let bomb = [UInt8](try #require(Data(base64Encoded: base64)))
+        try withServer({ request in
+            request.path == "/bomb" ? .bytes(bomb, contentType: "text/html", headers: [("Content-Encoding", "gzip")]) : .status(404)
+        }) { server in
+            let capped = Fetcher(configuration: testConfiguration { $0.maxBytes = 1 << 20 }).fetch(FetchRequest(url: server.url("/bomb")))
+            #expect(capped.failure == .bodyTooLarge(limit: 1 << 20))
+            let roomy = Fetcher(configuration: testConfiguration { $0.maxBytes = 4 << 20 }).fetch(FetchRequest(url: server.url("/bomb")))
+            #expect(roomy.failure == nil)
+            #expect(roomy.body.count == (3 << 20) + 33)
+        }
+    }
+
     @Test func charsetsFromTheHeaderThePageOrNeither() throws {
         // "Café olé – déjà vu" in windows-1252, in a page long enough to be kept as article text.
         let sentence = "Le café olé – déjà vu, a dit le maire de la ville devant le conseil municipal réuni mardi soir pour le budget de l’année."
