@@ -62,9 +62,9 @@ final class FetchRun {
             switch URLTarget.parse(request.url) {
             case .failure(let failure):
                 finish(index, url: request.url, failure: failure)
-            case .success(let (host, path)):
+            case .success(let (host, path, url)):
                 if URLTarget.isReservedInvalid(host.host) { finish(index, url: request.url, failure: .dnsFailure(host: host.host)); continue }
-                enqueue(FetchStep(purpose: .request(index), url: request.url, host: host, pathAndQuery: path, kind: request.kind,
+                enqueue(FetchStep(purpose: .request(index), url: url, host: host, pathAndQuery: path, kind: request.kind,
                                   etag: request.etag, lastModified: request.lastModified, budgetMilliseconds: budget))
             }
         }
@@ -224,7 +224,8 @@ final class FetchRun {
         complete(step, transfer: transfer, failure: .httpStatus(code: status, reason: transfer.reason))
     }
 
-    private func redirect(_ step: FetchStep, transfer: CurlTransfer, status: Int, to next: String) {
+    private func redirect(_ step: FetchStep, transfer: CurlTransfer, status: Int, to location: String) {
+        let next = (try? URLTarget.parse(location).get())?.url ?? location
         var chain = [step.redirects.first?.from ?? step.url] + step.redirects.map(\.to)
         if chain.contains(next) {
             chain.append(next)
@@ -235,11 +236,11 @@ final class FetchRun {
         switch URLTarget.parse(next) {
         case .failure(let failure):
             complete(step, transfer: transfer, failure: failure)
-        case .success(let (host, path)):
+        case .success(let (host, path, url)):
             if URLTarget.isReservedInvalid(host.host) { return complete(step, transfer: transfer, failure: .dnsFailure(host: host.host)) }
             var hop = step
-            hop.redirects.append(Redirect(from: step.url, status: status, to: next))
-            hop.url = next
+            hop.redirects.append(Redirect(from: step.url, status: status, to: url))
+            hop.url = url
             hop.host = host
             hop.pathAndQuery = path
             enqueue(hop)

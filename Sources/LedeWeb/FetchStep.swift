@@ -42,8 +42,10 @@ struct HostKey: Hashable, CustomStringConvertible {
 
 /// The parts of a URL lede needs, or why it cannot be fetched.
 enum URLTarget {
-    static func parse(_ url: String) -> Result<(HostKey, String), FetchFailure> {
-        guard let components = URLComponents(string: url.trimmingCharacters(in: .whitespaces)) else {
+    /// The host, the path and query, and the URL to request: percent-encoded where the text was not (a space in a
+    /// path), without its fragment (never sent).
+    static func parse(_ url: String) -> Result<(host: HostKey, pathAndQuery: String, url: String), FetchFailure> {
+        guard var components = URLComponents(string: url.trimmingCharacters(in: .whitespaces)) else {
             return .failure(.invalidURL("'\(url)' is not a URL"))
         }
         guard let scheme = components.scheme?.lowercased() else { return .failure(.invalidURL("'\(url)' has no scheme")) }
@@ -51,12 +53,15 @@ enum URLTarget {
         guard var host = components.host?.lowercased(), !host.isEmpty else {
             return .failure(.invalidURL("'\(url)' has no host"))
         }
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         if host.hasSuffix(".") { host.removeLast() }
         let port = components.port ?? (scheme == "https" ? 443 : 80)
         var path = components.percentEncodedPath
         if path.isEmpty { path = "/" }
         if let query = components.percentEncodedQuery { path += "?" + query }
-        return .success((HostKey(scheme: scheme, host: host, port: port), path))
+        components.fragment = nil
+        guard let requestURL = components.string else { return .failure(.invalidURL("'\(url)' is not a URL")) }
+        return .success((HostKey(scheme: scheme, host: host, port: port), path, requestURL))
     }
 
     /// RFC 6761 §6.4: names under `.invalid` never resolve; answered at once, without a DNS query.

@@ -104,6 +104,16 @@ import Testing
         }
     }
 
+    @Test func aURLIsRequestedEncodedAndWithoutItsFragment() throws {
+        try withServer({ request in request.path == "/a%20b" ? .html(storyPage(version: 0)) : .status(404) }) { server in
+            let result = Fetcher(configuration: testConfiguration()).fetch(FetchRequest(url: server.url("/a b?x=1#top")))
+            #expect(result.status == 200)
+            #expect(result.finalURL == server.url("/a%20b?x=1"))
+            #expect(pageRequests(server).map(\.target) == ["/a%20b?x=1"])
+            #expect(result.request.url == server.url("/a b?x=1#top"))
+        }
+    }
+
     @Test func aRedirectLoopIsAnError() throws {
         try withServer({ request in
             switch request.path {
