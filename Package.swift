@@ -13,6 +13,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CLibCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "LedeText", resources: [.copy("Resources")]),
         .target(name: "LedeArticles", dependencies: ["LedeText", "CLibXML2"]),
         .target(name: "LedeAnalysis", dependencies: ["LedeText", "LedeArticles"], resources: [.copy("Resources")]),
@@ -22,6 +23,15 @@ let package = Package(
             "LedeText", "LedeArticles", "LedeAnalysis", "LedeSession", "LedeEngine", "CLibEdit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Fetching pages and feeds (issue 15): libcurl's multi interface, robots.txt, politeness, feeds.
+        .target(name: "LedeWeb", dependencies: ["LedeText", "LedeArticles", "CLibCurl", "CLibXML2"],
+                swiftSettings: [.swiftLanguageMode(.v6)]),
+        // A 127.0.0.1-only HTTP/1.1 server for tests, benchmarks and the capture example.
+        .target(name: "LoopbackHTTPServer", swiftSettings: [.swiftLanguageMode(.v6)]),
+        .executableTarget(name: "lede-demo-server", dependencies: ["LoopbackHTTPServer"],
+                          swiftSettings: [.swiftLanguageMode(.v6)]),
+        .executableTarget(name: "lede-fetch-bench", dependencies: ["LedeWeb", "LedeArticles", "LoopbackHTTPServer"],
+                          swiftSettings: [.swiftLanguageMode(.v6)]),
         .executableTarget(name: "lede", dependencies: [
             "LedeShell",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -33,6 +43,8 @@ let package = Package(
         .testTarget(name: "LedeEngineTests", dependencies: ["LedeEngine"]),
         .testTarget(name: "LedeShellTests", dependencies: ["LedeShell"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lede"]),
+        .testTarget(name: "LedeWebTests", dependencies: ["LedeWeb", "LedeArticles", "LoopbackHTTPServer"],
+                    swiftSettings: [.swiftLanguageMode(.v6)]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -23,6 +23,8 @@ public struct LoadOptions: Sendable {
     public var fieldOverrides: [String: String] = [:]
     /// Stoplists of declared page languages, read once per catalog (a session passes its own).
     public var stoplists = StopwordCatalog()
+    /// The charset a server declared for the bytes (`Content-Type`), for a fetched page: it outranks `<meta charset>`.
+    public var declaredCharset: String?
     public init() {}
 }
 

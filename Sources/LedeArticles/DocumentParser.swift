@@ -31,7 +31,7 @@ public enum DocumentParser {
         if data.withUnsafeBytes({ buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }) { throw LoadError.binary }
         switch detect(data, extension: ext) {
         case .html:
-            let doc = try HTMLArticleParser.parse(data, path: path, stoplists: options.stoplists)
+            let doc = try HTMLArticleParser.parse(data, path: path, declaredCharset: options.declaredCharset, stoplists: options.stoplists)
             tokens.keep(doc)
             return [doc]
         case .json, .jsonl:

@@ -224,6 +224,25 @@ func write(_ text: String, to path: String) throws { try Data(text.utf8).write(t
         #expect(!doc.body.contains("Home"))
     }
 
+    @Test func aDeclaredCharsetOutranksMetaCharset() throws {
+        // windows-1252 bytes in a page whose <meta> wrongly says UTF-8 (a server's Content-Type knows better).
+        let body = String(repeating: "The council said on Monday that the plan would go ahead, and that the work was to start soon. ", count: 3)
+        let page = "<html><head><meta charset=\"utf-8\"><title>Plan</title></head><body><article><p>\(body) Caf\u{E9} \u{2013} d\u{E9}j\u{E0} vu.</p></article></body></html>"
+        let bytes = Data(try #require(page.data(using: .windowsCP1252)))
+        let declared = try HTMLArticleParser.parse(bytes, path: "page", declaredCharset: "windows-1252")
+        #expect(declared.body.hasSuffix("Café – déjà vu."))
+        var options = LoadOptions()
+        options.declaredCharset = "windows-1252"
+        #expect(try DocumentParser.parse(data: bytes, path: "page", options: options).first?.body == declared.body)
+        // Without it the page's own (wrong) declaration is followed: invalid UTF-8 becomes U+FFFD, with a warning.
+        let undeclared = try HTMLArticleParser.parse(bytes, path: "page")
+        #expect(undeclared.body.contains("\u{FFFD}"))
+        #expect(!undeclared.warnings.isEmpty)
+        // Valid UTF-8 stays UTF-8 whatever is declared.
+        let utf8 = try HTMLArticleParser.parse(Data(page.utf8), path: "page", declaredCharset: "windows-1252")
+        #expect(utf8.body.hasSuffix("Café – déjà vu."))
+    }
+
     @Test func textDumpHeaderVariants() throws {
         let text = """
         Home | World | Sport

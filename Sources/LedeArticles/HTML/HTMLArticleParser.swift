@@ -4,9 +4,11 @@ import LedeText
 
 /// HTML pages: metadata (JSON-LD first, then OpenGraph/meta tags, then the page itself) and main content.
 public enum HTMLArticleParser {
+    /// `declaredCharset`: the charset the server named in `Content-Type`, which outranks `<meta charset>`;
     /// `stoplists`: where the stoplist of a page's declared language comes from (a load shares one).
-    public static func parse(_ data: Data, path: String, stoplists: StopwordCatalog = StopwordCatalog()) throws -> ParsedDocument {
-        guard let page = HTMLPageReader.read(data) else {
+    public static func parse(_ data: Data, path: String, declaredCharset: String? = nil,
+                             stoplists: StopwordCatalog = StopwordCatalog()) throws -> ParsedDocument {
+        guard let page = HTMLPageReader.read(data, declaredCharset: declaredCharset) else {
             throw LoadError.noBody("HTML page could not be parsed")
         }
         let meta = page.metadata

@@ -81,10 +81,11 @@ final class HTMLPageReader: HTMLEventSink {
     var warnings: [String] = []
 
     /// Valid UTF-8 is read as UTF-8 whatever the page declares (a BOM is skipped; script and style contents are
-    /// dropped first, see `RawTextElider`); otherwise the page's `<meta charset>` is honoured, and a page with no
-    /// declaration is read as windows-1252 (the web's default). Bytes that are invalid in a page declaring
-    /// UTF-8 become U+FFFD, with a warning. Nil when libxml2 cannot read the bytes at all.
-    static func read(_ data: Data) -> HTMLPageReader? {
+    /// dropped first, see `RawTextElider`); otherwise the charset the server declared (`Content-Type`, passed as
+    /// `declaredCharset`) is honoured, then the page's `<meta charset>`, and a page with no declaration is read as
+    /// windows-1252 (the web's default). Bytes that are invalid in a page declaring UTF-8 become U+FFFD, with a
+    /// warning. Nil when libxml2 cannot read the bytes at all.
+    static func read(_ data: Data, declaredCharset: String? = nil) -> HTMLPageReader? {
         data.withUnsafeBytes { raw -> HTMLPageReader? in
             var bytes = raw.bindMemory(to: UInt8.self)
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes.dropFirst(3)) }
@@ -95,8 +96,13 @@ final class HTMLPageReader: HTMLEventSink {
                 }
                 return parse(bytes, encoding: "UTF-8", ignoreDeclared: true)?.reader
             }
+            // The transport's charset outranks the page's own declaration (the HTML standard's encoding sniffing).
+            let header = declaredCharset?.lowercased()
+            if let header, header != "utf-8", header != "utf8" {
+                if let reader = parse(bytes, encoding: header, ignoreDeclared: true)?.reader { return reader }
+            }
             guard let first = parse(bytes, encoding: nil, ignoreDeclared: false) else { return nil }
-            switch first.declaredEncoding?.lowercased() {
+            switch header ?? first.declaredEncoding?.lowercased() {
             case nil:
                 return parse(bytes, encoding: "windows-1252", ignoreDeclared: true)?.reader
             case "utf-8", "utf8":
