@@ -5,45 +5,6 @@ import Synchronization
 import Glibc
 #endif
 
-/// One problem met while loading: the file (or argument) and what is wrong with it.
-public struct LoadProblem: Sendable, Codable, Equatable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Codable { case warning, error }
-    public var path: String
-    public var message: String
-    public var severity: Severity
-    public init(path: String, message: String, severity: Severity) {
-        self.path = path; self.message = message; self.severity = severity
-    }
-    public var description: String { "\(path): \(message)" }
-}
-
-public struct LoadOptions: Sendable {
-    public var maxFileSize: Int = 64 << 20
-    /// `--field text=article_body` style overrides for JSON records.
-    public var fieldOverrides: [String: String] = [:]
-    /// Stoplists of declared page languages, read once per catalog (a session passes its own).
-    public var stoplists = StopwordCatalog()
-    /// The charset a server declared for the bytes (`Content-Type`), for a fetched page: it outranks `<meta charset>`.
-    public var declaredCharset: String?
-    public init() {}
-}
-
-/// What a load produced: the documents in input order, and every problem met.
-public struct LoadedFiles: Sendable {
-    public var documents: [ParsedDocument] = []
-    /// Each document's tokenised body, in the same order, when the load was given a vocabulary; else empty.
-    /// The documents then no longer hold their bodies (`ParsedDocument.hasBody`): the texts rebuild them.
-    public var texts: [TokenizedText] = []
-    /// The vocabulary `texts` were interned in.
-    public var vocabulary: Vocabulary?
-    public var problems: [LoadProblem] = []
-    public var files = 0
-    public var bytes = 0
-    /// README/LICENSE-style files met while expanding folders and globs, not loaded (see `FileExpander`).
-    public var skipped: [String] = []
-    public init() {}
-}
-
 /// Expands paths (files, folders recursively, globs) and parses each file by its detected format, in parallel.
 public struct ArticleLoader: Sendable {
     public var options: LoadOptions
@@ -54,7 +15,6 @@ public struct ArticleLoader: Sendable {
     /// in the same pass as parsing, a chunk of files per batch, while each body is still in cache.
     public func load(paths: [String], vocabulary: Vocabulary? = nil,
                      progress: (@Sendable (Int, Int, Int) -> Void)? = nil) throws -> LoadedFiles {
-        _ = ArticleLoader.heapTuned
         LibXML2.initialised
         var report = LoadedFiles()
         report.vocabulary = vocabulary
@@ -117,25 +77,6 @@ public struct ArticleLoader: Sendable {
         return report
     }
 
-    /// A load allocates hundreds of MB in small pieces; glibc grows its heaps by the request plus M_TOP_PAD
-    /// (128 KB by default), one syscall and a trip through the kernel each time. A 64 MB pad cuts the system
-    /// time of loading /tmp/bbc20 by about a quarter (0.43 s → 0.31 s); the pad is address space, not resident
-    /// memory (peak RSS unchanged). Fast bins are turned off (M_MXFAST 0; each thread's cache still serves
-    /// small blocks): the first large allocation after the parallel phase otherwise walked every small block
-    /// the workers had freed (malloc_consolidate, about 1.5 % of a bbc20 load). Set once, on the first load.
-    static let heapTuned: Bool = {
-        #if canImport(Glibc)
-        // mallopt is declared in <malloc.h>, which the Glibc module does not export: look it up instead.
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        let M_TOP_PAD: Int32 = -2, M_MXFAST: Int32 = 1
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return false }  // RTLD_DEFAULT
-        let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
-        return mallopt(M_TOP_PAD, 64 << 20) == 1 && mallopt(M_MXFAST, 0) == 1
-        #else
-        return false
-        #endif
-    }()
-
     struct FileResult: Sendable {
         var documents: [ParsedDocument] = []
         var texts: [TokenizedText] = []
@@ -167,85 +108,5 @@ public struct ArticleLoader: Sendable {
             result.problems.append(.init(path: path, message: "\(error)", severity: .error))
         }
         return result
-    }
-}
-
-/// Why a file could not be loaded.
-public enum LoadError: Error, CustomStringConvertible, Equatable {
-    case empty, binary, noBody(String), malformed(String)
-    public var description: String {
-        switch self {
-        case .empty: return "file is empty"
-        case .binary: return "binary file (contains NUL bytes); skipped"
-        case .noBody(let why): return "no article text found (\(why))"
-        case .malformed(let why): return why
-        }
-    }
-}
-
-public enum ByteCount {
-    public static func format(_ n: Int) -> String {
-        if n < 1024 { return "\(n) B" }
-        if n < 1 << 20 { return String(format: "%.1f KB", Double(n) / 1024) }
-        if n < 1 << 30 { return String(format: "%.1f MB", Double(n) / 1048576) }
-        return String(format: "%.1f GB", Double(n) / 1073741824)
-    }
-}
-
-/// Reads a whole file with POSIX open/fstat/read into one buffer: no Foundation attribute dictionary and no
-/// intermediate copy (the loader reads tens of thousands of small files).
-enum FileBytes {
-    enum Failure: Error { case tooLarge(Int), unreadable(String) }
-
-    /// What a non-regular file is ("a folder", "a FIFO", …), or nil for a regular file.
-    static func irregularKind(_ mode: mode_t) -> String? {
-        switch mode & S_IFMT {
-        case S_IFREG: return nil
-        case S_IFDIR: return "a folder"
-        case S_IFIFO: return "a FIFO"
-        case S_IFSOCK: return "a socket"
-        case S_IFCHR, S_IFBLK: return "a device"
-        default: return "a special file"
-        }
-    }
-
-    static func read(_ path: String, limit: Int) -> Result<Data, Failure> {
-        // O_NONBLOCK: opening a FIFO must not wait for a writer; the type is checked on what was opened, so a
-        // path swapped between a check and the open cannot slip a device or pipe in.
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard fd >= 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
-        if let kind = FileBytes.irregularKind(info.st_mode) { return .failure(.unreadable("is \(kind), not a regular file")) }
-        let size = Int(info.st_size)
-        if size > limit { return .failure(.tooLarge(size)) }
-        // Read into a malloc'd buffer that Data then owns: `Data(count:)` would zero every byte first.
-        guard let base = malloc(max(1, size)) else { return .failure(.unreadable("out of memory")) }
-        var filled = 0
-        while filled < size {
-            let n = Glibc.read(fd, base + filled, size - filled)
-            if n < 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                free(base)
-                return .failure(.unreadable(reason))
-            }
-            if n == 0 { break }          // the file shrank while we read it
-            filled += n
-        }
-        var data = Data(bytesNoCopy: base, count: filled, deallocator: .free)
-        // Files that report no size (e.g. /proc, pipes) are read to their end in pieces.
-        if size == 0 {
-            var chunk = [UInt8](repeating: 0, count: 65536)
-            while true {
-                let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-                if n < 0 { if errno == EINTR { continue }; return .failure(.unreadable(String(cString: strerror(errno)))) }
-                if n == 0 { break }
-                data.append(contentsOf: chunk[0..<n])
-                if data.count > limit { return .failure(.tooLarge(data.count)) }
-            }
-        }
-        return .success(data)
     }
 }

@@ -1,3 +1,5 @@
+
+
 /// Every verb of the shell, in the order `help` lists them.
 public enum CommandRegistry {
     public static let commands: [any ShellCommand.Type] = [
@@ -32,25 +34,5 @@ public enum CommandRegistry {
         if let prefix = allNames.filter({ $0.hasPrefix(v) }).sorted().first, v.count >= 2 { return prefix }
         guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, min(2, v.count / 3)) else { return nil }
         return best.0
-    }
-}
-
-enum EditDistance {
-    /// Edit distance where swapping two neighbouring letters counts as one edit ("hepl" → "help").
-    static func levenshtein(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { d[i][0] = i }
-        for j in 0...b.count { d[0][j] = j }
-        for i in 1...a.count {
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
-            }
-        }
-        return d[a.count][b.count]
     }
 }

@@ -220,15 +220,3 @@ public final class Shell {
 extension Shell: ShellControls {
     func requestQuit() { quitRequested = true }
 }
-
-enum OutputFile {
-    static func write(_ text: String, to path: String, append: Bool) throws {
-        if append, let handle = FileHandle(forWritingAtPath: path) {
-            defer { try? handle.close() }
-            try handle.seekToEnd()
-            try handle.write(contentsOf: Data(text.utf8))
-        } else {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        }
-    }
-}

@@ -1,3 +1,5 @@
+
+
 /// Terminal column widths: East Asian wide and fullwidth characters take two columns, combining marks none.
 public enum TextWidth {
     public static func of(_ s: String) -> Int {
@@ -43,33 +45,5 @@ public enum TextWidth {
         let gap = max(0, columns - of(s))
         let spaces = String(repeating: " ", count: gap)
         return alignment == .left ? s + spaces : spaces + s
-    }
-}
-
-/// Neutralises control characters and escape sequences in untrusted text (article content) before it
-/// reaches a terminal or file: C0/C1 controls become visible control pictures, so `ESC[2J` prints as `␛[2J`.
-public enum Sanitizer {
-    public static func clean(_ s: String, keepNewlines: Bool = true) -> String {
-        guard s.unicodeScalars.contains(where: needsWork) else { return s }
-        var out = String.UnicodeScalarView()
-        for u in s.unicodeScalars {
-            let v = u.value
-            switch v {
-            case 0x0A where keepNewlines: out.append(u)
-            case 0x09: out.append(" ")
-            case 0x00..<0x20: out.append(Unicode.Scalar(0x2400 + v)!)
-            case 0x7F: out.append("\u{2421}")
-            case 0x80..<0xA0: out.append("\u{FFFD}")
-            // Bidirectional overrides can make text display in a misleading order.
-            case 0x202A...0x202E, 0x2066...0x2069: out.append("\u{FFFD}")
-            default: out.append(u)
-            }
-        }
-        return String(out)
-    }
-
-    static func needsWork(_ u: Unicode.Scalar) -> Bool {
-        let v = u.value
-        return (v < 0x20 && v != 0x0A) || (0x7F..<0xA0).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
     }
 }

@@ -13,8 +13,3 @@ public enum Cancellation {
         if flag.load(ordering: .relaxed) { throw CancelledError() }
     }
 }
-
-public struct CancelledError: Error, CustomStringConvertible {
-    public init() {}
-    public var description: String { "cancelled" }
-}

@@ -35,6 +35,7 @@ struct Lede: ParsableCommand {
     }
 }
 
+HeapTuning.apply()
 do {
     var command = try Lede.parseAsRoot()
     try command.run()

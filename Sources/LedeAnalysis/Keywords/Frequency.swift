@@ -1,19 +1,6 @@
 import Foundation
 import LedeText
 
-/// One keyword row.
-public struct TermFrequency: Codable, Sendable, Equatable {
-    public var term: String
-    public var count: Int
-    /// Occurrences per million tokens of the texts counted.
-    public var perMillion: Double
-    /// Texts the term occurs in, and that as a percentage of the texts (range).
-    public var documentFrequency: Int
-    public var range: Double
-    /// TF-IDF score when ranked by TF-IDF (mean of the L2-normalised document weights).
-    public var tfidf: Double?
-}
-
 /// Term counts over a set of texts in flat arrays indexed by unit id.
 public struct FrequencyTable: Sendable {
     public private(set) var counts: [Int32] = []
@@ -166,26 +153,5 @@ public struct FrequencyTable: Sendable {
             a.1 != b.1 ? a.1 > b.1 : units.label(a.0) < units.label(b.0)
         }
         return best.map { row($0.0, units: units) }
-    }
-}
-
-enum TopK {
-    /// The first k elements of `items` under `before`, without sorting everything when k is small.
-    static func select<T>(_ items: [T], k: Int, by before: (T, T) -> Bool) -> [T] {
-        guard k > 0 else { return [] }
-        // k may be any size a caller asks for; it never exceeds the items (nor overflows k * 4).
-        let k = min(k, items.count)
-        if items.count / 4 <= k { return Array(items.sorted(by: before).prefix(k)) }
-        // Keep a sorted buffer of the best k.
-        var best: [T] = []
-        best.reserveCapacity(k + 1)
-        for x in items {
-            if best.count == k, let last = best.last, !before(x, last) { continue }
-            var lo = 0, hi = best.count
-            while lo < hi { let mid = (lo + hi) / 2; if before(best[mid], x) { lo = mid + 1 } else { hi = mid } }
-            best.insert(x, at: lo)
-            if best.count > k { best.removeLast() }
-        }
-        return best
     }
 }

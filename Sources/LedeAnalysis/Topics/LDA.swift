@@ -1,49 +1,6 @@
 import Foundation
 import LedeText
 
-/// The documents a topic model sees: each text as a sequence of word indices into a compact vocabulary
-/// of stems, without stopwords, numbers, rare stems (in fewer than `minDocumentFrequency` texts) and
-/// stems in more than `maxDocumentShare` of the texts.
-public struct TopicCorpus: Sendable {
-    public var words: [String]
-    public var documents: [[Int32]]
-
-    public init(words: [String], documents: [[Int32]]) { self.words = words; self.documents = documents }
-
-    public init(texts: [TokenizedText], keys: TermKeys, minDocumentFrequency: Int = 5, maxDocumentShare: Double = 0.5) {
-        var df = [Int32](repeating: 0, count: keys.count)
-        var sequences: [[UInt32]] = []
-        sequences.reserveCapacity(texts.count)
-        var seen = [Int32](repeating: -1, count: keys.count)
-        for (d, text) in texts.enumerated() {
-            var seq: [UInt32] = []
-            seq.reserveCapacity(text.tokenCount)
-            for id in text.ids {
-                let k = keys.key(ofToken: id)
-                guard k != TermKeys.none else { continue }
-                seq.append(k)
-                if seen[Int(k)] != Int32(d) { seen[Int(k)] = Int32(d); df[Int(k)] += 1 }
-            }
-            sequences.append(seq)
-        }
-        let maxDF = Int(Double(texts.count) * maxDocumentShare)
-        let minDF = min(minDocumentFrequency, max(1, texts.count / 2))
-        // Words in alphabetical order, not in key order: keys follow the order in which parallel loading first
-        // met each form, and the sampler's tie-breaks (top words, coherence) must not change between sessions.
-        var index = [Int32](repeating: -1, count: keys.count)
-        var words: [String] = []
-        let kept = (0..<keys.count).filter { Int(df[$0]) >= minDF && (Int(df[$0]) <= maxDF || texts.count < 4) }
-        for k in kept.sorted(by: { keys.keyForms[$0] < keys.keyForms[$1] }) {
-            index[k] = Int32(words.count)
-            words.append(keys.keyForms[k])
-        }
-        self.words = words
-        documents = sequences.map { seq in seq.compactMap { index[Int($0)] >= 0 ? index[Int($0)] : nil } }
-    }
-
-    public var tokenCount: Int { documents.reduce(0) { $0 + $1.count } }
-}
-
 /// Latent Dirichlet Allocation by collapsed Gibbs sampling (Griffiths & Steyvers 2004), seeded so a run repeats.
 public struct LDAModel: Sendable {
     public let k: Int
@@ -153,36 +110,5 @@ public struct LDAModel: Sendable {
             let m = mixture(d)
             return m.indices.max { m[$0] < m[$1] || (m[$0] == m[$1] && $0 > $1) } ?? 0
         }
-    }
-}
-
-public enum TopicMetrics {
-    /// UMass coherence (Mimno et al. 2011) of a ranked word list, averaged over pairs:
-    /// mean over i > j of ln((D(w_i, w_j) + 1) / D(w_j)), D counting the documents that contain the words.
-    public static func umass(_ topWords: [Int], corpus: TopicCorpus) -> Double {
-        guard topWords.count >= 2 else { return 0 }
-        let wanted = Dictionary(uniqueKeysWithValues: topWords.enumerated().map { (Int32($0.element), $0.offset) })
-        var docsOf = [Set<Int>](repeating: [], count: topWords.count)
-        for (d, doc) in corpus.documents.enumerated() {
-            for w in doc { if let i = wanted[w] { docsOf[i].insert(d) } }
-        }
-        var sum = 0.0, pairs = 0
-        for i in 1..<topWords.count {
-            for j in 0..<i where !docsOf[j].isEmpty {
-                let both = docsOf[i].intersection(docsOf[j]).count
-                sum += Foundation.log((Double(both) + 1) / Double(docsOf[j].count))
-                pairs += 1
-            }
-        }
-        return pairs == 0 ? 0 : sum / Double(pairs)
-    }
-
-    /// Purity of clusters against labels: Σ over clusters of its most common label's count, over N.
-    public static func purity(clusters: [Int], labels: [String]) -> Double {
-        guard !clusters.isEmpty else { return 0 }
-        var table: [Int: [String: Int]] = [:]
-        for (c, l) in zip(clusters, labels) { table[c, default: [:]][l, default: 0] += 1 }
-        let majority = table.values.reduce(0) { $0 + ($1.values.max() ?? 0) }
-        return Double(majority) / Double(clusters.count)
     }
 }

@@ -1,32 +1,6 @@
 import Foundation
 import LedeText
 
-/// A text as a sparse bag of term keys: sorted keys and their counts.
-public struct TermBag: Sendable {
-    public var keys: [UInt32]
-    public var counts: [Float]
-
-    public init(keys: [UInt32], counts: [Float]) { self.keys = keys; self.counts = counts }
-
-    /// Counts the keyed tokens of a text (one pass over its token ids; nothing is re-tokenised).
-    public init(_ text: TokenizedText, keys termKeys: TermKeys) {
-        var pairs: [UInt32] = []
-        pairs.reserveCapacity(text.tokenCount)
-        for id in text.ids {
-            let k = termKeys.key(ofToken: id)
-            if k != TermKeys.none { pairs.append(k) }
-        }
-        pairs.sort()
-        var keys: [UInt32] = [], counts: [Float] = []
-        for k in pairs {
-            if let last = keys.last, last == k { counts[counts.count - 1] += 1 } else { keys.append(k); counts.append(1) }
-        }
-        self.keys = keys; self.counts = counts
-    }
-
-    public var total: Float { counts.reduce(0, +) }
-}
-
 /// Naive Bayes over TF-IDF features (Rennie et al. 2003 for the complement variant).
 /// TF-IDF: tf = 1 + ln(count), idf = ln((1 + n) / (1 + df)) + 1 as scikit-learn, rows L2-normalised.
 /// Multinomial: log P(c) + Σ x_f log θ_cf with θ_cf = (N_cf + α) / (N_c + α·V).
@@ -215,32 +189,4 @@ public struct NaiveBayesModel: Sendable, Codable {
             }
         }
     }
-}
-
-/// A model whose weights are indexed by one session's term keys, ready to classify its texts.
-public struct BoundClassifier: Sendable {
-    let core: NaiveBayesModel.Core
-    public let labels: [String]
-    public let matchedFeatures: Int
-
-    /// Labels with a probability-like score in [0, 1] (a softmax over the class scores), best first.
-    public func classify(_ bag: TermBag) -> [(label: String, score: Double)] {
-        let s = core.scores(bag)
-        // Complement weights are normalised to tiny magnitudes: scale them so the softmax is not flat.
-        let scale = core.kind == .complement ? 100.0 : 1.0
-        let top = s.max() ?? 0
-        let e = s.map { Foundation.exp(($0 - top) * scale) }
-        let z = e.reduce(0, +)
-        return labels.indices.map { (labels[$0], e[$0] / z) }.sorted { $0.score > $1.score || ($0.score == $1.score && $0.label < $1.label) }
-    }
-
-    public func predict(_ bag: TermBag) -> Int {
-        let s = core.scores(bag)
-        return s.indices.max { s[$0] < s[$1] || (s[$0] == s[$1] && $0 > $1) } ?? 0
-    }
-}
-
-public struct ModelError: Error, CustomStringConvertible {
-    public var description: String
-    public init(_ message: String) { description = message }
 }

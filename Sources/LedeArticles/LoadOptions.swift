@@ -1,0 +1,17 @@
+import Foundation
+import LedeText
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+public struct LoadOptions: Sendable {
+    public var maxFileSize: Int = 64 << 20
+    /// `--field text=article_body` style overrides for JSON records.
+    public var fieldOverrides: [String: String] = [:]
+    /// Stoplists of declared page languages, read once per catalog (a session passes its own).
+    public var stoplists = StopwordCatalog()
+    /// The charset a server declared for the bytes (`Content-Type`), for a fetched page: it outranks `<meta charset>`.
+    public var declaredCharset: String?
+    public init() {}
+}

@@ -1,0 +1,20 @@
+
+
+/// A command's answer: the Codable result (for JSON, the session log and `--json`) and how to show it.
+public protocol CommandResult: Encodable, Sendable {
+    var display: [DisplayBlock] { get }
+    /// Set when the command did part of its work but failed overall (e.g. some files did not load):
+    /// the result is still shown and logged, and the command counts as failed.
+    var failure: String? { get }
+}
+
+extension CommandResult {
+    public var failure: String? { nil }
+}
+
+/// A result with nothing to show but a line of text.
+public struct MessageResult: CommandResult {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var display: [DisplayBlock] { message.isEmpty ? [] : [.text(message)] }
+}

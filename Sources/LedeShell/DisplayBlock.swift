@@ -1,0 +1,22 @@
+
+
+/// What a command shows, independent of the output format: renderers turn these into a terminal table,
+/// plain text or CSV; JSON output encodes the command's result itself instead.
+public enum DisplayBlock: Sendable {
+    case table(Table)
+    /// Label/value pairs, shown as a two-column table.
+    case fields(title: String?, [(String, String)])
+    /// Free text (already laid out); article text inside is sanitised by the renderer.
+    case text(String)
+    /// Text with styled runs (diffs): coloured on a colour terminal, otherwise deletions and insertions are
+    /// marked `[-old-]{+new+}` as git --word-diff and wdiff do.
+    case styled([StyledRun])
+}
+
+public struct StyledRun: Sendable, Equatable {
+    /// `removedLine`/`addedLine` colour whole lines (unified form) and carry no markers without colour.
+    public enum Style: Sendable { case plain, deleted, inserted, removedLine, addedLine, strong, dim }
+    public var text: String
+    public var style: Style
+    public init(_ text: String, _ style: Style = .plain) { self.text = text; self.style = style }
+}
