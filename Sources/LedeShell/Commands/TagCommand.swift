@@ -37,6 +37,8 @@ struct TagCommand: ShellCommand {
         var id: String
         var title: String?
         var topics: [Assigned]
+        /// Why the article has no topic (e.g. "no taxonomy for it").
+        var untagged: String? = nil
     }
     struct Result: CommandResult {
         var tagger: String
@@ -51,7 +53,7 @@ struct TagCommand: ShellCommand {
                 columns: [.init("id"), .init("top topic"), .init("score", .right), .init("also", shrinkable: true), .init("title", shrinkable: true)],
                 rows: articles.map { r in
                     let top = r.topics.first
-                    return [r.id, top.map { "\($0.code == $0.name ? $0.name : "\($0.code) \($0.name)")" } ?? "(none)",
+                    return [r.id, top.map { "\($0.code == $0.name ? $0.name : "\($0.code) \($0.name)")" } ?? r.untagged.map { "untagged: \($0)" } ?? "(none)",
                             top.map { Format.fixed($0.score, 2) } ?? "",
                             r.topics.dropFirst().map { "\($0.name) \(Format.fixed($0.score, 2))" }.joined(separator: ", "),
                             r.title ?? ""]
@@ -109,14 +111,16 @@ struct TagCommand: ShellCommand {
             let own = Set(tax.topics.flatMap { [$0.code.lowercased(), $0.name.lowercased()] })
             for s in selections {
                 try Cancellation.check()
-                let assigned = tagger.assigned(tagger.score(s.version.text), threshold: usedThreshold)
+                let tagging = tagger.tag(s.version.text, title: s.version.metadata.title, language: s.version.metadata.language)
+                let assigned = tagger.assigned(tagging.scores, threshold: usedThreshold)
                 s.article.tags.removeAll { own.contains($0.lowercased()) }
                 for a in assigned {
                     for t in [a.name, a.code] where !s.article.tags.contains(t) { s.article.tags.append(t) }
                 }
                 rows.append(Row(id: s.article.id, title: s.version.metadata.title,
                                 topics: assigned.map { Assigned(code: $0.code, name: $0.name, label: $0.label, score: $0.score,
-                                                                evidence: explain ? $0.evidence : nil) }))
+                                                                evidence: explain ? $0.evidence : nil) },
+                                untagged: tagging.untagged))
             }
         }
         return Result(tagger: taggerName, threshold: usedThreshold, articles: rows, explain: explain, seconds: Date().timeIntervalSince(start))
