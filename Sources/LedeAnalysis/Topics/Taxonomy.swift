@@ -42,6 +42,9 @@ public struct Taxonomy: Sendable {
     /// (and accents folded), so "wahl" also matches "wahlen" (see `TaxonomyTermTable`).
     public var endings: [String: [String]]
     public var topics: [Topic]
+    /// Snowball stems of the words of the English terms, computed once when the file is read (a tagger is
+    /// built for every `tag`; words missing here are stemmed then).
+    var stemOfTermWord: [String: String] = [:]
 
     /// The language codes this taxonomy has terms for: the main language first, then the others in order.
     public var languages: [String] {
@@ -206,8 +209,14 @@ public struct Taxonomy: Sendable {
             topics.append(Topic(code: code, name: shortName.lowercased().replacingOccurrences(of: " ", with: "-"), label: label, terms: terms,
                                 termsByLanguage: byLanguage))
         }
-        return Taxonomy(name: name, source: file, threshold: threshold, smoothing: smoothing, titleWeight: titleWeight,
-                        leadWeight: leadWeight, language: language, endings: endings, topics: topics)
+        var taxonomy = Taxonomy(name: name, source: file, threshold: threshold, smoothing: smoothing, titleWeight: titleWeight,
+                                leadWeight: leadWeight, language: language, endings: endings, topics: topics)
+        if language == "en" {
+            for t in topics { for term in t.terms { for w in term.text.split(separator: " ") where taxonomy.stemOfTermWord[String(w)] == nil {
+                taxonomy.stemOfTermWord[String(w)] = TermKeys.stem(String(w))
+            } } }
+        }
+        return taxonomy
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import LedeText
 
 /// One topic's score for one article, with the evidence behind it.
@@ -38,17 +39,41 @@ public struct TaxonomyTagging: Sendable, Codable, Equatable {
 public struct TaxonomyTagger: Sendable {
     public let taxonomy: Taxonomy
     let keys: TermKeys
-    /// One term table per language the taxonomy has terms for.
-    let tables: [String: TaxonomyTermTable]
+    /// The main language's term table, and the others', built when a text in their language comes.
+    let mainTable: TaxonomyTermTable
+    private let otherTables: OtherTables
     /// Terms of the main language that no text in the corpus contains (reported by `--explain`).
-    public var unmatchedTerms: Int { tables[taxonomy.language]?.unmatchedTerms ?? 0 }
+    public var unmatchedTerms: Int { mainTable.unmatchedTerms }
 
     public init(taxonomy: Taxonomy, keys: TermKeys) {
         self.taxonomy = taxonomy
         self.keys = keys
-        var tables: [String: TaxonomyTermTable] = [:]
-        for language in taxonomy.languages { tables[language] = TaxonomyTermTable(taxonomy: taxonomy, language: language, keys: keys) }
-        self.tables = tables
+        mainTable = TaxonomyTermTable(taxonomy: taxonomy, language: taxonomy.language, keys: keys)
+        otherTables = OtherTables(languages: Set(taxonomy.languages.dropFirst()))
+    }
+
+    /// The term table of a language code, nil when the taxonomy has no terms in it.
+    func table(for language: String) -> TaxonomyTermTable? {
+        if language == taxonomy.language { return mainTable }
+        return otherTables.table(language, taxonomy: taxonomy, keys: keys)
+    }
+
+    /// Tables of the languages other than the main one, built on first use (most corpora are in one language).
+    private final class OtherTables: @unchecked Sendable {
+        let languages: Set<String>
+        private let lock = NSLock()
+        private var built: [String: TaxonomyTermTable] = [:]
+        init(languages: Set<String>) { self.languages = languages }
+
+        func table(_ language: String, taxonomy: Taxonomy, keys: TermKeys) -> TaxonomyTermTable? {
+            guard languages.contains(language) else { return nil }
+            return lock.withLock {
+                if let t = built[language] { return t }
+                let t = TaxonomyTermTable(taxonomy: taxonomy, language: language, keys: keys)
+                built[language] = t
+                return t
+            }
+        }
     }
 
     /// Every topic's score for one text in the taxonomy's main language, without a title, best first
@@ -60,7 +85,7 @@ public struct TaxonomyTagger: Sendable {
     /// when the body's first paragraph repeats the title, that paragraph counts as the title instead.
     public func tag(_ text: TokenizedText, title: String? = nil, language: String? = nil) -> TaxonomyTagging {
         let code = Taxonomy.languageCode(language) ?? taxonomy.language
-        guard let table = tables[code] else {
+        guard let table = table(for: code) else {
             return TaxonomyTagging(scores: [], language: nil, untagged: "no taxonomy for \(code)")
         }
         var sequence = TaggedSequence()
@@ -113,6 +138,12 @@ public struct TaxonomyTagger: Sendable {
             }
         }
         for form in words where TermKeys.isWordLike(form) && !TermKeys.stopwords.contains(form) {
+            if !table.matchesForms, let id = keys.vocabulary.id(of: form), Int(id) < keys.keyOfToken.count {
+                // A word the corpus has: its key is its unit (no stemming); stopwords and numbers have none.
+                let k = keys.key(ofToken: id)
+                if k != TermKeys.none { out.append(k, weight: taxonomy.titleWeight, wildcards: []) }
+                continue
+            }
             let r = table.resolve(table.matchesForms ? form : TermKeys.stem(form))
             out.append(r.unit, weight: taxonomy.titleWeight, wildcards: r.wildcards)
         }
@@ -123,17 +154,27 @@ public struct TaxonomyTagger: Sendable {
         var counts = [Int32](repeating: 0, count: table.entryCount)
         var mass = [Double](repeating: 0, count: table.entryCount)
         let units = sequence.units, weights = sequence.weights
-        for i in units.indices {
-            let u = units[i]
-            let m = weights[i]
-            if let entries = table.singleByUnit[u] { for e in entries { counts[Int(e)] += 1; mass[Int(e)] += m } }
-            if let candidates = table.phrasesByFirstUnit[u] {
-                for c in candidates where i + c.rest.count < units.count {
+        let unitCount = table.unitCount
+        table.singleStart.withUnsafeBufferPointer { singleStart in
+        table.singles.withUnsafeBufferPointer { singles in
+        table.phraseStart.withUnsafeBufferPointer { phraseStart in
+            for i in units.indices {
+                let u = Int(units[i])
+                guard u < unitCount else { continue }
+                let m = weights[i]
+                for k in Int(singleStart[u])..<Int(singleStart[u + 1]) {
+                    let e = Int(singles[k]); counts[e] += 1; mass[e] += m
+                }
+                for k in Int(phraseStart[u])..<Int(phraseStart[u + 1]) {
+                    let c = table.phrases[k]
+                    guard i + c.rest.count < units.count else { continue }
                     var match = true
                     for (j, r) in c.rest.enumerated() where units[i + 1 + j] != r { match = false; break }
                     if match { counts[Int(c.entry)] += 1; mass[Int(c.entry)] += m }
                 }
             }
+        }
+        }
         }
         for (position, e) in sequence.wildcards { counts[Int(e)] += 1; mass[Int(e)] += weights[position] }
         var evidence = [Double](repeating: 0, count: taxonomy.topics.count)

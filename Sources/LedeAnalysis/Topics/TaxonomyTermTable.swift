@@ -25,10 +25,14 @@ struct TaxonomyTermTable: Sendable {
     private(set) var entryTopic: [Int] = []
     private(set) var entryWeight: [Double] = []
     private(set) var entryText: [String] = []
-    /// Single-word entries by unit.
-    private(set) var singleByUnit: [UInt32: [Int32]] = [:]
-    /// Phrases by the unit of their first word: (units of the other words, entry).
-    private(set) var phrasesByFirstUnit: [UInt32: [(rest: [UInt32], entry: Int32)]] = [:]
+    /// Single-word entries of unit u: `singles[singleStart[u] ..< singleStart[u + 1]]` (arrays indexed by unit,
+    /// so a word of a text costs two array reads, not a hash lookup).
+    private(set) var singleStart: [Int32] = [0]
+    private(set) var singles: [Int32] = []
+    /// Phrases whose first word is unit u: `phrases[phraseStart[u] ..< phraseStart[u + 1]]`, each the units
+    /// of its other words and its entry.
+    private(set) var phraseStart: [Int32] = [0]
+    private(set) var phrases: [(rest: [UInt32], entry: Int32)] = []
     /// The unit of every term word, by its stem (stems) or folded form (forms).
     private var unitByWord: [String: UInt32] = [:]
     /// Wildcard entries by the first (prefixes) or last (suffixes) three bytes of their pattern.
@@ -50,6 +54,8 @@ struct TaxonomyTermTable: Sendable {
         matchesForms = language != "en" || hasWildcards
         var nextUnit = matchesForms ? 0 : UInt32(keys.count)
         var seen: [UnitSequence: Int] = [:]
+        var singleByUnit: [UInt32: [Int32]] = [:]
+        var phrasesByFirstUnit: [UInt32: [(rest: [UInt32], entry: Int32)]] = [:]
         for (t, list) in lists.enumerated() {
             for term in list {
                 if TaxonomyTermTable.isWildcard(term.text) {
@@ -61,7 +67,7 @@ struct TaxonomyTermTable: Sendable {
                 }
                 let words = term.text.split(separator: " ").map(String.init)
                     .filter { TermKeys.isWordLike($0) && !TermKeys.stopwords.contains($0) }
-                    .map { matchesForms ? TaxonomyTermTable.fold(TaxonomyTermTable.withoutElision($0)) : TermKeys.stem($0) }
+                    .map { matchesForms ? TaxonomyTermTable.fold(TaxonomyTermTable.withoutElision($0)) : taxonomy.stemOfTermWord[$0] ?? TermKeys.stem($0) }
                     .filter { matchesForms || !TermKeys.isStopword($0) }
                 guard !words.isEmpty else { unmatchedTerms += 1; continue }
                 var units: [UInt32] = []
@@ -90,7 +96,21 @@ struct TaxonomyTermTable: Sendable {
                 else { phrasesByFirstUnit[units[0], default: []].append((Array(units.dropFirst()), entry)) }
             }
         }
+        // Flattened by unit: counts, prefix sums, then each unit's entries in place (file order kept within a unit).
+        unitCount = Int(nextUnit)
+        singleStart = [Int32](repeating: 0, count: unitCount + 1)
+        phraseStart = [Int32](repeating: 0, count: unitCount + 1)
+        for (u, e) in singleByUnit { singleStart[Int(u) + 1] = Int32(e.count) }
+        for (u, p) in phrasesByFirstUnit { phraseStart[Int(u) + 1] = Int32(p.count) }
+        for u in 0..<unitCount { singleStart[u + 1] += singleStart[u]; phraseStart[u + 1] += phraseStart[u] }
+        singles = [Int32](repeating: 0, count: Int(singleStart[unitCount]))
+        phrases = Array(repeating: (rest: [], entry: 0), count: Int(phraseStart[unitCount]))
+        for (u, e) in singleByUnit { for (j, x) in e.enumerated() { singles[Int(singleStart[Int(u)]) + j] = x } }
+        for (u, p) in phrasesByFirstUnit { for (j, x) in p.enumerated() { phrases[Int(phraseStart[Int(u)]) + j] = x } }
     }
+
+    /// Units are 0 ..< unitCount (`otherUnit` stands beyond).
+    private(set) var unitCount = 0
 
     static func isWildcard(_ term: String) -> Bool { term.hasPrefix("*") || term.hasSuffix("*") }
 
