@@ -38,7 +38,7 @@ let package = Package(
         ]),
         .testTarget(name: "LedeTextTests", dependencies: ["LedeText"]),
         .testTarget(name: "LedeArticlesTests", dependencies: ["LedeArticles"]),
-        .testTarget(name: "LedeAnalysisTests", dependencies: ["LedeAnalysis"]),
+        .testTarget(name: "LedeAnalysisTests", dependencies: ["LedeAnalysis"], exclude: ["Fixtures"]),
         .testTarget(name: "LedeSessionTests", dependencies: ["LedeSession"]),
         .testTarget(name: "LedeEngineTests", dependencies: ["LedeEngine"]),
         .testTarget(name: "LedeShellTests", dependencies: ["LedeShell"]),

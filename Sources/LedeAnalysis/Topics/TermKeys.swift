@@ -10,6 +10,9 @@ public struct TermKeys: Sendable {
     /// The text of each key (a stem), indexed by key.
     public let keyForms: [String]
     private let keyByForm: [String: UInt32]
+    /// The vocabulary the keys were built from: matchers that compare word forms rather than stems
+    /// (the taxonomy tagger's lists in other languages) read the forms from it.
+    public let vocabulary: Vocabulary
 
     public static let none = UInt32.max
     /// Names the feature scheme, stored in saved models so a model from another scheme is refused.
@@ -45,6 +48,7 @@ public struct TermKeys: Sendable {
         self.keyOfToken = keyOfToken
         self.keyForms = keyForms
         self.keyByForm = keyByForm
+        self.vocabulary = vocabulary
     }
 
     public var count: Int { keyForms.count }

@@ -39,6 +39,8 @@ public struct TagReport: Codable, Sendable {
         public var id: String
         public var title: String?
         public var topics: [Assigned]
+        /// Why the article has no topic (e.g. "no taxonomy for it").
+        public var untagged: String? = nil
     }
     public var tagger: String
     public var threshold: Double
@@ -86,14 +88,16 @@ extension Engine {
             let own = Set(taxonomy.topics.flatMap { [$0.code.lowercased(), $0.name.lowercased()] })
             for s in selections {
                 try Cancellation.check()
-                let assigned = tagger.assigned(tagger.score(s.version.text), threshold: usedThreshold)
+                let tagging = tagger.tag(s.version.text, title: s.version.metadata.title, language: s.version.metadata.language)
+                let assigned = tagger.assigned(tagging.scores, threshold: usedThreshold)
                 s.article.tags.removeAll { own.contains($0.lowercased()) }
                 for a in assigned {
                     for t in [a.name, a.code] where !s.article.tags.contains(t) { s.article.tags.append(t) }
                 }
                 rows.append(TagReport.Row(id: s.article.id, title: s.version.metadata.title,
                                           topics: assigned.map { TagReport.Assigned(code: $0.code, name: $0.name, label: $0.label, score: $0.score,
-                                                                                    evidence: request.explain ? $0.evidence : nil) }))
+                                                                                    evidence: request.explain ? $0.evidence : nil) },
+                                          untagged: tagging.untagged))
             }
         }
         return TagReport(tagger: taggerName, threshold: usedThreshold, articles: rows, explain: request.explain,

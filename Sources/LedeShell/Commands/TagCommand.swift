@@ -39,7 +39,7 @@ extension TagReport: CommandResult {
             columns: [.init("id"), .init("top topic"), .init("score", .right), .init("also", shrinkable: true), .init("title", shrinkable: true)],
             rows: articles.map { r in
                 let top = r.topics.first
-                return [r.id, top.map { "\($0.code == $0.name ? $0.name : "\($0.code) \($0.name)")" } ?? "(none)",
+                return [r.id, top.map { "\($0.code == $0.name ? $0.name : "\($0.code) \($0.name)")" } ?? r.untagged.map { "untagged: \($0)" } ?? "(none)",
                         top.map { Format.fixed($0.score, 2) } ?? "",
                         r.topics.dropFirst().map { "\($0.name) \(Format.fixed($0.score, 2))" }.joined(separator: ", "),
                         r.title ?? ""]
