@@ -1,5 +1,6 @@
 import Foundation
 import LedeAnalysis
+import LedeSession
 
 /// The classifiers trained in a session, by name, each with the articles and labels it learnt from (what
 /// `evaluate` cross-validates).
@@ -20,6 +21,23 @@ public final class TopicModels {
     func store(_ entry: Entry, as name: String) { entries[name] = entry }
 
     func removeAll() { entries.removeAll() }
+
+    /// The models as a session file keeps them.
+    var saved: [SessionDocument.SavedModel] {
+        names.map { name in
+            let e = entries[name]!
+            return SessionDocument.SavedModel(name: name, model: e.model,
+                                              training: e.training?.map { .init(article: $0.article, version: $0.version, label: $0.label) },
+                                              labelSource: e.labelSource)
+        }
+    }
+
+    /// Puts saved models in place of the current ones (`open`).
+    func replace(with saved: [SessionDocument.SavedModel]) {
+        entries = Dictionary(saved.map { m in
+            (m.name, Entry(model: m.model, training: m.training?.map { ($0.article, $0.version, $0.label) }, labelSource: m.labelSource))
+        }, uniquingKeysWith: { _, last in last })
+    }
 
     /// A model by session name, else read from a file path (already resolved by the caller).
     func resolve(_ name: String, path: String) throws -> NaiveBayesModel {

@@ -49,6 +49,29 @@ public struct LogEntry: Codable, Sendable, Equatable {
         if let stored { try stored.encode(to: c.superEncoder(forKey: .result)) }
     }
 
+    /// An entry read from a line of a session file: its fields now, its result when first asked for.
+    static func fromSessionLine(_ line: Data, decoder: JSONDecoder) throws -> LogEntry {
+        struct Fields: Decodable {
+            var command: String, startedAt: Date, durationMs: Double, status: Status, error: String?
+        }
+        let f = try decoder.decode(Fields.self, from: line)
+        var entry = LogEntry(command: f.command, startedAt: f.startedAt, durationMs: f.durationMs, status: f.status, error: f.error,
+                             result: nil)
+        if line.range(of: Data("\"result\":".utf8)) != nil { entry.stored = StoredResult(entryLine: line) }
+        return entry
+    }
+
+    /// The line a session file read this entry from, to write it again as it was.
+    var sessionLine: Data? { stored?.entryLine }
+
+    /// The entry without its result: what the log keeps of commands whose output is not a session result
+    /// (`show`, `list`, `help`…), so a saved session does not carry every text it showed.
+    public var withoutResult: LogEntry {
+        var entry = self
+        entry.stored = nil
+        return entry
+    }
+
     public static func == (a: LogEntry, b: LogEntry) -> Bool {
         a.command == b.command && a.startedAt == b.startedAt && a.durationMs == b.durationMs
             && a.status == b.status && a.error == b.error && a.result == b.result
@@ -59,20 +82,27 @@ public struct LogEntry: Codable, Sendable, Equatable {
 /// back from a session file.
 final class StoredResult: Sendable {
     private let typed: (any Encodable & Sendable)?
+    /// A whole log entry as a session file holds it: its result is parsed only when asked for.
+    let entryLine: Data?
     private let tree: Mutex<JSONValue?>
 
-    init(json: JSONValue) { typed = nil; tree = Mutex(json) }
-    init(typed: any Encodable & Sendable) { self.typed = typed; tree = Mutex(nil) }
+    init(json: JSONValue) { typed = nil; entryLine = nil; tree = Mutex(json) }
+    init(typed: any Encodable & Sendable) { self.typed = typed; entryLine = nil; tree = Mutex(nil) }
+    init(entryLine: Data) { typed = nil; self.entryLine = entryLine; tree = Mutex(nil) }
 
+    /// The result as a JSON tree; a result read back from a session file is expanded (`ResultCompaction`).
     var json: JSONValue? {
         tree.withLock { tree in
             if tree == nil, let typed { tree = try? JSONValue.from(typed) }
-            return tree
+            if tree == nil, let entryLine, case .object(let entry)? = try? JSONParser.parse(entryLine) { tree = entry["result"] }
+            return tree.map(ResultCompaction.expand)
         }
     }
 
     func encode(to encoder: Encoder) throws {
-        if let typed { try typed.encode(to: encoder) } else { try json.encode(to: encoder) }
+        if let typed { try typed.encode(to: encoder) }
+        else if entryLine != nil { try json.encode(to: encoder) }
+        else { try tree.withLock { $0 }.encode(to: encoder) }
     }
 }
 

@@ -141,7 +141,7 @@ public final class Workspace: @unchecked Sendable {
         return .added(article)
     }
 
-    /// Restores an article with a given id and versions (used by `open`).
+    /// Restores an article with a given id and versions (format-1 session files).
     public func restore(id: String, name: String?, tags: [String], versions: [(ParsedDocument, Date)]) {
         guard let first = versions.first else { return }
         let article = Article(id: id, name: name,
@@ -156,6 +156,35 @@ public final class Workspace: @unchecked Sendable {
         articles.append(article)
         identityIndex = nil
         if let n = Workspace.idNumber(id) { nextNumber = max(nextNumber, n + 1) }
+    }
+
+    /// Restores saved articles with their ids, names, tags and versions, every text tokenised on all cores
+    /// (`open` of a session file that carries its texts). Cancellable: a cancelled call adds nothing.
+    public func restore(_ saved: [SessionDocument.SavedArticle], progress: (@Sendable (Int, Int) -> Void)? = nil) throws {
+        let flat = saved.flatMap { a in a.versions.map { (article: a, version: $0) } }
+        let documents = flat.map { item -> ParsedDocument in
+            let v = item.version
+            return ParsedDocument(path: v.sourcePath, format: v.format, metadata: v.metadata, paragraphs: v.text ?? [],
+                                  dropped: v.dropped ?? [], recordKey: v.recordKey)
+        }
+        let texts = try tokenizeAll(count: documents.count, body: { documents[$0].bodyUTF8 }, progress: progress)
+        var k = 0
+        articles.reserveCapacity(articles.count + saved.count)
+        for a in saved {
+            var versions: [ArticleVersion] = []
+            for v in a.versions {
+                // The hash is computed again when first needed, from the text as it is now.
+                let version = ArticleVersion(number: v.number, document: documents[k], text: texts[k], loadedAt: v.loadedAt)
+                versions.append(version)
+                k += 1
+            }
+            let article = Article(id: a.id, name: a.name, first: versions[0])
+            for v in versions.dropFirst() { article.append(v) }
+            article.tags = a.tags
+            articles.append(article)
+            if let n = Workspace.idNumber(a.id) { nextNumber = max(nextNumber, n + 1) }
+        }
+        identityIndex = nil
     }
 
     /// Turns several articles into versions of one (`group`): every version of every article, ordered by

@@ -1,5 +1,6 @@
 import Foundation
 import LedeSession
+import LedeEngine
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -68,9 +69,8 @@ public enum Launcher {
         }
         if shell.outputClosed { failed += 1 }
         if let savePath = options.savePath {
-            let doc = SessionFile.document(workspace: shell.workspace, log: shell.log, settings: shell.settings,
-                                           withText: false, ledeVersion: Shell.version)
-            do { try SessionFile.write(doc, to: savePath) } catch { shell.reportError("\(error)", at: nil); failed += 1 }
+            do { _ = try shell.engine.save(SaveRequest(file: savePath, path: shell.resolvePath(savePath))) }
+            catch { shell.reportError("\(error)", at: nil); failed += 1 }
         }
         fflush(nil)
         exit(failed > 0 ? 1 : 0)

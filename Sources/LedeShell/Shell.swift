@@ -126,7 +126,8 @@ public final class Shell {
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         let entry = LogEntry(command: trimmed, startedAt: started, durationMs: (ms * 1000).rounded() / 1000,
                              status: status, error: errorMessage, typedResult: result)
-        log.append(entry, changesSession: type.recordsResult)
+        // Only session results are kept: what show, list or help printed is not saved with the session.
+        log.append(type.recordsResult ? entry : entry.withoutResult, changesSession: type.recordsResult)
         if log.unsaved == 0 { quitWarned = false }
 
         if jsonLines {

@@ -70,13 +70,48 @@ import Testing
         #expect(r.status == 0, "\(r.err)")
         let data = try Data(contentsOf: URL(fileURLWithPath: session))
         let doc = try JSONSerialization.jsonObject(with: data) as! [String: Any]
-        #expect(doc["formatVersion"] as? Int == 1)
+        #expect(doc["formatVersion"] as? Int == 2)
         #expect((doc["articles"] as! [Any]).count == 5)
-        #expect((doc["log"] as! [Any]).count == 5, "source, its three loads, and list")
+        let log = doc["log"] as! [[String: Any]]
+        #expect(log.count == 5, "source, its three loads, and list")
+        #expect(log[4]["command"] as? String == "list" && log[4]["result"] == nil, "what list showed is not a session result")
         let o = try Lede.run(["--no-init", "-c", "open \(session)", "-c", "list", "-c", "show talks@1 --meta"])
         #expect(o.status == 0, "\(o.err)")
         #expect(o.out.contains("opened \(session): 5 articles (7 versions), 5 results"))
         #expect(o.out.contains("1 of 2"))
+    }
+
+    /// Issue 14's data-loss sequence: a story saved, its file replaced by a later text, the session opened and
+    /// the file loaded again. Version 1 keeps its own text and the diff is a real one.
+    @Test func aSavedArticleNeverChangesWhenItsFileDoes() throws {
+        let dir = Lede.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let story = dir + "/story.txt"
+        try FileManager.default.copyItem(atPath: Lede.samples + "/harbour-fire-0900.txt", toPath: story)
+        let first = try Lede.run(["--no-init", "-c", "load \(story)", "-c", "train m FROM all --label-from field:source",
+                                  "-c", "save \(dir)/j1.json"])
+        #expect(first.status == 1, "one class only: train fails, save still runs")
+        try FileManager.default.removeItem(atPath: story)
+        try FileManager.default.copyItem(atPath: Lede.samples + "/harbour-fire-1400.txt", toPath: story)
+        let r = try Lede.run(["--no-init", "--json", "-c", "open \(dir)/j1.json", "-c", "load \(story)", "-c", "versions", "-c", "diff a1 --summary"])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.err.isEmpty, "no warning: nothing was read from the changed file at open")
+        let records = r.out.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        let versions = (records[2]["result"] as! [String: Any])["versions"] as! [[String: Any]]
+        #expect(versions.map { $0["words"] as! Int } == [119, 156], "version 1 keeps its 119 words")
+        let pair = ((records[3]["result"] as! [String: Any])["pairs"] as! [[String: Any]])[0]
+        #expect((pair["counts"] as! [String: Any])["similarity"] as! Double > 0.3 && pair["rewritten"] as? Bool == false)
+    }
+
+    @Test func trainedModelsComeBackWithTheSession() throws {
+        let dir = Lede.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try Lede.run(["--no-init", "-c", "source \(Lede.samples)/load.lede", "-c", "train m FROM all --label-from field:source",
+                              "-c", "save \(dir)/s.json"])
+        #expect(r.status == 0, "\(r.err)")
+        let o = try Lede.run(["--no-init", "-c", "open \(dir)/s.json", "-c", "evaluate m --folds 2", "-c", "tag all --model m"])
+        #expect(o.status == 0, "\(o.err)")
+        #expect(o.out.contains("1 model") && o.out.contains("2-fold cross-validation"))
     }
 
     @Test func openRefusesBadFilesAndKeepsTheSession() throws {
@@ -138,7 +173,7 @@ import Testing
         let dir = Lede.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let session = dir + "/s.json"
-        let r = try Lede.run(["--no-init", "-c", "source \(Lede.samples)/load.lede", "-c", "show a9", "-c", "save \(session) --with-text"])
+        let r = try Lede.run(["--no-init", "-c", "source \(Lede.samples)/load.lede", "-c", "show a9", "-c", "save \(session)"])
         #expect(r.status == 1)
         let schema = Lede.packageRoot + "/Sources/LedeSession/session.schema.json"
         let validate = Process()

@@ -96,7 +96,7 @@ import LedeSession
         try write("{\"formatVersion\": 1}", "bad.json")
         #expect(throws: EngineError.self) { try engine.open(OpenRequest(file: "bad.json", path: dir + "/bad.json")) }
         #expect(engine.workspace.articles.count == 6)
-        let saved = try engine.save(SaveRequest(file: "s.json", path: dir + "/s.json", withText: true))
+        let saved = try engine.save(SaveRequest(file: "s.json", path: dir + "/s.json"))
         #expect(saved.articles == 6 && engine.log.unsaved == 0)
         let reopened = Engine()
         let opened = try reopened.open(OpenRequest(file: "s.json", path: dir + "/s.json"))

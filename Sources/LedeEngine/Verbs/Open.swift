@@ -1,4 +1,5 @@
 import Foundation
+import LedeText
 import LedeArticles
 import LedeSession
 
@@ -12,18 +13,27 @@ public struct OpenRequest: Sendable {
 }
 
 public struct OpenReport: Codable, Sendable {
-    public var file: String, articles: Int, versions: Int, results: Int, warnings: [String]
+    public var file: String, articles: Int, versions: Int, models: Int, results: Int, warnings: [String]
 }
 
 extension Engine {
-    public func open(_ request: OpenRequest) throws -> OpenReport {
-        // Read and rebuild everything before touching the session: a bad file leaves it as it was.
+    /// `progress` gets (done, total) for the two phases, reading and indexing, from worker threads.
+    public func open(_ request: OpenRequest, progress: (@Sendable (LoadProgress) -> Void)? = nil) throws -> OpenReport {
+        // Read and rebuild everything before touching the session: a bad file, or Ctrl-C, leaves it as it was.
         let doc: SessionDocument
-        do { doc = try SessionFile.read(request.path) } catch { throw EngineError("\(error)") }
+        do {
+            doc = try SessionFile.read(request.path, progress: progress.map { p in { @Sendable in p(LoadProgress(phase: .loading, done: $0, bytes: 0, total: $1)) } })
+        } catch let error as CancelledError { throw error } catch { throw EngineError("\(error)") }
         let restoredWorkspace = Workspace()
         var warnings: [String] = []
         var versions = 0
-        for saved in doc.articles {
+        if doc.formatVersion >= 2 {
+            let indexing: (@Sendable (Int, Int) -> Void)? = progress.map { p in { @Sendable in p(LoadProgress(phase: .indexing, done: $0, bytes: 0, total: $1)) } }
+            try restoredWorkspace.restore(doc.articles, progress: indexing)
+            versions = doc.articles.reduce(0) { $0 + $1.versions.count }
+        }
+        // Format 1 (older lede) may have been saved without text: its sources are read again and checked.
+        for saved in doc.formatVersion >= 2 ? [] : doc.articles {
             var restored: [(ParsedDocument, Date)] = []
             for v in saved.versions {
                 versions += 1
@@ -56,6 +66,8 @@ extension Engine {
         replaceWorkspace(with: restoredWorkspace)
         settings = doc.settings
         log.replace(with: doc.log)
-        return OpenReport(file: request.file, articles: doc.articles.count, versions: versions, results: doc.log.count, warnings: warnings)
+        models.replace(with: doc.models)
+        return OpenReport(file: request.file, articles: doc.articles.count, versions: versions, models: doc.models.count,
+                          results: doc.log.count, warnings: warnings)
     }
 }

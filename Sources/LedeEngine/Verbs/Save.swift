@@ -1,29 +1,32 @@
 import Foundation
 import LedeSession
 
-/// `save`: the session (articles, settings, every result) as one JSON file, written atomically.
+/// `save`: the session — every article version's text, tags, trained models, settings and results — as one
+/// JSON file, written atomically. It opens without the original files.
 public struct SaveRequest: Sendable {
     /// The file as the user wrote it (for the report) and resolved.
     public var file: String
     public var path: String
-    public var withText: Bool
-    public init(file: String, path: String, withText: Bool = false) { self.file = file; self.path = path; self.withText = withText }
+    public init(file: String, path: String) { self.file = file; self.path = path }
 }
 
 public struct SaveReport: Codable, Sendable {
-    public var file: String, articles: Int, results: Int, withText: Bool
+    public var file: String, articles: Int, versions: Int, models: Int, results: Int, bytes: Int
 }
 
 extension Engine {
     public func save(_ request: SaveRequest) throws -> SaveReport {
-        let document = sessionDocument(withText: request.withText)
-        try SessionFile.write(document, to: request.path)
+        let document = sessionDocument()
+        do { try SessionFile.write(document, to: request.path) } catch { throw EngineError("\(error)") }
         log.markSaved()
-        return SaveReport(file: request.file, articles: document.articles.count, results: document.log.count, withText: request.withText)
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: request.path)[.size] as? Int) ?? 0
+        return SaveReport(file: request.file, articles: document.articles.count,
+                          versions: document.articles.reduce(0) { $0 + $1.versions.count }, models: document.models.count,
+                          results: document.log.count, bytes: bytes)
     }
 
-    /// The session as it would be saved now.
-    public func sessionDocument(withText: Bool) -> SessionDocument {
-        SessionFile.document(workspace: workspace, log: log, settings: settings, withText: withText, ledeVersion: Engine.version)
+    /// The session as it would be saved now: every version's text, the models and the result log.
+    public func sessionDocument() -> SessionDocument {
+        SessionFile.document(workspace: workspace, log: log, settings: settings, models: models.saved, ledeVersion: Engine.version)
     }
 }

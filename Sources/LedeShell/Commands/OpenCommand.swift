@@ -10,7 +10,11 @@ struct OpenCommand: ShellCommand {
     @Argument(help: "The session file.") var file: String
 
     func run(_ context: CommandContext) throws -> any CommandResult {
-        let report = try context.engine.open(OpenRequest(file: file, path: context.output.resolvePath(file)))
+        let progress = context.output.progressLine()
+        defer { progress?.finish() }
+        let report = try context.engine.open(OpenRequest(file: file, path: context.output.resolvePath(file)),
+                                             progress: progress.map { line in { @Sendable p in
+                                                 line.update(p.done, 0, p.total, phase: p.phase == .loading ? "reading" : "indexing") } })
         for w in report.warnings { context.output.warn(w) }
         return report
     }
@@ -18,7 +22,8 @@ struct OpenCommand: ShellCommand {
 
 extension OpenReport: CommandResult {
     public var display: [DisplayBlock] {
-        [.text("opened \(file): \(Format.plural(articles, "article")) (\(Format.plural(versions, "version"))), \(Format.plural(results, "result"))"
+        [.text("opened \(file): \(Format.plural(articles, "article")) (\(Format.plural(versions, "version")))"
+               + (models > 0 ? ", \(Format.plural(models, "model"))" : "") + ", \(Format.plural(results, "result"))"
                + (warnings.isEmpty ? "" : "; \(Format.plural(warnings.count, "warning"))"))]
     }
 }
