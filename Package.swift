@@ -14,7 +14,9 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .target(name: "LedeText", resources: [.copy("Resources")]),
+        // libstemmer-dev has no pkg-config file: the modulemap links "stemmer" itself.
+        .systemLibrary(name: "CLibStemmer", providers: [.apt(["libstemmer-dev"])]),
+        .target(name: "LedeText", dependencies: ["CLibStemmer"], resources: [.copy("Resources")]),
         .target(name: "LedeArticles", dependencies: ["LedeText", "CLibXML2"]),
         .target(name: "LedeAnalysis", dependencies: ["LedeText", "LedeArticles"], resources: [.copy("Resources")]),
         .target(name: "LedeSession", dependencies: ["LedeText", "LedeArticles", "LedeAnalysis"], resources: [.copy("session.schema.json")]),
@@ -26,7 +28,7 @@ let package = Package(
             "LedeShell",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "LedeTextTests", dependencies: ["LedeText"]),
+        .testTarget(name: "LedeTextTests", dependencies: ["LedeText"], exclude: ["Fixtures"]),
         .testTarget(name: "LedeArticlesTests", dependencies: ["LedeArticles"]),
         .testTarget(name: "LedeAnalysisTests", dependencies: ["LedeAnalysis"]),
         .testTarget(name: "LedeSessionTests", dependencies: ["LedeSession"]),

@@ -11,8 +11,20 @@ public final class StemIndex: @unchecked Sendable {
     private var stemOfForm: [UInt32] = []
     private var stemIDs: [String: UInt32] = [:]
     private var stemForms: [String] = []
+    /// The language's Snowball stemmer; only used under `lock` (libstemmer objects are not thread-safe).
+    private let snowball: SnowballStemmer?
+    /// The language whose stemmer this index applies (English by default).
+    public let language: Language
 
-    public init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
+    /// English stems (`PorterStemmer`).
+    public init(vocabulary: Vocabulary) { self.vocabulary = vocabulary; snowball = nil; language = .english }
+
+    /// The stems of one language's Snowball stemmer; nil when Snowball has none for it (then forms are
+    /// their own stems: use no stem index). One index per language: stem ids are not shared between them.
+    public init?(vocabulary: Vocabulary, language: Language) {
+        guard let stemmer = SnowballStemmer(language: language) else { return nil }
+        self.vocabulary = vocabulary; snowball = stemmer; self.language = language
+    }
 
     /// The dense stem id of a vocabulary id.
     public func stem(of id: UInt32) -> UInt32 {
@@ -39,7 +51,7 @@ public final class StemIndex: @unchecked Sendable {
         let forms = vocabulary.forms(in: stemOfForm.count..<max(count, vocabulary.count))
         stemOfForm.reserveCapacity(stemOfForm.count + forms.count)
         for form in forms {
-            let stem = StemIndex.isStemmable(form) ? PorterStemmer.stem(form) : form
+            let stem = !StemIndex.isStemmable(form) ? form : snowball.map { $0.stem(normalised: form) } ?? PorterStemmer.stem(form)
             if let existing = stemIDs[stem] {
                 stemOfForm.append(existing)
             } else {
