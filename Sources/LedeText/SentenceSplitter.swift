@@ -145,6 +145,7 @@ public enum SentenceSplitter {
                 var k = p.tokens.lowerBound
                 while k + 1 < p.tokens.upperBound {
                     defer { k += 1 }
+                    if isPlainGap(b, tokens[k], tokens[k + 1]) { continue }
                     guard let end = boundary(b, tokens, k, paragraphStart: p.tokens.lowerBound, sentenceStart: sentStart, list: &list) else { continue }
                     out.append(TextSpan(tokens: sentStart..<(k + 1), bytes: byteStart..<end))
                     sentStart = k + 1
@@ -155,6 +156,15 @@ public enum SentenceSplitter {
             }
         }
         return out
+    }
+
+    /// Most gaps are one space after a word without a stop: no boundary, unless a list marker (one or two
+    /// characters, then `.` or `)`) comes next. (The token before is no marker: one has `.` or `)` after it.)
+    @inline(__always) static func isPlainGap(_ b: UnsafeBufferPointer<UInt8>, _ token: Token, _ next: Token) -> Bool {
+        let gs = Int(token.end)
+        guard Int(next.start) == gs + 1, b[gs] == 0x20, b[gs - 1] != UInt8(ascii: ".") else { return false }
+        let ne = Int(next.end)
+        return next.end &- next.start > 2 || ne >= b.count || (b[ne] != UInt8(ascii: ".") && b[ne] != UInt8(ascii: ")"))
     }
 
     @inline(__always) static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C }
@@ -233,8 +243,8 @@ public enum SentenceSplitter {
     /// when token `k + 1` continues the same sentence.
     static func boundary(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ k: Int, paragraphStart: Int, sentenceStart: Int,
                          list: inout ListState) -> Int? {
-        let token = tokens[k]
-        let gs = Int(token.end), ge = Int(tokens[k + 1].start)
+        let token = tokens[k], nextToken = tokens[k + 1]
+        let gs = Int(token.end), ge = Int(nextToken.start)
         // A token already read as a list marker is not the end of a sentence ("2. Add rice").
         if k == list.markerAt { return nil }
         // A marker that opens its sentence: "1." or "a." starts a list, or it continues the paragraph's list.
@@ -245,7 +255,6 @@ public enum SentenceSplitter {
             return nil
         }
         // A list marker next: it breaks the sentence when it continues the paragraph's list or follows a bullet.
-        let nextToken = tokens[k + 1]
         if nextToken.end &- nextToken.start <= 2, Int(nextToken.end) < b.count,
            b[Int(nextToken.end)] == UInt8(ascii: ".") || b[Int(nextToken.end)] == UInt8(ascii: ")"),
            let m = marker(b, tokens, k + 1) {

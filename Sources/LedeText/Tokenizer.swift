@@ -107,36 +107,9 @@ public struct Tokenizer: Sendable {
             case .other, .mark:
                 i += len
             case .han:
-                // A run of ideographs: pairs from the run's start, an odd last one alone, and the particles
-                // 的 吗 呢 吧 啊 着 each alone (they end the pair before them).
-                var j = i, pairStart = -1, l = len
-                while true {
-                    if isChineseParticle(b, j) {
-                        if pairStart >= 0 { emit(pairStart, j, .cjk); pairStart = -1 }
-                        emit(j, j + l, .cjk)
-                    } else if pairStart >= 0 {
-                        emit(pairStart, j + l, .cjk); pairStart = -1
-                    } else {
-                        pairStart = j
-                    }
-                    j += l
-                    guard j < n, b[j] >= 0x80 else { break }
-                    let (k, next) = CharClass.classify(b, j)
-                    guard k == .han else { break }
-                    l = next
-                }
-                if pairStart >= 0 { emit(pairStart, j, .cjk) }
-                i = j
+                i = scanHanRun(b, from: i, length: len, emit)
             case .kana:
-                // Hiragana and katakana runs apart: "チームは" is チーム · は.
-                let katakana = isKatakana(b, i)
-                var j = i + len
-                while j < n, b[j] >= 0x80 {
-                    let (k, l) = CharClass.classify(b, j)
-                    if k != .kana || (isKatakana(b, j) != katakana && !isProlongedSoundMark(b, j)) { break }
-                    j += l
-                }
-                emit(i, j, .cjk); i = j
+                i = scanKanaRun(b, from: i, length: len, emit)
             case .hangul:
                 var j = i + len
                 while j < n, b[j] >= 0x80 { let (k, l) = CharClass.classify(b, j); if k != cls { break }; j += l }
@@ -176,6 +149,46 @@ public struct Tokenizer: Sendable {
                 i = j
             }
         }
+    }
+
+    /// A run of Han ideographs: pairs from the run's start, an odd last one alone, and the particles
+    /// 的 吗 呢 吧 啊 着 each alone (they end the pair before them). Returns where the run ends.
+    @inline(never)
+    static func scanHanRun(_ b: UnsafeBufferPointer<UInt8>, from i: Int, length len: Int, _ emit: (Int, Int, TokenKind) -> Void) -> Int {
+        let n = b.count
+        var j = i, pairStart = -1, l = len
+        while true {
+            if isChineseParticle(b, j) {
+                if pairStart >= 0 { emit(pairStart, j, .cjk); pairStart = -1 }
+                emit(j, j + l, .cjk)
+            } else if pairStart >= 0 {
+                emit(pairStart, j + l, .cjk); pairStart = -1
+            } else {
+                pairStart = j
+            }
+            j += l
+            guard j < n, b[j] >= 0x80 else { break }
+            let (k, next) = CharClass.classify(b, j)
+            guard k == .han else { break }
+            l = next
+        }
+        if pairStart >= 0 { emit(pairStart, j, .cjk) }
+        return j
+    }
+
+    /// A run of hiragana or of katakana (apart: "チームは" is チーム · は; ー joins either). Returns its end.
+    @inline(never)
+    static func scanKanaRun(_ b: UnsafeBufferPointer<UInt8>, from i: Int, length len: Int, _ emit: (Int, Int, TokenKind) -> Void) -> Int {
+        let n = b.count
+        let katakana = isKatakana(b, i)
+        var j = i + len
+        while j < n, b[j] >= 0x80 {
+            let (k, l) = CharClass.classify(b, j)
+            if k != .kana || (isKatakana(b, j) != katakana && !isProlongedSoundMark(b, j)) { break }
+            j += l
+        }
+        emit(i, j, .cjk)
+        return j
     }
 
     /// 的 吗 呢 吧 啊 着 (and 嗎): grammatical particles that stand alone between the pairs of a Han run.
