@@ -2,60 +2,73 @@ import Foundation
 
 /// Tells the language of a text from the text alone (for articles whose metadata does not say).
 ///
-/// Method (deterministic, no training data beyond the bundled jusText stoplists):
+/// Method (deterministic, no training data beyond the bundled jusText stoplists; docs/text-rules.md):
 /// 1. *Script.* The letters of the sample are counted by Unicode block (`Script`). Han and kana together
 ///    decide between Japanese (kana are at least 5 % of them) and Chinese; Hangul is Korean; a script used by
 ///    one language lede knows (Greek, Armenian, Hebrew, Georgian, Thai and the Indic scripts but Devanagari)
-///    names it. Latin, Cyrillic, Arabic and Devanagari go on to step 2 among the languages written in them.
-/// 2. *Stopword and character profiles* of each candidate, built from its stoplist (a Wikipedia frequency
-///    list, most frequent first; only the entries in the candidate's script are used):
+///    names it. Latin, Cyrillic, Arabic and Devanagari go on among the languages written in them.
+/// 2. *Profiles* of each candidate, from its stoplist (a Wikipedia frequency list, most frequent first; only
+///    the entries in the candidate's script are used):
 ///    - words: the first 200 single-word entries, the one at rank r (from 0) with log-probability
 ///      ln(1/(r+2)) (Zipf's law), any other word ln(1/1600);
-///    - character trigrams of every entry padded with a space at each end (" of", "of "), counted once
-///      per entry, add-½ smoothed over all trigrams seen in any list.
-///    A text's score for a language is the sum over its first 200 word tokens of the word log-probabilities
-///    (words on no candidate's profile are skipped) plus 0.1 × the sum of its trigram log-probabilities.
-/// 3. A prior: languages that share most of their function words with a larger neighbour and publish far
-///    less news — Afrikaans, Aragonese, Esperanto, Galician, Ido, Latin, Luxembourgish, Occitan, Volapük,
-///    Walloon, West Frisian — start 1.0 behind (without it, short Spanish, French, Portuguese and Dutch
-///    headlines went to Occitan, Galician and Afrikaans).
-/// 4. The best score wins when it leads the second by at least 0.5 (a likelihood ratio of e^0.5), else
-///    the answer is nil (unsure); nil too for a text with fewer than two words or two CJK characters.
+///    - character trigrams of every entry's words padded with a space at each end (" of", "of "), add-½
+///      smoothed over all trigrams seen in the script's lists.
+///    A language's score is the sum of the log-probabilities of the text's words (words on no candidate's
+///    profile are skipped), plus 0.1 × the sum of its trigram log-probabilities, plus a prior: languages
+///    that share most of their function words with a larger neighbour and publish far less news
+///    (`neighbourVarieties`) start 1.0 behind.
+/// 3. *Two stages.* The first words are scored by their words alone, after 30 and after 60 words; when the
+///    best language leads by at least 8 and at least 4 of those words are on its profile, it is the answer
+///    (trigrams, weighted 0.1, do not overturn such a lead). Otherwise the first 200 words are scored by
+///    words and trigrams.
+/// 4. The best wins when it leads the second by at least 0.5 (a likelihood ratio of e^0.5), else the answer
+///    is nil (unsure); nil too for a text with fewer than two words or two CJK characters.
 ///
-/// Candidates are the languages with an ISO 639-1 code and a stoplist (`Language.all`), less
-/// Serbo-Croatian (a retired code; Croatian, Bosnian and Serbian are candidates), plus Chinese, Japanese,
-/// Thai and Punjabi by script. Building the profiles reads every stoplist once (in `init`); identifying reads
-/// at most 200 words and does one hash lookup per word and per trigram. Immutable after `init`, so one
-/// identifier may be shared by any number of threads.
-public final class LanguageIdentifier: Sendable {
-    /// Word tokens read from the start of a text.
+/// Candidates: every language with an ISO 639-1 code and a stoplist, less Serbo-Croatian (a retired code;
+/// Croatian, Bosnian and Serbian are candidates), plus Chinese, Japanese, Thai and Punjabi by script.
+/// `init` reads the top of each stoplist (the word profiles); a script's trigram profiles are built the first
+/// time a text of that script needs them, once, under a lock. Safe to share between threads.
+public final class LanguageIdentifier: @unchecked Sendable {
+    /// Word tokens scored at most, and in the words-only first stage.
     public static let sampleWords = 200
+    public static let firstStageWords = 60
+    /// When the first stage looks at its scores: after this many words, then after `firstStageWords`.
+    static let firstStageChecks = [30, firstStageWords]
+    /// The first stage decides when the best leads by this much with this many of its profile words seen.
+    public static let firstStageLead = 8.0
+    public static let firstStageHits = 4
     /// Profile words per language.
     public static let profileWords = 200
     /// Weight of the trigram score against the word score.
     public static let trigramWeight = 0.1
     /// The lead the best language needs over the second (natural log of the likelihood ratio).
     public static let margin = 0.5
-
     /// The prior handicap of the languages in `neighbourVarieties`.
     public static let neighbourPenalty = 1.0
     static let neighbourVarieties: Set<String> = ["af", "an", "eo", "fy", "gl", "io", "la", "lb", "oc", "vo", "wa"]
+    /// Scripts shared by several candidates: the ones with profiles.
+    static let profiledScripts: [Script] = [.latin, .cyrillic, .arabic, .devanagari]
 
-    private let groups: [Script: ProfileGroup]
+    private let wordProfiles: [Script: WordProfiles]
+    private let lock = NSLock()
+    private var trigramProfiles: [Script: TrigramProfiles] = [:]
 
     public init() {
-        var groups: [Script: ProfileGroup] = [:]
-        for script in [Script.latin, .cyrillic, .arabic, .devanagari] {
-            let members = LanguageIdentifier.candidates.filter { $0.scripts.contains(script) && $0.stoplistName != nil }
-            groups[script] = ProfileGroup(script: script, languages: members)
+        var profiles: [Script: WordProfiles] = [:]
+        for script in LanguageIdentifier.profiledScripts {
+            profiles[script] = WordProfiles(script: script, languages: LanguageIdentifier.candidates(writtenIn: script))
         }
-        self.groups = groups
+        wordProfiles = profiles
     }
 
     /// The languages `identify` can answer.
     public static let candidates: [Language] = Language.all.filter { lang in
         guard lang.code.utf8.count == 2, lang.code != "sh" else { return false }
         return lang.stoplistName != nil || ["zh", "ja", "th", "pa"].contains(lang.code)
+    }
+
+    static func candidates(writtenIn script: Script) -> [Language] {
+        candidates.filter { $0.scripts.contains(script) && $0.stoplistName != nil }
     }
 
     /// The language of `text`, or nil when the text is too short or two languages score too close.
@@ -65,10 +78,22 @@ public final class LanguageIdentifier: Sendable {
     }
 
     public func identify(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Language? {
-        let ranked = scores(utf8: bytes)
-        guard let best = ranked.first else { return nil }
-        if ranked.count > 1, best.score - ranked[1].score < LanguageIdentifier.margin { return nil }
-        return best.language
+        switch decide(bytes) {
+        case .none: return nil
+        case .script(let language): return language
+        case .scored(let scores, let languages):
+            // The best and the second, by one pass (ties go to the lower code, as in `scores`).
+            var best = -1, second = -1
+            func better(_ i: Int, _ j: Int) -> Bool {
+                j < 0 || scores[i] > scores[j] || (scores[i] == scores[j] && languages[i].code < languages[j].code)
+            }
+            for i in scores.indices {
+                if better(i, best) { second = best; best = i } else if better(i, second) { second = i }
+            }
+            guard best >= 0 else { return nil }
+            if second >= 0, scores[best] - scores[second] < LanguageIdentifier.margin { return nil }
+            return languages[best]
+        }
     }
 
     /// Every candidate of the text's script with its score, best first (one entry with score 0 when the
@@ -79,20 +104,78 @@ public final class LanguageIdentifier: Sendable {
     }
 
     public func scores(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [(language: Language, score: Double)] {
-        let sample = Sample(bytes, maxWords: LanguageIdentifier.sampleWords)
-        guard let script = sample.dominantScript else { return [] }
+        switch decide(bytes) {
+        case .none: return []
+        case .script(let language): return [(language, 0)]
+        case .scored(let scores, let languages):
+            // Ties break by code, so the order depends on nothing but the text.
+            return zip(languages, scores).map { (language: $0, score: $1) }
+                .sorted { $0.score != $1.score ? $0.score > $1.score : $0.language.code < $1.language.code }
+        }
+    }
+
+    enum Decision {
+        case none
+        case script(Language)
+        /// Scores (prior included) of the script's candidates, in the order of `languages`.
+        case scored([Double], languages: [Language])
+    }
+
+    func decide(_ bytes: UnsafeBufferPointer<UInt8>) -> Decision {
+        var sample = Sample(bytes, maxWords: LanguageIdentifier.firstStageChecks[0])
+        var script = sample.dominantScript
+        if script == .han || script == .kana || script == .hangul || script == nil {
+            // CJK is decided by its letters: read as far as the other scripts would.
+            sample.extend(to: LanguageIdentifier.firstStageWords)
+            script = sample.dominantScript
+        }
+        guard let script else { return .none }
         switch script {
         case .han, .kana:
-            guard sample.letters[Script.han.index] + sample.letters[Script.kana.index] >= 2 else { return [] }
             let kana = sample.letters[Script.kana.index], all = kana + sample.letters[Script.han.index]
-            return [(Language(known: 20 * kana >= all ? "ja" : "zh"), 0)]
-        case .hangul: return sample.letters[Script.hangul.index] >= 2 ? [(Language(known: "ko"), 0)] : []
+            guard all >= 2 else { return .none }
+            return .script(Language(known: 20 * kana >= all ? "ja" : "zh"))
+        case .hangul:
+            return sample.letters[Script.hangul.index] >= 2 ? .script(Language(known: "ko")) : .none
         default: break
         }
-        guard sample.words.count >= 2 else { return [] }
-        if let only = LanguageIdentifier.singleLanguage[script] { return [(Language(known: only), 0)] }
-        guard let group = groups[script] else { return [] }
-        return group.scores(sample.words)
+        guard sample.words.lazy.filter({ !$0.cjk }).count >= 2 else { return .none }
+        if let only = LanguageIdentifier.singleLanguage[script] { return .script(Language(known: only)) }
+        guard let words = wordProfiles[script] else { return .none }
+        // Stage 1: words alone, checked after 20 and after 60 words.
+        var stage1 = Scores(prior: words.prior)
+        var scored = 0
+        for check in LanguageIdentifier.firstStageChecks {
+            sample.extend(to: check)
+            words.add(sample, from: scored, to: &stage1)
+            scored = sample.words.count
+            var best = 0, second = -1
+            for i in 1..<stage1.word.count {
+                if stage1.word[i] > stage1.word[best] { second = best; best = i }
+                else if second < 0 || stage1.word[i] > stage1.word[second] { second = i }
+            }
+            if second < 0 || (stage1.word[best] - stage1.word[second] >= LanguageIdentifier.firstStageLead
+                              && stage1.hits[best] >= LanguageIdentifier.firstStageHits) {
+                return .scored(stage1.word, languages: words.languages)
+            }
+            if sample.isComplete { break }
+        }
+        // Stage 2: words and trigrams over the longer sample.
+        sample.extend(to: LanguageIdentifier.sampleWords)
+        var stage2 = Scores(prior: words.prior)
+        words.add(sample, from: 0, to: &stage2)
+        trigrams(for: script, languages: words.languages).add(sample, to: &stage2)
+        return .scored((0..<stage2.word.count).map { stage2.word[$0] + LanguageIdentifier.trigramWeight * stage2.trigram[$0] },
+                       languages: words.languages)
+    }
+
+    private func trigrams(for script: Script, languages: [Language]) -> TrigramProfiles {
+        lock.withLock {
+            if let built = trigramProfiles[script] { return built }
+            let built = TrigramProfiles(script: script, languages: languages)
+            trigramProfiles[script] = built
+            return built
+        }
     }
 
     /// Scripts written by one candidate only.
@@ -101,34 +184,121 @@ public final class LanguageIdentifier: Sendable {
         .telugu: "te", .kannada: "kn", .malayalam: "ml", .thai: "th", .georgian: "ka",
     ]
 
+    /// Per-language sums while scoring; the word sums start at the prior.
+    struct Scores {
+        var word: [Double], trigram: [Double], hits: [Int]
+        init(prior: [Double]) {
+            word = prior; trigram = [Double](repeating: 0, count: prior.count); hits = [Int](repeating: 0, count: prior.count)
+        }
+    }
+
     // MARK: the text's sample
 
-    /// The first words of a text, lower-cased as the tokenizer lower-cases them, and its letters by script.
+    /// The first words of a text — each as the hash of its lower-cased form, with the form itself kept only
+    /// for words beyond ASCII — and the sample's letters by script.
     struct Sample {
-        var words: [String] = []
+        struct Word {
+            var hash: UInt64; var ascii: Range<Int>; var form: String?
+            /// A CJK character: counted among the words read, not scored.
+            var cjk = false
+        }
+        var words: [Word] = []
         var letters = [Int](repeating: 0, count: Script.allCases.count)
+        let bytes: UnsafeBufferPointer<UInt8>
+        /// Whether the whole text (or `maxBytes` of it) has been read.
+        var isComplete = false
 
-        /// Bytes read at most from the start of a text: enough for `sampleWords` words in any script.
+        /// Bytes read at most: enough for 200 words in any script.
         static let maxBytes = 8192
 
+        /// Words as the tokenizer has them (runs of letters, digits and marks; `'`, `’` and `-` inside), read
+        /// by a scan of its own that stops once `maxWords` are in; numbers, URLs and e-mail addresses are not
+        /// told apart (a word starting with a digit is skipped), which does not move the scores.
+        /// Where reading goes on.
+        private var position = 0
+
         init(_ b: UnsafeBufferPointer<UInt8>, maxWords: Int) {
-            var seen = 0
-            // The cut may split a word or a character: the scanner skips a broken sequence, and one partial
-            // word among 200 does not move the scores.
-            Tokenizer.forEachToken(UnsafeBufferPointer(rebasing: b[0..<min(b.count, Sample.maxBytes)])) { range, kind in
-                guard seen < maxWords, kind == .word || kind == .cjk else { return }
-                seen += 1
-                var ascii = true
-                for i in range where b[i] >= 0x80 { ascii = false; break }
-                if ascii {
-                    letters[Script.latin.index] += range.count
-                    words.append(String(decoding: range.lazy.map { CharClass.lowerASCII(b[$0]) }, as: UTF8.self))
+            bytes = b
+            words.reserveCapacity(maxWords)
+            extend(to: maxWords)
+        }
+
+        /// Reads on until the sample holds `maxWords` words or the text (or `maxBytes`) ends.
+        mutating func extend(to maxWords: Int) {
+            let b = bytes
+            let limit = min(b.count, Sample.maxBytes)
+            var i = position
+            defer { position = i; isComplete = i >= b.count || i >= limit }
+            while i < limit, words.count < maxWords {
+                let c = b[i]
+                if c < 0x80 {
+                    guard ((c | 0x20) &- 0x61) < 26 else {
+                        // Skip digits with what follows them, and everything that is not a letter.
+                        if (c &- 0x30) < 10 { while i < limit, b[i] < 0x80, CharClass.isASCIIAlnum(b[i]) { i += 1 } } else { i += 1 }
+                        continue
+                    }
+                    // An ASCII word, hashed as it is lower-cased; it turns to the general path at a byte beyond ASCII.
+                    let start = i
+                    var h = Stopwords.hashSeed
+                    var j = i
+                    while j < limit {
+                        let d = b[j]
+                        if d < 0x80 {
+                            if ((d | 0x20) &- 0x61) < 26 || (d &- 0x30) < 10 { h = Stopwords.hashStep(h, CharClass.lowerASCII(d)); j += 1; continue }
+                            if (d == 0x27 || d == 0x2D), j + 1 < limit, b[j + 1] < 0x80, CharClass.isASCIIAlnum(b[j + 1]) {
+                                h = Stopwords.hashStep(h, d); j += 1; continue
+                            }
+                            break
+                        }
+                        j = -1; break
+                    }
+                    if j >= 0 {
+                        letters[Script.latin.index] += j - start
+                        words.append(Word(hash: h, ascii: start..<j, form: nil))
+                        i = j
+                        continue
+                    }
+                    i = addGeneral(from: start, limit: limit)
                 } else {
-                    let surface = String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self)
-                    for u in surface.unicodeScalars { if let s = Script.of(u) { letters[s.index] += 1 } }
-                    if kind == .word { words.append(Tokenizer.normalise(surface)) }
+                    let (cls, len) = CharClass.classify(b, i)
+                    switch cls {
+                    case .letter: i = addGeneral(from: i, limit: limit)
+                    case .han, .kana, .hangul:
+                        if let s = CharClass.decode(b, i).0.flatMap(Script.of) { letters[s.index] += 1 }
+                        words.append(Word(hash: 0, ascii: 0..<0, form: nil, cjk: true))
+                        i += len
+                    default: i += len
+                    }
                 }
             }
+        }
+
+        /// A word with letters beyond ASCII starting at `start`: its letters counted by script, its form
+        /// normalised as the tokenizer normalises. Returns where it ends.
+        private mutating func addGeneral(from start: Int, limit: Int) -> Int {
+            let b = bytes
+            var j = start
+            while j < limit {
+                let c = b[j]
+                if c < 0x80 {
+                    if CharClass.isASCIIAlnum(c) { letters[Script.latin.index] += (c &- 0x30) < 10 ? 0 : 1; j += 1; continue }
+                    if (c == 0x27 || c == 0x2D), j + 1 < limit, Tokenizer.isWordStart(b, j + 1) { j += 1; continue }
+                    break
+                }
+                let (cls, len) = CharClass.classify(b, j)
+                if cls == .letter || cls == .mark || cls == .digit {
+                    if cls == .letter, let s = CharClass.decode(b, j).0.flatMap(Script.of) { letters[s.index] += 1 }
+                    j += len; continue
+                }
+                // ’ between word characters.
+                if c == 0xE2, j + 3 < limit, b[j + 1] == 0x80, b[j + 2] == 0x99, Tokenizer.isWordStart(b, j + 3) { j += 3; continue }
+                break
+            }
+            let form = Tokenizer.normalise(String(decoding: UnsafeBufferPointer(rebasing: b[start..<j]), as: UTF8.self))
+            var h = Stopwords.hashSeed
+            for c in form.utf8 { h = Stopwords.hashStep(h, c) }
+            words.append(Word(hash: h, ascii: 0..<0, form: form))
+            return max(j, start + 1)
         }
 
         /// The script of most letters; CJK characters count for both Han and kana (Japanese mixes them).
@@ -141,6 +311,15 @@ public final class LanguageIdentifier: Sendable {
             }
             return best
         }
+
+        /// The trigrams of word `w` padded with spaces (" of", "of ").
+        func forEachTrigram(of w: Word, _ body: (UInt64) -> Void) {
+            if let form = w.form {
+                TrigramProfiles.forEachTrigram(of: form.unicodeScalars.lazy.map { UInt64($0.value) }, body)
+            } else {
+                TrigramProfiles.forEachTrigram(of: w.ascii.lazy.map { UInt64(CharClass.lowerASCII(bytes[$0])) }, body)
+            }
+        }
     }
 }
 
@@ -148,115 +327,149 @@ extension Script {
     var index: Int { Int(rawValue) }
 }
 
-/// The word and trigram profiles of the candidates written in one script, as two inverted indexes: a word
-/// or trigram leads to the languages whose profile holds it, with how much more likely it is there than
-/// the language's default for an unseen one.
-struct ProfileGroup: Sendable {
+/// The word profiles of the candidates written in one script, as an inverted index: a word's hash leads to
+/// the languages whose profile holds it, with how much more likely it is there than an unlisted word.
+struct WordProfiles: Sendable {
     let languages: [Language]
-    /// Per language: the log-probability of a trigram its list never has.
-    let unseenTrigram: [Double]
-    let words: PostingIndex
-    let trigrams: PostingIndex
+    let index: PostingIndex
+    /// Per language: 0, or −`neighbourPenalty` for the neighbour varieties.
+    let prior: [Double]
 
     init(script: Script, languages: [Language]) {
         self.languages = languages
-        var wordPostings: [UInt64: [(UInt8, Float)]] = [:]
-        var trigramCounts: [[UInt64: Int]] = []
-        var trigramTotals: [Int] = []
-        let profileSize = LanguageIdentifier.profileWords
-        let floor = log(1.0 / Double(8 * profileSize))
-        for (li, lang) in languages.enumerated() {
-            let entries = ProfileGroup.entries(of: lang, script: script)
-            var counts: [UInt64: Int] = [:], total = 0
-            var profile: [String] = [], inProfile = Set<String>()
-            for entry in entries {
-                for word in entry.words {
-                    ProfileGroup.forEachTrigram(of: word) { counts[$0, default: 0] += 1; total += 1 }
-                }
-                if profile.count < profileSize, entry.words.count == 1, entry.whole, !inProfile.contains(entry.words[0]) {
-                    inProfile.insert(entry.words[0]); profile.append(entry.words[0])
-                }
+        prior = languages.map { LanguageIdentifier.neighbourVarieties.contains($0.code) ? -LanguageIdentifier.neighbourPenalty : 0 }
+        let size = LanguageIdentifier.profileWords
+        let floor = log(1.0 / Double(8 * size))
+        var postings: [UInt64: [(UInt8, Float)]] = [:]
+        for (li, language) in languages.enumerated() {
+            var profile = Set<String>()
+            Stoplist.forEachEntry(of: language, script: script) { entry, words, whole in
+                guard whole, words.count == 1, !profile.contains(entry) else { return profile.count < size }
+                let delta = log(1.0 / Double(profile.count + 2)) - floor
+                profile.insert(entry)
+                postings[Stoplist.hash(entry), default: []].append((UInt8(li), Float(delta)))
+                return profile.count < size
             }
-            for (rank, word) in profile.enumerated() {
-                let delta = log(1.0 / Double(rank + 2)) - floor
-                wordPostings[ProfileGroup.hash(word), default: []].append((UInt8(li), Float(delta)))
-            }
-            trigramCounts.append(counts); trigramTotals.append(total)
         }
-        // Add-½ smoothing over every trigram any candidate of the script has.
+        index = PostingIndex(postings)
+    }
+
+    /// Adds the words of `sample` from index `from` on.
+    func add(_ sample: LanguageIdentifier.Sample, from: Int, to scores: inout LanguageIdentifier.Scores) {
+        sample.words.withUnsafeBufferPointer { words in
+        scores.word.withUnsafeMutableBufferPointer { word in
+        scores.hits.withUnsafeMutableBufferPointer { hits in
+            for k in from..<words.count where !words[k].cjk {
+                guard let postings = index.postings(words[k].hash) else { continue }
+                for p in postings {
+                    let l = Int(index.languages[p])
+                    word[l] += Double(index.values[p]); hits[l] += 1
+                }
+            }
+        }
+        }
+        }
+    }
+}
+
+/// The character-trigram profiles of the candidates written in one script: per language, the log-probability
+/// of a trigram its list never has, and an inverted index from a trigram to how much more likely it is in
+/// each language whose list has it.
+struct TrigramProfiles: Sendable {
+    let unseen: [Double]
+    let index: PostingIndex
+
+    init(script: Script, languages: [Language]) {
+        var counts: [[UInt64: Int32]] = []
+        var totals: [Int] = []
         var vocabulary = Set<UInt64>()
-        for c in trigramCounts { vocabulary.formUnion(c.keys) }
+        for language in languages {
+            var c: [UInt64: Int32] = [:], total = 0
+            Stoplist.forEachEntry(of: language, script: script) { _, words, _ in
+                for word in words {
+                    TrigramProfiles.forEachTrigram(of: word.unicodeScalars.lazy.map { UInt64($0.value) }) { c[$0, default: 0] += 1; total += 1 }
+                }
+                return true
+            }
+            vocabulary.formUnion(c.keys)
+            counts.append(c); totals.append(total)
+        }
         let v = Double(vocabulary.count), alpha = 0.5
         var unseen: [Double] = []
-        var trigramPostings: [UInt64: [(UInt8, Float)]] = [:]
-        for (li, counts) in trigramCounts.enumerated() {
-            let denominator = Double(trigramTotals[li]) + alpha * v
+        var postings: [UInt64: [(UInt8, Float)]] = [:]
+        for (li, c) in counts.enumerated() {
+            let denominator = Double(totals[li]) + alpha * v
             let u = log(alpha / denominator)
             unseen.append(u)
-            for (key, n) in counts {
-                trigramPostings[key, default: []].append((UInt8(li), Float(log((Double(n) + alpha) / denominator) - u)))
-            }
+            for (key, n) in c { postings[key, default: []].append((UInt8(li), Float(log((Double(n) + alpha) / denominator) - u))) }
         }
-        unseenTrigram = unseen
-        words = PostingIndex(wordPostings)
-        trigrams = PostingIndex(trigramPostings)
+        self.unseen = unseen
+        index = PostingIndex(postings)
     }
 
-    func scores(_ sample: [String]) -> [(language: Language, score: Double)] {
-        var word = [Double](repeating: 0, count: languages.count)
-        var trigram = [Double](repeating: 0, count: languages.count)
-        var trigramCount = 0
-        for w in sample {
-            words.forEach(ProfileGroup.hash(w)) { word[Int($0)] += Double($1) }
-            ProfileGroup.forEachTrigram(of: w) { key in
-                trigramCount += 1
-                trigrams.forEach(key) { trigram[Int($0)] += Double($1) }
-            }
-        }
-        var out: [(language: Language, score: Double)] = []
-        out.reserveCapacity(languages.count)
-        for i in languages.indices {
-            let t = trigram[i] + Double(trigramCount) * unseenTrigram[i]
-            let prior = LanguageIdentifier.neighbourVarieties.contains(languages[i].code) ? -LanguageIdentifier.neighbourPenalty : 0
-            out.append((languages[i], word[i] + LanguageIdentifier.trigramWeight * t + prior))
-        }
-        // Ties break by code, so the order never depends on anything but the text.
-        return out.sorted { $0.score != $1.score ? $0.score > $1.score : $0.language.code < $1.language.code }
-    }
-
-    /// A stoplist's entries in order, each as its word tokens (lower-cased) and whether the entry is exactly
-    /// one token (not "godine." or "(ur."); entries mostly in another script are left out.
-    static func entries(of language: Language, script: Script) -> [(words: [String], whole: Bool)] {
-        guard let name = language.stoplistName,
-              let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources/stoplists"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
-        var out: [(words: [String], whole: Bool)] = []
-        for line in text.split(whereSeparator: \.isNewline) {
-            let entry = Tokenizer.normalise(line.trimmingCharacters(in: .whitespaces))
-            guard !entry.isEmpty, !entry.hasPrefix("#") else { continue }
-            var majority = 0
-            for u in entry.unicodeScalars { if let s = Script.of(u) { majority += s == script ? 1 : -1 } }
-            guard majority > 0 else { continue }
-            let tokens = Tokenizer.ranges(entry).filter { $0.1 == .word }
-            let bytes = Array(entry.utf8)
-            let words = tokens.map { String(decoding: bytes[$0.0], as: UTF8.self) }
-            out.append((words, tokens.count == 1 && tokens[0].0 == 0..<bytes.count))
-        }
-        return out
-    }
-
-    /// The trigrams of " word " (Unicode scalars, 21 bits each, packed).
-    @inline(__always) static func forEachTrigram(of word: String, _ body: (UInt64) -> Void) {
-        var a: UInt64 = 0x20, b: UInt64 = 0
+    func add(_ sample: LanguageIdentifier.Sample, to scores: inout LanguageIdentifier.Scores) {
         var count = 0
-        for u in word.unicodeScalars {
-            let c = UInt64(u.value)
-            if count >= 1 { body((a << 42) | (b << 21) | c) }
-            if count >= 1 { a = b }
+        for w in sample.words where !w.cjk {
+            sample.forEachTrigram(of: w) { key in
+                count += 1
+                index.forEach(key) { l, v in scores.trigram[Int(l)] += Double(v) }
+            }
+        }
+        for i in unseen.indices { scores.trigram[i] += Double(count) * unseen[i] }
+    }
+
+    /// The trigrams of a word's characters padded with a space at each end, each packed into 63 bits.
+    @inline(__always) static func forEachTrigram<S: Sequence>(of scalars: S, _ body: (UInt64) -> Void) where S.Element == UInt64 {
+        var a: UInt64 = 0x20, b: UInt64 = 0, count = 0
+        for c in scalars {
+            if count >= 1 { body((a << 42) | (b << 21) | c); a = b }
             b = c
             count += 1
         }
         if count >= 1 { body((a << 42) | (b << 21) | 0x20) }
+    }
+}
+
+/// Reading a bundled stoplist for the profiles.
+enum Stoplist {
+    /// Calls `body` with each entry in order — lower-cased as the tokenizer lower-cases, its word tokens, and
+    /// whether it is exactly one token (not "godine." or "(ur.") — until `body` returns false. Entries mostly
+    /// in another script are skipped (the Marathi list holds English words).
+    static func forEachEntry(of language: Language, script: Script, _ body: (String, [String], Bool) -> Bool) {
+        guard let name = language.stoplistName,
+              let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources/stoplists"),
+              let data = try? Data(contentsOf: url) else { return }
+        let bytes = [UInt8](data)
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+            defer { start = end + 1 }
+            var lo = start, hi = end
+            while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
+            while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
+            guard lo < hi, bytes[lo] != UInt8(ascii: "#") else { continue }
+            // Lower-cased as the tokenizer does: ASCII byte by byte, anything else through `normalise`.
+            var entry: String
+            if bytes[lo..<hi].allSatisfy({ $0 < 0x80 }) {
+                guard script == .latin else { continue }
+                entry = String(decoding: bytes[lo..<hi].lazy.map(CharClass.lowerASCII), as: UTF8.self)
+            } else {
+                entry = Tokenizer.normalise(String(decoding: bytes[lo..<hi], as: UTF8.self))
+                var majority = 0
+                for u in entry.unicodeScalars { if let s = Script.of(u) { majority += s == script ? 1 : -1 } }
+                guard majority > 0 else { continue }
+            }
+            var words: [String] = [], whole = false
+            entry.withUTF8 { b in
+                Tokenizer.forEachToken(b) { r, kind in
+                    guard kind == .word else { return }
+                    words.append(String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self))
+                    whole = r == 0..<b.count
+                }
+            }
+            if !body(entry, words, whole && words.count == 1) { return }
+        }
     }
 
     static func hash(_ word: String) -> UInt64 {
@@ -270,10 +483,10 @@ struct ProfileGroup: Sendable {
 /// sequence per lookup, postings stored contiguously.
 struct PostingIndex: Sendable {
     private let keys: [UInt64]
-    private let starts: [UInt32]      // per slot: first posting; postings of slot s end where the next key's begin
+    private let starts: [UInt32]
     private let ends: [UInt32]
-    private let languages: [UInt8]
-    private let values: [Float]
+    let languages: [UInt8]
+    let values: [Float]
     private let mask: Int
 
     init(_ map: [UInt64: [(UInt8, Float)]]) {
@@ -298,6 +511,18 @@ struct PostingIndex: Sendable {
 
     @inline(__always) static func slot(_ k: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    /// The positions in `languages` and `values` of a key's postings, nil when the key has none.
+    @inline(__always) func postings(_ key: UInt64) -> Range<Int>? {
+        let k = key == 0 ? 1 : key
+        var s = PostingIndex.slot(k, mask)
+        while true {
+            let found = keys[s]
+            if found == 0 { return nil }
+            if found == k { return Int(starts[s])..<Int(ends[s]) }
+            s = (s + 1) & mask
+        }
     }
 
     @inline(__always) func forEach(_ key: UInt64, _ body: (UInt8, Float) -> Void) {

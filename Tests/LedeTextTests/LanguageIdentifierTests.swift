@@ -42,6 +42,14 @@ enum LanguageFixtures {
         #expect(Double(right.values.reduce(0, +)) >= 0.95 * Double(texts.count), "\(wrong)")
     }
 
+    /// Each language's texts joined into one long text (decided by the words-only first stage).
+    @Test func longTexts() {
+        let byLanguage = Dictionary(grouping: LanguageFixtures.texts(), by: \.code)
+        for (code, texts) in byLanguage {
+            #expect(Self.identifier.identify(texts.map(\.text).joined(separator: " "))?.code == code, "\(code)")
+        }
+    }
+
     @Test func scriptsDecideAlone() {
         #expect(Self.identifier.identify("東京都に住んでいます。")?.code == "ja")
         #expect(Self.identifier.identify("北京是中国的首都。")?.code == "zh")
