@@ -68,9 +68,8 @@ public enum ParagraphSplitter {
 ///   ("see p. 55", "No. 4.2.1");
 /// - after "a.m." / "p.m." (any case): a capitalised word starts a new sentence unless it is a weekday, a
 ///   month or a time zone ("at 9 p.m. Mr. Lee left" splits, "at 9 p.m. Monday" does not);
-/// - after a single capital letter: it is an initial (no break) when it opens the sentence or follows a
-///   capitalised word or another initial ("Albert I. Jones", "J. K. Rowling"); after anything else it ends
-///   the sentence ("you and I. Did you", "vitamin C. Doctors");
+/// - after "I" following a word that is not capitalised: the pronoun ends the sentence ("you and I. Did");
+///   any other single capital is an initial ("Albert I. Jones", "frontman J. Allard"), see the next rule;
 /// - after another known abbreviation (Jan., Inc., Co., etc., vs.), an initial or an acronym that carries
 ///   its own stop ("U.S."): only when the next word is one that usually opens a sentence ("the U.S. The
 ///   talks", but "the U.S. President");
@@ -120,9 +119,10 @@ public enum SentenceSplitter {
         "march", "may", "june", "july", "october",
     ])
 
-    /// German articles and contracted prepositions before an ordinal number ("am 3.", "im 19.", "der 2.").
+    /// German articles and contracted prepositions before an ordinal number ("im 19.", "der 2."); "am" is left
+    /// out (English "I am 25."): "am 3. Oktober" is an ordinal by its month.
     static let ordinalContexts = ShortFormSet([
-        "am", "im", "zum", "zur", "vom", "beim", "der", "die", "das", "den", "dem", "des", "ab", "seit", "bis",
+        "im", "zum", "zur", "vom", "beim", "der", "die", "das", "den", "dem", "des", "ab", "seit", "bis",
     ])
 
     /// Words that commonly open a sentence: after an ambiguous abbreviation they signal a boundary.
@@ -327,12 +327,10 @@ public enum SentenceSplitter {
         }
         let c = b[Int(token.start)]
         if token.byteRange.count == 1 && (c &- 0x41) < 26 {
-            // A single capital: an initial when it opens the sentence, follows a capitalised word or an
-            // initial, or another initial follows it ("to C. D. Evans"); otherwise the end of the sentence.
-            let nextInitial = tokens[k + 1].end - tokens[k + 1].start == 1 && Int(tokens[k + 1].end) < b.count
-                && b[Int(tokens[k + 1].end)] == UInt8(ascii: ".") && (b[Int(tokens[k + 1].start)] &- 0x41) < 26
-            let initial = k == sentenceStart || startsWithCapital(b, tokens[k - 1]) || nextInitial
-            if !initial { return end }
+            // "I" after a word that is not capitalised is the pronoun ending its sentence ("you and I. Did");
+            // any other single capital is an initial ("frontman J. Allard", "Albert I. Jones"), which ends a
+            // sentence only before a word that usually opens one ("vitamin C. They", "Plan B. The").
+            if c == UInt8(ascii: "I"), k > sentenceStart, !startsWithCapital(b, tokens[k - 1]) { return end }
             return next.map(sentenceOpeners.contains) == true ? end : nil
         }
         if form.map(abbreviations.contains) == true {

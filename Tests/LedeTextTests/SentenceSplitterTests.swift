@@ -131,8 +131,10 @@ func sentencesOf(_ text: String) -> [String] {
     @Test func initialsAndSentenceFinalCapitals() {
         #expect(sentencesOf("The prize went to you and I. Did you tell Maria T. Okoro about it?")
                 == ["The prize went to you and I.", "Did you tell Maria T. Okoro about it?"])
-        #expect(sentencesOf("Oranges are rich in vitamin C. Doctors still advise a varied diet.")
-                == ["Oranges are rich in vitamin C.", "Doctors still advise a varied diet."])
+        #expect(sentencesOf("Oranges are rich in vitamin C. They also keep well.")
+                == ["Oranges are rich in vitamin C.", "They also keep well."])
+        #expect(sentencesOf("The club's chairman R. Osei resigned.") == ["The club's chairman R. Osei resigned."])
+        #expect(sentencesOf("Between you and I. Nobody else knows.") == ["Between you and I.", "Nobody else knows."])
         #expect(sentencesOf("The letter was signed by Harold W. Brandt and sent.") == ["The letter was signed by Harold W. Brandt and sent."])
         #expect(sentencesOf("K. Mensah scored twice.") == ["K. Mensah scored twice."])
     }
@@ -148,6 +150,7 @@ func sentencesOf(_ text: String) -> [String] {
         #expect(sentencesOf("Am 3. Oktober wird gefeiert. Alle haben frei.") == ["Am 3. Oktober wird gefeiert.", "Alle haben frei."])
         #expect(sentencesOf("Das Haus stammt aus dem 17. Jahrhundert.") == ["Das Haus stammt aus dem 17. Jahrhundert."])
         #expect(sentencesOf("He came 2. Three others followed.") == ["He came 2.", "Three others followed."])
+        #expect(sentencesOf("I am 25. I play on.") == ["I am 25.", "I play on."])
     }
 
     /// The seed article's 11 body paragraphs are one sentence each (their quotes and "China-Russia",
