@@ -16,7 +16,7 @@ if [ ! -d "$corpus" ]; then
 fi
 bin="$(dirname "$LEDE")"
 bench=/tmp/lede-tokenize-bench
-swiftc -O -wmo -parse-as-library -module-name LedeText "$root"/Sources/LedeText/*.swift \
+swiftc -O -wmo -parse-as-library -module-name LedeText -I "$root/Sources/CLibStemmer" -lstemmer "$root"/Sources/LedeText/*.swift \
   "$bin/LedeText.build/DerivedSources/resource_bundle_accessor.swift" "$here/tokenize/main.swift" -o "$bench"
 export corpus bench
 wc_words() { find "$corpus" -type f -print0 | xargs -0 cat | wc -w; }

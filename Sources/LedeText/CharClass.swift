@@ -34,6 +34,7 @@ enum CharClass: UInt8 {
         if isHanIdeograph(v) { return .han }
         switch v {
         case 0x00AD: return .mark                       // soft hyphen: invisible, stays inside a word
+        case 0x3005: return .han                        // 々 repeats the ideograph before it (人々)
         case 0x3040...0x30FF, 0x31F0...0x31FF: return v == 0x30FB ? .other : .kana
         case 0xAC00...0xD7AF, 0x1100...0x11FF: return .hangul
         default: break

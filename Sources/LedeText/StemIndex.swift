@@ -7,6 +7,9 @@ import Synchronization
 /// acronyms such as "u.s.") — are their own stem.
 public final class StemIndex: Sendable {
     private struct Stems {
+        /// The language's Snowball stemmer when it is not English; only used under the lock (libstemmer
+        /// objects are not thread-safe).
+        var snowball: SnowballStemmer?
         var stemOfForm: [UInt32] = []
         var stemIDs: [String: UInt32] = [:]
         var stemForms: [String] = []
@@ -16,7 +19,7 @@ public final class StemIndex: Sendable {
             let forms = vocabulary.forms(in: stemOfForm.count..<max(count, vocabulary.count))
             stemOfForm.reserveCapacity(stemOfForm.count + forms.count)
             for form in forms {
-                let stem = StemIndex.isStemmable(form) ? SnowballEnglishStemmer.stem(form) : form
+                let stem = !StemIndex.isStemmable(form) ? form : snowball.map { $0.stem(normalised: form) } ?? SnowballEnglishStemmer.stem(form)
                 if let existing = stemIDs[stem] {
                     stemOfForm.append(existing)
                 } else {
@@ -30,9 +33,25 @@ public final class StemIndex: Sendable {
     }
 
     private let vocabulary: Vocabulary
-    private let stems = Mutex(Stems())
+    private let stems: Mutex<Stems>
+    /// The language whose stems these are (English by default).
+    public let language: Language
 
-    public init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
+    /// English stems (`SnowballEnglishStemmer`).
+    public init(vocabulary: Vocabulary) {
+        self.vocabulary = vocabulary
+        stems = Mutex(Stems())
+        language = .english
+    }
+
+    /// The stems of one language's Snowball stemmer; nil when Snowball has none for it (then forms are their
+    /// own stems: use no stem index). One index per language: stem ids are not shared between them.
+    public init?(vocabulary: Vocabulary, language: Language) {
+        guard let stemmer = SnowballStemmer(language: language) else { return nil }
+        self.vocabulary = vocabulary
+        stems = Mutex(Stems(snowball: language == .english ? nil : stemmer))
+        self.language = language
+    }
 
     /// The dense stem id of a vocabulary id.
     public func stem(of id: UInt32) -> UInt32 {

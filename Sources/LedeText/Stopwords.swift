@@ -65,16 +65,29 @@ public struct Stopwords: Sendable {
         return names.filter { $0.hasSuffix(".txt") }.map { String($0.dropLast(4)) }.sorted()
     }()
 
-    /// A bundled list by language name, case-insensitive, read from its file (a `StopwordCatalog` keeps the
-    /// lists it has read).
+    /// A bundled list by language name or code ("German", "de", "deu", "de-AT"), case-insensitive, read from its
+    /// file (a `StopwordCatalog` keeps the lists it has read).
     public static func named(_ language: String) throws -> Stopwords {
-        guard let match = availableLanguages.first(where: { $0.caseInsensitiveCompare(language) == .orderedSame }) else {
+        guard let match = availableLanguages.first(where: { $0.caseInsensitiveCompare(language) == .orderedSame })
+                ?? Language(tag: language)?.stoplistName else {
             throw StopwordsError.unknownLanguage(language)
         }
         guard let url = Bundle.module.url(forResource: match, withExtension: "txt", subdirectory: "Resources/stoplists") else {
             throw StopwordsError.unknownLanguage(language)
         }
         return Stopwords(name: match, words: try parse(String(contentsOf: url, encoding: .utf8)))
+    }
+
+    /// The bundled jusText list of a language (what the boilerplate classifier measures), nil when none is bundled.
+    public static func list(for language: Language) -> Stopwords? {
+        language.stoplistName.flatMap { try? named($0) }
+    }
+
+    /// What keyword counts leave out for a language: for English its function words, for any other language its
+    /// jusText list; nil when lede has no list for it (Chinese, Japanese, Thai …).
+    public static func keywordStopwords(for language: Language) -> Stopwords? {
+        if language == .english, !englishFunctionWords.words.isEmpty { return englishFunctionWords }
+        return list(for: language)
     }
 
     /// A user's file.
@@ -138,7 +151,7 @@ public enum StopwordsError: Error, CustomStringConvertible {
     case unknownLanguage(String), unreadable(String)
     public var description: String {
         switch self {
-        case .unknownLanguage(let l): return "no stopword list for '\(l)' (try a language name such as English, or a file, or none)"
+        case .unknownLanguage(let l): return "no stopword list for '\(l)' (try a language name or code such as English or de, or a file, or none)"
         case .unreadable(let p): return "\(p): cannot read stopword file"
         }
     }

@@ -11,9 +11,10 @@ import Foundation
 ///   ("1,200.50", "3.5", "2015-16", "5bn"); a following `%` is not part of it ("10%" → "10");
 /// - `http://`, `https://` and `www.` start a URL that runs to whitespace, less trailing punctuation;
 /// - `local@domain.tld` is one e-mail token (local part: letters, digits and . _ + -);
-/// - CJK: each Han ideograph is its own token (no dictionary segmentation: a character is the unit a
-///   reader of Chinese counts), and each run of kana or of Hangul is one token (Korean separates words
-///   with spaces; katakana runs are loanwords);
+/// - CJK, without a dictionary (docs/text-rules.md): a run of Han ideographs is cut into pairs from its
+///   start, an odd last one alone, with the particles 的 吗 呢 吧 啊 着 standing alone (most Chinese words
+///   are two characters); each run of hiragana, of katakana and of Hangul is one token (Korean separates
+///   words with spaces; katakana runs are loanwords);
 /// - everything else (punctuation, symbols, whitespace) separates tokens.
 /// Forms are normalised to lower case with ’ folded to '.
 public struct Tokenizer: Sendable {
@@ -99,8 +100,10 @@ public struct Tokenizer: Sendable {
             case .other, .mark:
                 i += len
             case .han:
-                emit(i, i + len, .cjk); i += len
-            case .kana, .hangul:
+                i = scanHanRun(b, from: i, length: len, emit)
+            case .kana:
+                i = scanKanaRun(b, from: i, length: len, emit)
+            case .hangul:
                 var j = i + len
                 while j < n, b[j] >= 0x80 { let (k, l) = CharClass.classify(b, j); if k != cls { break }; j += l }
                 emit(i, j, .cjk); i = j
@@ -139,6 +142,65 @@ public struct Tokenizer: Sendable {
                 i = j
             }
         }
+    }
+
+    /// A run of Han ideographs: pairs from the run's start, an odd last one alone, and the particles
+    /// 的 吗 呢 吧 啊 着 each alone (they end the pair before them). Returns where the run ends.
+    @inline(never)
+    static func scanHanRun(_ b: UnsafeBufferPointer<UInt8>, from i: Int, length len: Int, _ emit: (Int, Int, TokenKind) -> Void) -> Int {
+        let n = b.count
+        var j = i, pairStart = -1, l = len
+        while true {
+            if isChineseParticle(b, j) {
+                if pairStart >= 0 { emit(pairStart, j, .cjk); pairStart = -1 }
+                emit(j, j + l, .cjk)
+            } else if pairStart >= 0 {
+                emit(pairStart, j + l, .cjk); pairStart = -1
+            } else {
+                pairStart = j
+            }
+            j += l
+            guard j < n, b[j] >= 0x80 else { break }
+            let (k, next) = CharClass.classify(b, j)
+            guard k == .han else { break }
+            l = next
+        }
+        if pairStart >= 0 { emit(pairStart, j, .cjk) }
+        return j
+    }
+
+    /// A run of hiragana or of katakana (apart: "チームは" is チーム · は; ー joins either). Returns its end.
+    @inline(never)
+    static func scanKanaRun(_ b: UnsafeBufferPointer<UInt8>, from i: Int, length len: Int, _ emit: (Int, Int, TokenKind) -> Void) -> Int {
+        let n = b.count
+        let katakana = isKatakana(b, i)
+        var j = i + len
+        while j < n, b[j] >= 0x80 {
+            let (k, l) = CharClass.classify(b, j)
+            if k != .kana || (isKatakana(b, j) != katakana && !isProlongedSoundMark(b, j)) { break }
+            j += l
+        }
+        emit(i, j, .cjk)
+        return j
+    }
+
+    /// 的 吗 呢 吧 啊 着 (and 嗎): grammatical particles that stand alone between the pairs of a Han run.
+    @inline(__always) static func isChineseParticle(_ b: UnsafeBufferPointer<UInt8>, _ j: Int) -> Bool {
+        guard j + 2 < b.count else { return false }
+        let v = (UInt32(b[j] & 0x0F) << 12) | (UInt32(b[j + 1] & 0x3F) << 6) | UInt32(b[j + 2] & 0x3F)
+        return v == 0x7684 || v == 0x5417 || v == 0x5462 || v == 0x5427 || v == 0x554A || v == 0x7740 || v == 0x55CE
+    }
+
+    /// Katakana (U+30A0–30FF, U+31F0–31FF, half-width U+FF66–FF9D) rather than hiragana, at a kana character.
+    @inline(__always) static func isKatakana(_ b: UnsafeBufferPointer<UInt8>, _ j: Int) -> Bool {
+        guard j + 2 < b.count else { return false }
+        let v = (UInt32(b[j] & 0x0F) << 12) | (UInt32(b[j + 1] & 0x3F) << 6) | UInt32(b[j + 2] & 0x3F)
+        return (0x30A0...0x30FF).contains(v) || (0x31F0...0x31FF).contains(v) || (0xFF66...0xFF9D).contains(v)
+    }
+
+    /// ー (U+30FC) lengthens the vowel before it, in either kana.
+    @inline(__always) static func isProlongedSoundMark(_ b: UnsafeBufferPointer<UInt8>, _ j: Int) -> Bool {
+        j + 2 < b.count && b[j] == 0xE3 && b[j + 1] == 0x83 && b[j + 2] == 0xBC
     }
 
     /// A letter or digit (any script) starts at `j`.

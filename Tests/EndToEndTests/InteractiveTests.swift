@@ -36,7 +36,7 @@ import Glibc
         try pty.type("s\t")
         let listing = try pty.expect("source")
         #expect(listing.contains("save") && listing.contains("show") && listing.contains("set"))
-        try pty.send("\u{15}")   // Ctrl-U: clear the line
+        pty.send("\u{15}")   // Ctrl-U: clear the line
         // Article names complete where a selector goes; options of the verb after '-'.
         try pty.type("show fi\t@1 --me\t\r")
         try pty.expect("1 of 2")
@@ -96,7 +96,7 @@ import Glibc
         let corpus = Lede.temporaryDirectory()
         let body = String(repeating: "The council met on Tuesday to discuss the harbour budget. ", count: 20)
         for i in 0..<6_000 {
-            FileManager.default.createFile(atPath: "\(corpus)/\(i).txt", contents: Data("Title \(i)\n\n\(body)\n".utf8))
+            _ = FileManager.default.createFile(atPath: "\(corpus)/\(i).txt", contents: Data("Title \(i)\n\n\(body)\n".utf8))
         }
         defer { try? FileManager.default.removeItem(atPath: corpus) }
         let pty = try start(["-i", Lede.samples + "/load.lede"])

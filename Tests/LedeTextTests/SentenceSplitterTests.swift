@@ -84,6 +84,75 @@ func sentencesOf(_ text: String) -> [String] {
         #expect(sentencesOf("version 2.0 is out. ok then.") == ["version 2.0 is out. ok then."])
     }
 
+    // MARK: families of hard cases (docs/text-rules.md states each rule)
+
+    @Test func numberedListsRunTogether() {
+        #expect(sentencesOf("1. Boil the water 2. Add the rice 3. Wait ten minutes")
+                == ["1. Boil the water", "2. Add the rice", "3. Wait ten minutes"])
+        #expect(sentencesOf("1. Boil the water. 2. Add the rice. 3. Wait ten minutes.")
+                == ["1. Boil the water.", "2. Add the rice.", "3. Wait ten minutes."])
+        #expect(sentencesOf("1.) Check the tyres 2.) Fill the tank") == ["1.) Check the tyres", "2.) Fill the tank"])
+        #expect(sentencesOf("1) Check the tyres. 2) Fill the tank.") == ["1) Check the tyres.", "2) Fill the tank."])
+        #expect(sentencesOf("9. Sell the car 10. Buy a bike 11. Ride it") == ["9. Sell the car", "10. Buy a bike", "11. Ride it"])
+    }
+
+    @Test func letteredLists() {
+        #expect(sentencesOf("a. Pack the bags b. Lock the door c. Leave the key")
+                == ["a. Pack the bags", "b. Lock the door", "c. Leave the key"])
+        #expect(sentencesOf("a) Pack the bags. b) Lock the door.") == ["a) Pack the bags.", "b) Lock the door."])
+        // Initials are not lists.
+        #expect(sentencesOf("A. B. Carter wrote to C. D. Evans.") == ["A. B. Carter wrote to C. D. Evans."])
+    }
+
+    @Test func bulletsBeforeMarkers() {
+        #expect(sentencesOf("• 4. Paint the fence • 5. Mow the lawn") == ["• 4. Paint the fence", "• 5. Mow the lawn"])
+        #expect(sentencesOf("⁃7. Paint the fence ⁃8. Mow the lawn") == ["⁃7. Paint the fence", "⁃8. Mow the lawn"])
+        #expect(sentencesOf("• Paint the fence • Mow the lawn") == ["• Paint the fence", "• Mow the lawn"])
+    }
+
+    @Test func pageAndNumberAbbreviations() {
+        #expect(sentencesOf("The table is on p. 212 of the report.") == ["The table is on p. 212 of the report."])
+        #expect(sentencesOf("Read pp. 40-44 first. Then answer.") == ["Read pp. 40-44 first.", "Then answer."])
+        #expect(sentencesOf("See Fig. 3 and Vol. 2 for details.") == ["See Fig. 3 and Vol. 2 for details."])
+        #expect(sentencesOf("It was filed as No. 7.3.12 in the registry. Nobody read it.")
+                == ["It was filed as No. 7.3.12 in the registry.", "Nobody read it."])
+        #expect(sentencesOf("The ferry left from Pier No. 4.2 at dawn.") == ["The ferry left from Pier No. 4.2 at dawn."])
+    }
+
+    @Test func timeAbbreviationsBeforeNames() {
+        #expect(sentencesOf("The vote closed at 10 p.m. Senator Okafor conceded an hour later.")
+                == ["The vote closed at 10 p.m.", "Senator Okafor conceded an hour later."])
+        #expect(sentencesOf("We met at 7 A.M. Dr. Lindqvist was already there.")
+                == ["We met at 7 A.M.", "Dr. Lindqvist was already there."])
+        #expect(sentencesOf("The shop opens at 8 a.m. Monday to Friday.") == ["The shop opens at 8 a.m. Monday to Friday."])
+        #expect(sentencesOf("The call came at 4 p.m. GMT on Sunday.") == ["The call came at 4 p.m. GMT on Sunday."])
+    }
+
+    @Test func initialsAndSentenceFinalCapitals() {
+        #expect(sentencesOf("The prize went to you and I. Did you tell Maria T. Okoro about it?")
+                == ["The prize went to you and I.", "Did you tell Maria T. Okoro about it?"])
+        #expect(sentencesOf("Oranges are rich in vitamin C. They also keep well.")
+                == ["Oranges are rich in vitamin C.", "They also keep well."])
+        #expect(sentencesOf("The club's chairman R. Osei resigned.") == ["The club's chairman R. Osei resigned."])
+        #expect(sentencesOf("Between you and I. Nobody else knows.") == ["Between you and I.", "Nobody else knows."])
+        #expect(sentencesOf("The letter was signed by Harold W. Brandt and sent.") == ["The letter was signed by Harold W. Brandt and sent."])
+        #expect(sentencesOf("K. Mensah scored twice.") == ["K. Mensah scored twice."])
+    }
+
+    @Test func spacedEllipses() {
+        #expect(sentencesOf("She waited for news . . . Nothing came.") == ["She waited for news . . .", "Nothing came."])
+        #expect(sentencesOf("The road ran on . . . and on.") == ["The road ran on . . . and on."])
+        #expect(sentencesOf("It was over. . . . The crowd went home.") == ["It was over. . . .", "The crowd went home."])
+        #expect(sentencesOf("He hesitated ... Then he signed.") == ["He hesitated ...", "Then he signed."])
+    }
+
+    @Test func ordinals() {
+        #expect(sentencesOf("Am 3. Oktober wird gefeiert. Alle haben frei.") == ["Am 3. Oktober wird gefeiert.", "Alle haben frei."])
+        #expect(sentencesOf("Das Haus stammt aus dem 17. Jahrhundert.") == ["Das Haus stammt aus dem 17. Jahrhundert."])
+        #expect(sentencesOf("He came 2. Three others followed.") == ["He came 2.", "Three others followed."])
+        #expect(sentencesOf("I am 25. I play on.") == ["I am 25.", "I play on."])
+    }
+
     /// The seed article's 11 body paragraphs are one sentence each (their quotes and "China-Russia",
     /// "multi-polar", "parties'" must not split anything).
     @Test(.enabled(if: SharedData.url("corpora/seed") != nil, "needs ../shared/corpora/seed"))

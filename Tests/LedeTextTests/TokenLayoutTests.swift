@@ -265,3 +265,12 @@ import Testing
         #expect(vocabulary.allForms().sorted() == ["body", "text"])
     }
 }
+
+extension TokenLayoutTests {
+    /// Chinese and Japanese paragraphs (pairs, particles, kana runs) rebuild their exact bytes.
+    @Test func cjkTextRoundTrips() {
+        let texts = LanguageFixtures.texts().filter { $0.code == "zh" || $0.code == "ja" || $0.code == "ko" }.map(\.text)
+        #expect(texts.count >= 40)
+        _ = checkRoundTrip(texts.joined(separator: "\n\n") + "\n\n京ICP备08005356号 人々 チームは 你好吗？")
+    }
+}

@@ -49,7 +49,18 @@ func formsOf(_ text: String) -> [String] { tokensOf(text).map(\.0) }
         #expect(t.map(\.0) == ["京", "icp", "备", "08005356", "号"])
         #expect(t.map(\.1) == [.cjk, .word, .cjk, .number, .cjk])
         // Kana and Hangul runs are one token each; Han ideographs one each.
-        #expect(formsOf("東京タワーへ行く") == ["東", "京", "タワーへ", "行", "く"])
+        #expect(formsOf("東京タワーへ行く") == ["東京", "タワー", "へ", "行", "く"])
+    }
+
+    /// Han runs are pairs from the run's start (an odd last one alone), particles alone; kana runs split
+    /// where hiragana and katakana meet; Hangul runs stay whole.
+    @Test func cjkWordsWithoutDictionary() {
+        #expect(formsOf("北京是中国的首都。") == ["北京", "是中", "国", "的", "首都"])
+        #expect(formsOf("经济产业省") == ["经济", "产业", "省"])
+        #expect(formsOf("你好吗") == ["你好", "吗"])
+        #expect(formsOf("人々がチームは強いと言う") == ["人々", "が", "チーム", "は", "強", "いと", "言", "う"])
+        #expect(formsOf("서울은 한국의 수도이다") == ["서울은", "한국의", "수도이다"])
+        #expect(formsOf("ボランティア不足") == ["ボランティア", "不足"])
         #expect(formsOf("서울 특별시") == ["서울", "특별시"])
     }
 
