@@ -14,9 +14,13 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .target(name: "LedeText", resources: [.copy("Resources")]),
         .target(name: "LedeArticles", dependencies: ["LedeText", "CLibXML2"]),
         .target(name: "LedeAnalysis", dependencies: ["LedeText", "LedeArticles"], resources: [.copy("Resources")]),
+        .target(name: "LedeArchive", dependencies: ["LedeText", "LedeArticles", "CSQLite", "CZstd"],
+                swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(name: "LedeSession", dependencies: ["LedeText", "LedeArticles", "LedeAnalysis"], resources: [.copy("session.schema.json")]),
         .target(name: "LedeShell", dependencies: [
             "LedeText", "LedeArticles", "LedeAnalysis", "LedeSession", "CLibEdit",
@@ -26,8 +30,13 @@ let package = Package(
             "LedeShell",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Measures the archive library alone (Scripts/bench/archive.sh) until the shell stores into archives.
+        .executableTarget(name: "lede-archive-bench", dependencies: ["LedeArchive", "LedeArticles", "LedeText"],
+                          swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(name: "LedeTextTests", dependencies: ["LedeText"]),
         .testTarget(name: "LedeArticlesTests", dependencies: ["LedeArticles"]),
+        .testTarget(name: "LedeArchiveTests", dependencies: ["LedeArchive", "LedeArticles", "CSQLite"],
+                    swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(name: "LedeAnalysisTests", dependencies: ["LedeAnalysis"]),
         .testTarget(name: "LedeSessionTests", dependencies: ["LedeSession"]),
         .testTarget(name: "LedeShellTests", dependencies: ["LedeShell"]),

@@ -21,6 +21,9 @@ public struct LoadOptions: Sendable {
     public var maxFileSize: Int = 64 << 20
     /// `--field text=article_body` style overrides for JSON records.
     public var fieldOverrides: [String: String] = [:]
+    /// Called by the worker that read a file, with its bytes, before they are parsed; false leaves the file
+    /// unparsed (an archive that already holds these exact bytes: an unchanged file costs a hash, not a parse).
+    public var beforeParsing: (@Sendable (_ path: String, _ bytes: Data) -> Bool)?
     public init() {}
 }
 
@@ -42,6 +45,10 @@ public struct LoadReport: Sendable {
 
 /// Expands paths (files, folders recursively, globs) and parses each file by its detected format, in parallel.
 public struct ArticleLoader: Sendable {
+    /// Names the parsing rules that made a document: raised whenever a change to a parser can change what it
+    /// extracts from the same bytes (an archive records it with each version, so old versions can be re-parsed).
+    public static let parserVersion = "1"
+
     public var options: LoadOptions
     public init(options: LoadOptions = LoadOptions()) { self.options = options }
 
@@ -138,6 +145,7 @@ public struct ArticleLoader: Sendable {
             return result
         }
         result.bytes = data.count
+        if let beforeParsing = options.beforeParsing, !beforeParsing(path, data) { return result }
         do {
             let docs = try DocumentParser.parse(data: data, path: path, options: options, tokens: &tokens)
             for d in docs { result.problems.append(contentsOf: d.warnings.map { LoadProblem(path: path, message: $0, severity: .warning) }) }

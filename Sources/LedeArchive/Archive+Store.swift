@@ -1,0 +1,233 @@
+import Foundation
+import LedeArticles
+import LedeText
+
+extension Archive {
+    /// Stores documents in one transaction: each becomes a new article, a new version of the article it
+    /// belongs to (by `articleID`, else name, URL or file, as a workspace decides), or nothing when that
+    /// article's latest version has the same normalised text and metadata. A text or raw file the archive
+    /// already holds (another article's copy) is referenced, not stored again. All or nothing: on an error
+    /// the archive is as before the call. Call it per batch of a large load, so a kill loses one batch at most.
+    public func store(_ documents: [ArchiveDocument]) throws -> [StoreOutcome] {
+        if documents.isEmpty { return [] }
+        let prepared = PreparedDocument.prepareAll(documents, directory: SourcePath.currentDirectory())
+        return try locked {
+            var pendingTexts: [Fingerprint: (id: Int64, contentHash: String)] = [:]
+            var pendingRaws: [Fingerprint: Int64] = [:]
+            do {
+                let outcomes = try writeTransaction {
+                    try storeLocked(documents, prepared, pendingTexts: &pendingTexts, pendingRaws: &pendingRaws)
+                }
+                knownTexts.merge(pendingTexts) { a, _ in a }
+                knownRaws.merge(pendingRaws) { a, _ in a }
+                return outcomes
+            } catch {
+                identity = nil
+                throw error
+            }
+        }
+    }
+
+    private func storeLocked(_ documents: [ArchiveDocument], _ prepared: [PreparedDocument],
+                             pendingTexts: inout [Fingerprint: (id: Int64, contentHash: String)],
+                             pendingRaws: inout [Fingerprint: Int64]) throws -> [StoreOutcome] {
+        try refreshIdentity()
+        // Which texts are new: their content hashes are computed (in parallel) only for those.
+        let findText = try connection.statement("SELECT text, content_hash FROM texts WHERE hash = ?")
+        var textRows = [(id: Int64, contentHash: String)?](repeating: nil, count: documents.count)
+        var firstWithKey: [Fingerprint: Int] = [:]
+        var needHash: [Int] = []
+        for (i, p) in prepared.enumerated() {
+            if let known = knownTexts[p.textKey] { textRows[i] = known; continue }
+            if let first = firstWithKey[p.textKey] { textRows[i] = textRows[first]; continue }
+            firstWithKey[p.textKey] = i
+            findText.reset()
+            findText.bind(1, p.textKey.description)
+            if try findText.step() {
+                let row = (id: findText.int64(0), contentHash: findText.text(1) ?? "")
+                textRows[i] = row
+                knownTexts[p.textKey] = row
+            } else {
+                needHash.append(i)
+            }
+        }
+        findText.reset()
+        let newHashes = Parallel.map(needHash) { i in
+            prepared[i].body.withUnsafeBufferPointer { ContentHash.ofNormalised(utf8: $0) }
+        }
+        var contentHashByKey: [Fingerprint: String] = [:]
+        for (k, i) in needHash.enumerated() { contentHashByKey[prepared[i].textKey] = newHashes[k] }
+
+        let insertArticle = try connection.statement("INSERT INTO articles (article, id, name, created) VALUES (?, ?, ?, ?)")
+        let insertText = try connection.statement(
+            "INSERT INTO texts (hash, content_hash, title, body, paragraphs, paragraph_bounds) VALUES (?, ?, ?, ?, ?, ?)")
+        let findRaw = try connection.statement("SELECT raw FROM raw_files WHERE hash = ?")
+        let insertRaw = try connection.statement("INSERT INTO raw_files (hash, size, codec, data) VALUES (?, ?, ?, ?)")
+        let insertVersion = try connection.statement("""
+            INSERT INTO versions (article, number, text, raw, raw_hash, content_hash, format, source_path, source_url,
+                record_key, published, modified, source, author, url, language, dropped, warnings, words, loaded_at,
+                fetched_at, http_status, http_headers, parser_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var dates = DateTexts()
+        var outcomes: [StoreOutcome] = []
+        outcomes.reserveCapacity(documents.count)
+        for (i, doc) in documents.enumerated() {
+            let p = prepared[i]
+            let metadata = doc.document.metadata
+            let contentHash = textRows[i]?.contentHash ?? contentHashByKey[p.textKey]!
+            let file = IdentityIndex.FileKey(path: p.sourceKey, record: doc.document.recordKey)
+            let articleRow: Int64?
+            if let id = doc.articleID {
+                guard let row = identity!.byID[id] else { throw ArchiveError.unknownArticle(path: path, id: id) }
+                articleRow = row
+            } else {
+                articleRow = identity!.find(name: doc.name, url: metadata.url, file: file)
+            }
+            var latest: IdentityIndex.Latest
+            let number: Int
+            if let articleRow, let current = identity!.articles[articleRow] {
+                if current.contentHash == contentHash, current.metadata == metadata {
+                    outcomes.append(.unchanged(id: current.id, number: current.number))
+                    continue
+                }
+                latest = current
+                number = current.number + 1
+                outcomes.append(.newVersion(id: current.id, number: number))
+            } else {
+                let article = identity!.nextArticle
+                latest = IdentityIndex.Latest(article: article, id: "a\(article)", name: doc.name, number: 0,
+                                              contentHash: contentHash, metadata: metadata)
+                insertArticle.reset()
+                insertArticle.bindAll([.integer(article), .text(latest.id), .of(doc.name), .text(dates.text(doc.loadedAt))])
+                try insertArticle.run()
+                number = 1
+                outcomes.append(.added(id: latest.id))
+            }
+            // The text: stored once, whoever else has it.
+            let textID: Int64
+            if let row = textRows[i] ?? pendingTexts[p.textKey] {
+                textID = row.id
+            } else {
+                insertText.reset()
+                insertText.bind(1, p.textKey.description)
+                insertText.bind(2, contentHash)
+                insertText.bind(3, metadata.title)
+                insertText.bindText(4, p.body)
+                insertText.bind(5, p.paragraphs)
+                insertText.bindBlob(6, p.paragraphBounds)
+                try insertText.run()
+                textID = connection.lastInsertRowID
+                pendingTexts[p.textKey] = (textID, contentHash)
+            }
+            // The raw file: likewise.
+            var rawID: Int64?
+            if let raw = doc.raw {
+                if let id = knownRaws[raw.hash] ?? pendingRaws[raw.hash] {
+                    rawID = id
+                } else {
+                    findRaw.reset()
+                    findRaw.bind(1, raw.hash.description)
+                    if try findRaw.step() { rawID = findRaw.int64(0); knownRaws[raw.hash] = rawID }
+                    findRaw.reset()
+                    if rawID == nil, let data = raw.data {
+                        insertRaw.reset()
+                        insertRaw.bindAll([.text(raw.hash.description), .integer(Int64(raw.size)), .text(raw.codec.rawValue)])
+                        insertRaw.bindBlob(4, data)
+                        try insertRaw.run()
+                        rawID = connection.lastInsertRowID
+                        pendingRaws[raw.hash] = rawID
+                    }
+                }
+            }
+            let d = doc.document
+            let words = doc.words ?? { if case .text(let t) = doc.body { return t.tokenCount } else { return nil } }()
+            insertVersion.reset()
+            insertVersion.bindAll([
+                .integer(latest.article), .integer(Int64(number)), .integer(textID), rawID.map { .integer($0) } ?? .null,
+                .of(doc.raw?.hash.description), .text(contentHash), .text(d.format.rawValue),
+                .of(doc.fetch == nil ? p.sourceKey : nil), .of(doc.fetch?.url), .of(d.recordKey),
+                .of(metadata.published), .of(metadata.modified), .of(metadata.source), .of(metadata.author), .of(metadata.url),
+                .of(metadata.language), .of(JSONText.dropped(d.dropped)), .of(JSONText.strings(d.warnings)), .of(words),
+                .text(dates.text(doc.loadedAt)), .of(doc.fetch.map { dates.text($0.fetchedAt) }), .of(doc.fetch?.status),
+                .of(doc.fetch.flatMap { $0.headers.isEmpty ? nil : JSONText.object($0.headers.map { ($0.name, $0.value) }) }),
+                .text(doc.parserVersion),
+            ])
+            try insertVersion.run()
+            latest.number = number
+            latest.contentHash = contentHash
+            latest.metadata = metadata
+            identity!.insert(latest, file: file)
+        }
+        if options.indexing == .onStore { try indexPendingTexts() }
+        return outcomes
+    }
+
+    /// Builds the identity index from the articles' latest versions, unless it is current: another process
+    /// that wrote since (seen in `PRAGMA data_version`) makes it stale. Called inside the write transaction.
+    func refreshIdentity() throws {
+        let dataVersion = try connection.integer("PRAGMA data_version") ?? 0
+        if identity != nil, dataVersion == identityDataVersion { return }
+        var index = IdentityIndex()
+        let s = try connection.statement("""
+            SELECT a.article, a.id, a.name, v.number, v.content_hash, t.title, v.published, v.modified, v.source, v.author,
+                   v.url, v.language, coalesce(v.source_path, v.source_url), v.record_key
+            FROM articles a JOIN versions v ON v.article = a.article JOIN texts t ON t.text = v.text
+            WHERE v.number = (SELECT max(number) FROM versions WHERE article = a.article)
+            ORDER BY a.article
+            """)
+        while try s.step() {
+            let metadata = ArticleMetadata(title: s.text(5), published: s.text(6), modified: s.text(7), source: s.text(8),
+                                           author: s.text(9), url: s.text(10), language: s.text(11))
+            let latest = IdentityIndex.Latest(article: s.int64(0), id: s.text(1) ?? "", name: s.text(2), number: s.int(3),
+                                              contentHash: s.text(4) ?? "", metadata: metadata)
+            index.insert(latest, file: s.text(12).map { IdentityIndex.FileKey(path: $0, record: s.text(13)) })
+        }
+        s.reset()
+        index.nextArticle = max(index.nextArticle, (try connection.integer("SELECT max(article) FROM articles") ?? 0) + 1)
+        identity = index
+        identityDataVersion = dataVersion
+    }
+}
+
+/// A document made ready for storing, off the writer's thread: its body bytes, the fingerprint that identifies
+/// its text (title and paragraphs), and the key of its source file.
+struct PreparedDocument: Sendable {
+    var body: [UInt8]
+    var textKey: Fingerprint
+    var sourceKey: String
+    var paragraphs: Int
+    /// Paragraph bounds as little-endian UInt32 start/end pairs, when splitting the body at blank lines would
+    /// not give the paragraphs back (nil in the usual case).
+    var paragraphBounds: [UInt8]?
+
+    static func prepareAll(_ documents: [ArchiveDocument], directory: String) -> [PreparedDocument] {
+        Parallel.map(Array(documents.indices)) { i in prepare(documents[i], directory: directory) }
+    }
+
+    static func prepare(_ doc: ArchiveDocument, directory: String) -> PreparedDocument {
+        let body: [UInt8]
+        switch doc.body {
+        case .bytes(let b): body = b
+        case .text(let t): body = t.utf8
+        }
+        let ranges = doc.document.paragraphRanges
+        let bounds = ParagraphLayout.isPlain(body, ranges) ? nil : ParagraphLayout.encode(ranges)
+        var titlePart: [UInt8] = []
+        if let title = doc.document.metadata.title { titlePart = [1] + Array(title.utf8) }
+        let key = Fingerprint.of(parts: [titlePart, body, bounds ?? []])
+        let source = doc.fetch?.url ?? SourcePath.key(doc.document.path, from: directory)
+        return PreparedDocument(body: body, textKey: key, sourceKey: source, paragraphs: ranges.count, paragraphBounds: bounds)
+    }
+}
+
+/// The same date formatted once per batch (a load stamps every document with one time).
+struct DateTexts {
+    private var last: (Date, String)?
+    mutating func text(_ date: Date) -> String {
+        if let last, last.0 == date { return last.1 }
+        let s = ArchiveDate.format(date)
+        last = (date, s)
+        return s
+    }
+}
