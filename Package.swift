@@ -30,12 +30,12 @@ let package = Package(
             "LedeShell",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // Measures the archive library alone (Scripts/bench/archive.sh) until the shell stores into archives.
-        .executableTarget(name: "lede-archive-bench", dependencies: ["LedeArchive", "LedeArticles", "LedeText"],
+        // Benchmarks the archive library (Scripts/bench/archive.sh) and is the child process of its fault tests.
+        .executableTarget(name: "lede-archive-tool", dependencies: ["LedeArchive", "LedeArticles", "LedeText"],
                           swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(name: "LedeTextTests", dependencies: ["LedeText"]),
         .testTarget(name: "LedeArticlesTests", dependencies: ["LedeArticles"]),
-        .testTarget(name: "LedeArchiveTests", dependencies: ["LedeArchive", "LedeArticles", "CSQLite"],
+        .testTarget(name: "LedeArchiveTests", dependencies: ["LedeArchive", "LedeArticles", "CSQLite", "lede-archive-tool"],
                     swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(name: "LedeAnalysisTests", dependencies: ["LedeAnalysis"]),
         .testTarget(name: "LedeSessionTests", dependencies: ["LedeSession"]),
