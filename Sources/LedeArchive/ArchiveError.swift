@@ -47,10 +47,34 @@ public enum ArchiveError: Error, Equatable, CustomStringConvertible, Sendable {
         case SQLITE_NOTADB: return .notAnArchive(path: path, reason: "not an SQLite database")
         case SQLITE_READONLY: return .readOnly(path: path)
         case SQLITE_IOERR:
-            if systemErrno == EFBIG { return .full(path: path, reason: "the file size limit was reached") }
-            if systemErrno == ENOSPC { return .full(path: path, reason: "the disk is full") }
+            // SQLite reports a write refused for lack of room (ENOSPC, or EFBIG past a file size limit) as a
+            // generic write error, and its saved errno may be another call's by now: look at the limits instead.
+            if systemErrno == EFBIG || ArchiveError.nearFileSizeLimit(path) { return .full(path: path, reason: "the file size limit was reached") }
+            if systemErrno == ENOSPC || ArchiveError.diskIsFull(path) { return .full(path: path, reason: "the disk is full") }
             return .failed(path: path, reason: "\(e.message)\(systemErrno != 0 ? " (\(String(cString: strerror(systemErrno))))" : "")")
         default: return .failed(path: path, reason: e.message)
         }
+    }
+
+    /// Whether the process has a file size limit that the archive or its log is within a megabyte of.
+    static func nearFileSizeLimit(_ path: String) -> Bool {
+        var limit = rlimit()
+        #if canImport(Glibc)
+        guard getrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &limit) == 0 else { return false }
+        #else
+        guard getrlimit(RLIMIT_FSIZE, &limit) == 0 else { return false }
+        #endif
+        guard limit.rlim_cur != rlim_t.max else { return false }
+        var st = stat()
+        let largest = ["", "-wal"].map { stat(path + $0, &st) == 0 ? UInt64(st.st_size) : 0 }.max() ?? 0
+        return largest + (1 << 20) >= UInt64(limit.rlim_cur)
+    }
+
+    /// Whether the file system holding the archive has (almost) no room left for this user.
+    static func diskIsFull(_ path: String) -> Bool {
+        var fs = statvfs()
+        let folder = (path as NSString).deletingLastPathComponent
+        guard statvfs(folder.isEmpty ? "." : folder, &fs) == 0 else { return false }
+        return UInt64(fs.f_bavail) * UInt64(fs.f_frsize) < 1 << 20
     }
 }

@@ -1,0 +1,111 @@
+import CSQLite
+import Foundation
+import Testing
+import LedeArticles
+@testable import LedeArchive
+
+/// One writer at a time, readers alongside; a writer killed mid-load or starved of disk leaves a sound archive
+/// holding exactly the batches it committed. The killed and starved writers are child processes
+/// (`lede-archive-tool write`).
+@Suite(.serialized) struct ProcessFaultTests {
+    @Test func aSecondWriterIsToldTheArchiveIsBusyWhileReadersGoOn() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/a.lede"
+        let first = try Archive(path: path)
+        _ = try first.store([ArchiveDocument(document("/n/1.txt", title: "One", paragraphs: ["the first story"]))])
+        try first.updateSearchIndex()
+
+        // Another connection holds the write lock (as another lede storing a large load would).
+        var holder: OpaquePointer?
+        #expect(sqlite3_open(path, &holder) == SQLITE_OK)
+        defer { sqlite3_close(holder) }
+        #expect(sqlite3_exec(holder, "BEGIN IMMEDIATE; INSERT INTO archive_info VALUES ('holder', 'x');", nil, nil, nil) == SQLITE_OK)
+
+        var options = Archive.Options()
+        options.busyTimeout = .milliseconds(200)
+        let second = try Archive(path: path, options: options)
+        let started = Date()
+        do {
+            _ = try second.store([ArchiveDocument(document("/n/2.txt", title: "Two", paragraphs: ["the second story"]))])
+            Issue.record("the second writer was not refused")
+        } catch let error as ArchiveError {
+            #expect(error == .busy(path: path))
+            #expect(error.description == "archive \(path) is busy (another process is writing to it); nothing stored, try again")
+        }
+        // Bounded: the wait is the busy timeout, not an open-ended block (generous margin for a loaded machine).
+        #expect(Date().timeIntervalSince(started) < 30)
+        // A reader meanwhile sees the committed state.
+        let reader = try Archive(path: path, options: options)
+        #expect(try reader.listArticles().map(\.id) == ["a1"])
+        #expect(try reader.readArticles().first?.versions.first?.document.paragraphs == ["the first story"])
+        #expect(try reader.search("story").hits.map(\.articleID) == ["a1"])
+
+        #expect(sqlite3_exec(holder, "ROLLBACK", nil, nil, nil) == SQLITE_OK)
+        #expect(try second.store([ArchiveDocument(document("/n/2.txt", title: "Two", paragraphs: ["the second story"]))]) == [.added(id: "a2")])
+    }
+
+    /// Starts `lede-archive-tool write`, reads its "committed N" lines, and SIGKILLs it once it has committed
+    /// `killAfter` documents (so it dies storing the next batch, not at a chosen moment in time).
+    @Test func aWriterKilledMidLoadLeavesEveryCommittedBatch() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/a.lede"
+        let batchSize = 200
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Tool.binary)
+        p.arguments = ["write", path, "--batches", "1000", "--batch-size", "\(batchSize)"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        var committed = 0
+        var buffer = Data()
+        let reader = out.fileHandleForReading
+        while committed < 3 * batchSize {
+            let chunk = reader.availableData
+            if chunk.isEmpty { break }
+            buffer.append(chunk)
+            for line in String(decoding: buffer, as: UTF8.self).split(separator: "\n") where line.hasPrefix("committed ") {
+                committed = max(committed, Int(line.dropFirst("committed ".count)) ?? 0)
+            }
+        }
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+        #expect(p.terminationReason == .uncaughtSignal)
+        #expect(committed >= 3 * batchSize)
+
+        let archive = try Archive(path: path)
+        #expect(try archive.check().isEmpty)
+        let articles = try archive.readArticles()
+        // Every batch reported committed is there; a batch is there whole or not at all.
+        #expect(articles.count >= committed)
+        #expect(articles.count % batchSize == 0)
+        for (n, a) in articles.enumerated() {
+            #expect(a.versions.first?.document.metadata.title == Tool.title(batch: n / batchSize, index: n % batchSize))
+        }
+    }
+
+    /// A write refused by the file size limit (a full disk as the process sees it) is one line; the archive
+    /// keeps every batch before it and passes the integrity check.
+    @Test func aFullDiskIsOneLineAndTheArchiveStaysIntact() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/a.lede"
+        let batchSize = 100
+        let r = try runProcess(Tool.binary, ["write", path, "--batches", "1000", "--batch-size", "\(batchSize)",
+                                             "--fsize-limit", "\(3 << 20)"])
+        #expect(r.status == 1)
+        let lines = r.err.split(separator: "\n")
+        #expect(lines.count == 1, "\(r.err)")
+        #expect(r.err.contains("archive \(path): the file size limit was reached; the last batch was not stored, the archive is intact"))
+        let committed = r.out.split(separator: "\n").compactMap { Int($0.dropFirst("committed ".count)) }.max() ?? 0
+        #expect(committed > 0)
+
+        let archive = try Archive(path: path)
+        #expect(try archive.check().isEmpty)
+        let articles = try archive.listArticles()
+        #expect(articles.count == committed)
+        #expect(articles.last?.title == Tool.title(batch: committed / batchSize - 1, index: batchSize - 1))
+    }
+}
