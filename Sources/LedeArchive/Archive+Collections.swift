@@ -9,7 +9,7 @@ extension Archive {
     public func setTags(_ tagsByArticle: [String: [ArchiveTag]], replacing: Set<TagOrigin> = []) throws {
         try locked {
             try writeTransaction {
-                let find = try connection.statement("SELECT article FROM articles WHERE id = ?")
+                let find = try connection.statement("SELECT article FROM articles WHERE article = CAST(substr(?1, 2) AS INTEGER) AND id = ?1")
                 let remove = try connection.statement("DELETE FROM tags WHERE article = ? AND origin = ?")
                 let insert = try connection.statement("""
                     INSERT INTO tags (article, tag, origin, model, score, created) VALUES (?, ?, ?, ?, ?, ?)
@@ -43,10 +43,10 @@ extension Archive {
         try locked {
             try writeTransaction {
                 if let tags {
-                    let s = try connection.statement("DELETE FROM tags WHERE article = (SELECT article FROM articles WHERE id = ?) AND tag = ?")
+                    let s = try connection.statement("DELETE FROM tags WHERE article = (SELECT article FROM articles WHERE article = CAST(substr(?1, 2) AS INTEGER) AND id = ?1) AND tag = ?2")
                     for t in tags { s.reset(); s.bindAll([.text(articleID), .text(t)]); try s.run() }
                 } else {
-                    let s = try connection.statement("DELETE FROM tags WHERE article = (SELECT article FROM articles WHERE id = ?)")
+                    let s = try connection.statement("DELETE FROM tags WHERE article = (SELECT article FROM articles WHERE article = CAST(substr(?1, 2) AS INTEGER) AND id = ?1)")
                     s.bind(1, articleID)
                     try s.run()
                 }
@@ -179,10 +179,10 @@ extension Archive {
                 guard let feed = try feedRow(feedURL) else { throw ArchiveError.failed(path: path, reason: "no feed \(feedURL)") }
                 let insert = try connection.statement("""
                     INSERT INTO feed_items (feed, guid, url, title, published, first_seen, article)
-                    VALUES (?, ?, ?, ?, ?, ?, (SELECT article FROM articles WHERE id = ?)) ON CONFLICT (feed, guid) DO NOTHING
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT article FROM articles WHERE article = CAST(substr(?7, 2) AS INTEGER) AND id = ?7)) ON CONFLICT (feed, guid) DO NOTHING
                     """)
                 let link = try connection.statement(
-                    "UPDATE feed_items SET article = (SELECT article FROM articles WHERE id = ?) WHERE feed = ? AND guid = ?")
+                    "UPDATE feed_items SET article = (SELECT article FROM articles WHERE article = CAST(substr(?1, 2) AS INTEGER) AND id = ?1) WHERE feed = ?2 AND guid = ?3")
                 var new: [FeedItemRecord] = []
                 for item in items {
                     insert.reset()

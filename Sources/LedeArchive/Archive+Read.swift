@@ -41,7 +41,7 @@ extension Archive {
                 var texts: [Int64: (title: String?, body: [UInt8], ranges: [Range<Int>])] = [:]
                 let textSQL = wanted == nil
                     ? "SELECT text, title, body, paragraph_bounds FROM texts"
-                    : "SELECT DISTINCT t.text, t.title, t.body, t.paragraph_bounds FROM texts t JOIN versions v ON v.text = t.text JOIN articles a ON a.article = v.article WHERE a.id IN (SELECT value FROM json_each(?))"
+                    : "SELECT DISTINCT t.text, t.title, t.body, t.paragraph_bounds FROM texts t JOIN versions v ON v.text = t.text JOIN articles a ON a.article = v.article WHERE a.article IN (SELECT CAST(substr(value, 2) AS INTEGER) FROM json_each(?1)) AND a.id IN (SELECT value FROM json_each(?1))"
                 let ts = try connection.statement(textSQL)
                 if let wanted { ts.bind(1, JSONText.strings(wanted.sorted()) ?? "[]") }
                 while try ts.step() {
@@ -57,7 +57,7 @@ extension Archive {
                            v.language, v.dropped, v.warnings, v.words, v.loaded_at, v.fetched_at, v.http_status,
                            v.http_headers, v.parser_version
                     FROM versions v JOIN articles a ON a.article = v.article
-                    \(wanted == nil ? "" : "WHERE a.id IN (SELECT value FROM json_each(?))")
+                    \(wanted == nil ? "" : "WHERE a.article IN (SELECT CAST(substr(value, 2) AS INTEGER) FROM json_each(?1)) AND a.id IN (SELECT value FROM json_each(?1))")
                     ORDER BY v.article, v.number
                     """)
                 if let wanted { vs.bind(1, JSONText.strings(wanted.sorted()) ?? "[]") }
@@ -102,7 +102,7 @@ extension Archive {
         try locked {
             let s = try connection.statement("""
                 SELECT r.hash, r.size, r.codec, r.data FROM versions v JOIN articles a ON a.article = v.article
-                JOIN raw_files r ON r.raw = v.raw WHERE a.id = ? AND v.number = ?
+                JOIN raw_files r ON r.raw = v.raw WHERE v.article = CAST(substr(?1, 2) AS INTEGER) AND a.id = ?1 AND v.number = ?2
                 """)
             s.bind(1, articleID)
             s.bind(2, version)

@@ -1,6 +1,7 @@
 import Foundation
 import LedeArticles
 import LedeText
+import Synchronization
 
 extension Archive {
     /// Stores documents in one transaction: each becomes a new article, a new version of the article it
@@ -10,13 +11,28 @@ extension Archive {
     /// the archive is as before the call. Call it per batch of a large load, so a kill loses one batch at most.
     public func store(_ documents: [ArchiveDocument]) throws -> [StoreOutcome] {
         if documents.isEmpty { return [] }
-        let prepared = PreparedDocument.prepareAll(documents, directory: SourcePath.currentDirectory())
+        let directory = SourcePath.currentDirectory()
         return try locked {
             var pendingTexts: [Fingerprint: (id: Int64, contentHash: String)] = [:]
             var pendingRaws: [Fingerprint: Int64] = [:]
+            // Documents are prepared (bodies, fingerprints, JSON columns; content hashes of texts new to the
+            // archive) a chunk ahead on the other cores while this thread inserts the chunk before.
+            let preparer = ChunkPreparer(documents, directory: directory, known: knownTexts)
+            defer { preparer.finish() }
             do {
                 let outcomes = try writeTransaction {
-                    try storeLocked(documents, prepared, pendingTexts: &pendingTexts, pendingRaws: &pendingRaws)
+                    try refreshIdentity()
+                    identity!.reserve(documents.count)
+                    var outcomes: [StoreOutcome] = []
+                    outcomes.reserveCapacity(documents.count)
+                    var lookedUp: [Fingerprint: (id: Int64, contentHash: String)?] = [:]
+                    for chunk in preparer.chunks.indices {
+                        let prepared = preparer.take(chunk)
+                        try storeChunk(documents[preparer.chunks[chunk]], prepared, into: &outcomes, lookedUp: &lookedUp,
+                                       pendingTexts: &pendingTexts, pendingRaws: &pendingRaws)
+                    }
+                    if options.indexing == .onStore { try indexPendingTexts() }
+                    return outcomes
                 }
                 knownTexts.merge(pendingTexts) { a, _ in a }
                 knownRaws.merge(pendingRaws) { a, _ in a }
@@ -28,35 +44,26 @@ extension Archive {
         }
     }
 
-    private func storeLocked(_ documents: [ArchiveDocument], _ prepared: [PreparedDocument],
-                             pendingTexts: inout [Fingerprint: (id: Int64, contentHash: String)],
-                             pendingRaws: inout [Fingerprint: Int64]) throws -> [StoreOutcome] {
-        try refreshIdentity()
-        // Which texts are new: their content hashes are computed (in parallel) only for those.
+    private func storeChunk(_ documents: ArraySlice<ArchiveDocument>, _ prepared: [PreparedDocument], into outcomes: inout [StoreOutcome],
+                            lookedUp: inout [Fingerprint: (id: Int64, contentHash: String)?],
+                            pendingTexts: inout [Fingerprint: (id: Int64, contentHash: String)],
+                            pendingRaws: inout [Fingerprint: Int64]) throws {
+        // Texts the archive holds already; a new text's content hash was computed by the preparer that met it
+        // first (in this chunk or an earlier one).
         let findText = try connection.statement("SELECT text, content_hash FROM texts WHERE hash = ?")
-        var textRows = [(id: Int64, contentHash: String)?](repeating: nil, count: documents.count)
-        var firstWithKey: [Fingerprint: Int] = [:]
-        var needHash: [Int] = []
+        var contentHashByKey: [Fingerprint: String] = [:]
+        for p in prepared { if let h = p.contentHash { contentHashByKey[p.textKey] = h } }
+        var textRows = [(id: Int64, contentHash: String)?](repeating: nil, count: prepared.count)
         for (i, p) in prepared.enumerated() {
-            if let known = knownTexts[p.textKey] { textRows[i] = known; continue }
-            if let first = firstWithKey[p.textKey] { textRows[i] = textRows[first]; continue }
-            firstWithKey[p.textKey] = i
+            if let known = knownTexts[p.textKey] ?? pendingTexts[p.textKey] { textRows[i] = known; continue }
+            if let seen = lookedUp[p.textKey] { textRows[i] = seen; continue }
             findText.reset()
-            findText.bind(1, p.textKey.description)
-            if try findText.step() {
-                let row = (id: findText.int64(0), contentHash: findText.text(1) ?? "")
-                textRows[i] = row
-                knownTexts[p.textKey] = row
-            } else {
-                needHash.append(i)
-            }
+            findText.bind(1, p.textKeyHex)
+            let row = try findText.step() ? (id: findText.int64(0), contentHash: findText.text(1) ?? "") : nil
+            lookedUp[p.textKey] = row
+            textRows[i] = row
         }
         findText.reset()
-        let newHashes = Parallel.map(needHash) { i in
-            prepared[i].body.withUnsafeBufferPointer { ContentHash.ofNormalised(utf8: $0) }
-        }
-        var contentHashByKey: [Fingerprint: String] = [:]
-        for (k, i) in needHash.enumerated() { contentHashByKey[prepared[i].textKey] = newHashes[k] }
 
         let insertArticle = try connection.statement("INSERT INTO articles (article, id, name, created) VALUES (?, ?, ?, ?)")
         let insertText = try connection.statement(
@@ -70,12 +77,11 @@ extension Archive {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         var dates = DateTexts()
-        var outcomes: [StoreOutcome] = []
-        outcomes.reserveCapacity(documents.count)
         for (i, doc) in documents.enumerated() {
             let p = prepared[i]
             let metadata = doc.document.metadata
-            let contentHash = textRows[i]?.contentHash ?? contentHashByKey[p.textKey]!
+            let contentHash = textRows[i]?.contentHash ?? pendingTexts[p.textKey]?.contentHash ?? contentHashByKey[p.textKey]
+                ?? p.body.withUnsafeBufferPointer { ContentHash.ofNormalised(utf8: $0) }
             let file = IdentityIndex.FileKey(path: p.sourceKey, record: doc.document.recordKey)
             let articleRow: Int64?
             if let id = doc.articleID {
@@ -99,7 +105,10 @@ extension Archive {
                 latest = IdentityIndex.Latest(article: article, id: "a\(article)", name: doc.name, number: 0,
                                               contentHash: contentHash, metadata: metadata)
                 insertArticle.reset()
-                insertArticle.bindAll([.integer(article), .text(latest.id), .of(doc.name), .text(dates.text(doc.loadedAt))])
+                insertArticle.bind(1, article)
+                insertArticle.bind(2, latest.id)
+                insertArticle.bind(3, doc.name)
+                insertArticle.bind(4, dates.text(doc.loadedAt))
                 try insertArticle.run()
                 number = 1
                 outcomes.append(.added(id: latest.id))
@@ -110,7 +119,7 @@ extension Archive {
                 textID = row.id
             } else {
                 insertText.reset()
-                insertText.bind(1, p.textKey.description)
+                insertText.bind(1, p.textKeyHex)
                 insertText.bind(2, contentHash)
                 insertText.bind(3, metadata.title)
                 insertText.bindText(4, p.body)
@@ -143,24 +152,36 @@ extension Archive {
             let d = doc.document
             let words = doc.words ?? { if case .text(let t) = doc.body { return t.tokenCount } else { return nil } }()
             insertVersion.reset()
-            insertVersion.bindAll([
-                .integer(latest.article), .integer(Int64(number)), .integer(textID), rawID.map { .integer($0) } ?? .null,
-                .of(doc.raw?.hash.description), .text(contentHash), .text(d.format.rawValue),
-                .of(doc.fetch == nil ? p.sourceKey : nil), .of(doc.fetch?.url), .of(d.recordKey),
-                .of(metadata.published), .of(metadata.modified), .of(metadata.source), .of(metadata.author), .of(metadata.url),
-                .of(metadata.language), .of(JSONText.dropped(d.dropped)), .of(JSONText.strings(d.warnings)), .of(words),
-                .text(dates.text(doc.loadedAt)), .of(doc.fetch.map { dates.text($0.fetchedAt) }), .of(doc.fetch?.status),
-                .of(doc.fetch.flatMap { $0.headers.isEmpty ? nil : JSONText.object($0.headers.map { ($0.name, $0.value) }) }),
-                .text(doc.parserVersion),
-            ])
+            insertVersion.bind(1, latest.article)
+            insertVersion.bind(2, number)
+            insertVersion.bind(3, textID)
+            insertVersion.bind(4, rawID)
+            insertVersion.bind(5, p.rawHash)
+            insertVersion.bind(6, contentHash)
+            insertVersion.bind(7, d.format.rawValue)
+            insertVersion.bind(8, doc.fetch == nil ? p.sourceKey : nil)
+            insertVersion.bind(9, doc.fetch?.url)
+            insertVersion.bind(10, d.recordKey)
+            insertVersion.bind(11, metadata.published)
+            insertVersion.bind(12, metadata.modified)
+            insertVersion.bind(13, metadata.source)
+            insertVersion.bind(14, metadata.author)
+            insertVersion.bind(15, metadata.url)
+            insertVersion.bind(16, metadata.language)
+            insertVersion.bind(17, p.dropped)
+            insertVersion.bind(18, p.warnings)
+            insertVersion.bind(19, words)
+            insertVersion.bind(20, dates.text(doc.loadedAt))
+            insertVersion.bind(21, doc.fetch.map { dates.text($0.fetchedAt) })
+            insertVersion.bind(22, doc.fetch?.status)
+            insertVersion.bind(23, p.headers)
+            insertVersion.bind(24, doc.parserVersion)
             try insertVersion.run()
             latest.number = number
             latest.contentHash = contentHash
             latest.metadata = metadata
             identity!.insert(latest, file: file)
         }
-        if options.indexing == .onStore { try indexPendingTexts() }
-        return outcomes
     }
 
     /// Builds the identity index from the articles' latest versions, unless it is current: another process
@@ -195,17 +216,22 @@ extension Archive {
 struct PreparedDocument: Sendable {
     var body: [UInt8]
     var textKey: Fingerprint
+    var textKeyHex: String
+    /// `ContentHash.ofNormalised` of the body, computed by the first preparer to meet a text the archive did
+    /// not hold when the store began (nil for the others: the writer has it by then).
+    var contentHash: String?
+    var rawHash: String?
+    /// The JSON columns, made here rather than on the writer's thread.
+    var dropped: String?
+    var warnings: String?
+    var headers: String?
     var sourceKey: String
     var paragraphs: Int
     /// Paragraph bounds as little-endian UInt32 start/end pairs, when splitting the body at blank lines would
     /// not give the paragraphs back (nil in the usual case).
     var paragraphBounds: [UInt8]?
 
-    static func prepareAll(_ documents: [ArchiveDocument], directory: String) -> [PreparedDocument] {
-        Parallel.map(Array(documents.indices)) { i in prepare(documents[i], directory: directory) }
-    }
-
-    static func prepare(_ doc: ArchiveDocument, directory: String) -> PreparedDocument {
+    static func prepare(_ doc: ArchiveDocument, directory: String, hashIfNew: (Fingerprint) -> Bool) -> PreparedDocument {
         let body: [UInt8]
         switch doc.body {
         case .bytes(let b): body = b
@@ -217,7 +243,12 @@ struct PreparedDocument: Sendable {
         if let title = doc.document.metadata.title { titlePart = [1] + Array(title.utf8) }
         let key = Fingerprint.of(parts: [titlePart, body, bounds ?? []])
         let source = doc.fetch?.url ?? SourcePath.key(doc.document.path, from: directory)
-        return PreparedDocument(body: body, textKey: key, sourceKey: source, paragraphs: ranges.count, paragraphBounds: bounds)
+        let d = doc.document
+        let contentHash = hashIfNew(key) ? body.withUnsafeBufferPointer { ContentHash.ofNormalised(utf8: $0) } : nil
+        return PreparedDocument(body: body, textKey: key, textKeyHex: key.description, contentHash: contentHash, rawHash: doc.raw?.hash.description,
+                                dropped: JSONText.dropped(d.dropped), warnings: JSONText.strings(d.warnings),
+                                headers: doc.fetch.flatMap { $0.headers.isEmpty ? nil : JSONText.object($0.headers.map { ($0.name, $0.value) }) },
+                                sourceKey: source, paragraphs: ranges.count, paragraphBounds: bounds)
     }
 }
 
@@ -229,5 +260,57 @@ struct DateTexts {
         let s = ArchiveDate.format(date)
         last = (date, s)
         return s
+    }
+}
+
+/// Prepares a store's documents in chunks, one chunk ahead of the writer: chunk k+1 is prepared on the other
+/// cores while the writer inserts chunk k.
+final class ChunkPreparer: @unchecked Sendable {
+    static let chunkSize = 2048
+    let chunks: [Range<Int>]
+    private let documents: [ArchiveDocument]
+    private let directory: String
+    private let known: [Fingerprint: (id: Int64, contentHash: String)]
+    private let claimed = Mutex(Set<Fingerprint>())
+    private var results: [[PreparedDocument]?]
+    private var groups: [DispatchGroup]
+    private var started = 0
+
+    init(_ documents: [ArchiveDocument], directory: String, known: [Fingerprint: (id: Int64, contentHash: String)]) {
+        self.documents = documents
+        self.directory = directory
+        self.known = known
+        chunks = stride(from: 0, to: documents.count, by: ChunkPreparer.chunkSize).map { $0..<min(documents.count, $0 + ChunkPreparer.chunkSize) }
+        results = Array(repeating: nil, count: chunks.count)
+        groups = chunks.map { _ in DispatchGroup() }
+    }
+
+    /// Chunk `k`, prepared (waiting for it if needed); starts preparing chunk k+1.
+    func take(_ k: Int) -> [PreparedDocument] {
+        if started <= k { start(k) }
+        if k + 1 < chunks.count, started <= k + 1 { start(k + 1) }
+        groups[k].wait()
+        let r = results[k]!
+        results[k] = nil
+        return r
+    }
+
+    /// Waits for any chunk still being prepared (after an error, before the documents go away).
+    func finish() { for k in 0..<started { groups[k].wait() } }
+
+    private func start(_ k: Int) {
+        started = k + 1
+        let group = groups[k]
+        group.enter()
+        DispatchQueue.global().async { [self] in
+            let range = chunks[k]
+            let prepared = Parallel.map(Array(range)) { i in
+                PreparedDocument.prepare(documents[i], directory: directory) { key in
+                    known[key] == nil && claimed.withLock { $0.insert(key).inserted }
+                }
+            }
+            results[k] = prepared
+            group.leave()
+        }
     }
 }

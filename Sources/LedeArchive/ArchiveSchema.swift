@@ -16,7 +16,7 @@ enum ArchiveSchema {
         );
         CREATE TABLE articles (
             article INTEGER PRIMARY KEY,
-            id TEXT NOT NULL UNIQUE,
+            id TEXT NOT NULL,
             name TEXT,
             created TEXT NOT NULL
         );
@@ -65,7 +65,6 @@ enum ArchiveSchema {
             parser_version TEXT NOT NULL,
             UNIQUE (article, number)
         );
-        CREATE INDEX versions_by_source_path ON versions(source_path, record_key);
         CREATE INDEX versions_by_url ON versions(url) WHERE url IS NOT NULL;
         CREATE INDEX versions_by_text ON versions(text);
         CREATE TABLE tags (

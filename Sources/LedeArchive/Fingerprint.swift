@@ -61,16 +61,22 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
         return of(combined, seed: UInt64(parts.count))
     }
 
-    public var description: String { Fingerprint.hex(high) + Fingerprint.hex(low) }
+    /// 32 lower-case hex digits, written straight into the string's storage (tens of thousands per load).
+    public var description: String {
+        String(unsafeUninitializedCapacity: 32) { out in
+            let digits: StaticString = "0123456789abcdef"
+            let d = digits.utf8Start
+            for k in 0..<16 {
+                out[k] = d[Int((high >> UInt64(60 - 4 * k)) & 0xF)]
+                out[16 + k] = d[Int((low >> UInt64(60 - 4 * k)) & 0xF)]
+            }
+            return 32
+        }
+    }
 
     public init?(hex: String) {
         guard hex.utf8.count == 32, let h = UInt64(hex.prefix(16), radix: 16), let l = UInt64(hex.suffix(16), radix: 16) else { return nil }
         self.init(high: h, low: l)
-    }
-
-    private static func hex(_ v: UInt64) -> String {
-        let s = String(v, radix: 16)
-        return String(repeating: "0", count: 16 - s.count) + s
     }
 }
 

@@ -22,6 +22,13 @@ struct IdentityIndex {
     var byFile: [FileKey: Int64] = [:]
     var nextArticle: Int64 = 1
 
+    /// Room for `n` more articles, so a large load does not rehash every key several times as the index grows.
+    mutating func reserve(_ n: Int) {
+        articles.reserveCapacity(articles.count + n)
+        byID.reserveCapacity(byID.count + n)
+        byFile.reserveCapacity(byFile.count + n)
+    }
+
     /// Files an article's latest version under its keys; an earlier article keeps a key it already has.
     mutating func insert(_ latest: Latest, file: FileKey?) {
         articles[latest.article] = latest

@@ -7,33 +7,48 @@ import LedeArticles
 enum JSONText {
     static func append(string s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(b)
-            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(b)
-            case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
-            case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
-            case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: Array("\\u00".utf8))
-                out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 0xF)])
-            default: out.append(b)
+        var s = s
+        s.withUTF8 { u in
+            // Runs of plain bytes are copied whole; only quotes, backslashes and controls are escaped.
+            var start = 0
+            for (i, b) in u.enumerated() where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<i]))
+                escape(b, to: &out)
+                start = i + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[start...]))
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+    private static let textKey = Array("{\"text\":".utf8), reasonKey = Array(",\"reason\":".utf8)
+    private static let positionKey = Array(",\"position\":".utf8), nullWord = Array("null".utf8)
+
+    private static func escape(_ b: UInt8, to out: inout [UInt8]) {
+        switch b {
+        case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(b)
+        case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(b)
+        case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+        case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+        case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+        default:
+            out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+            out.append(hexDigits[Int(b >> 4)]); out.append(hexDigits[Int(b & 0xF)])
+        }
     }
 
     /// `[{"text": …, "reason": …, "position": n|null}, …]`
     static func dropped(_ blocks: [DroppedBlock]) -> String? {
         if blocks.isEmpty { return nil }
         var out: [UInt8] = [UInt8(ascii: "[")]
+        out.reserveCapacity(blocks.reduce(0) { $0 + $1.text.utf8.count + $1.reason.utf8.count + 40 })
         for (k, d) in blocks.enumerated() {
             if k > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(contentsOf: Array("{\"text\":".utf8)); append(string: d.text, to: &out)
-            out.append(contentsOf: Array(",\"reason\":".utf8)); append(string: d.reason, to: &out)
-            out.append(contentsOf: Array(",\"position\":".utf8))
-            out.append(contentsOf: Array((d.position.map(String.init) ?? "null").utf8))
+            out.append(contentsOf: textKey); append(string: d.text, to: &out)
+            out.append(contentsOf: reasonKey); append(string: d.reason, to: &out)
+            out.append(contentsOf: positionKey)
+            if let p = d.position { out.append(contentsOf: String(p).utf8) } else { out.append(contentsOf: nullWord) }
             out.append(UInt8(ascii: "}"))
         }
         out.append(UInt8(ascii: "]"))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a body's paragraphs are kept: a body is its paragraphs joined by a blank line ("\n\n"), so in the usual
 /// case splitting it at blank lines gives them back and nothing else is stored; a body where that would not
 /// hold (an empty paragraph, a paragraph with a blank line or a line break at an edge) keeps its bounds.
@@ -14,10 +16,13 @@ enum ParagraphLayout {
                     let gap = ranges[k - 1].upperBound
                     if r.lowerBound != gap + 2 || b[gap] != newline || b[gap + 1] != newline { return false }
                 }
+                // A blank line inside the paragraph: look for each line break with memchr, then at its successor.
                 var i = r.lowerBound
-                while i + 1 < r.upperBound {
-                    if b[i] == newline && b[i + 1] == newline { return false }
-                    i += 1
+                while i + 1 < r.upperBound, let base = b.baseAddress,
+                      let hit = memchr(base + i, Int32(newline), r.upperBound - 1 - i) {
+                    let k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if b[k + 1] == newline { return false }
+                    i = k + 1
                 }
             }
             return true

@@ -92,6 +92,12 @@ case "archive-load":
         let vocabulary = Vocabulary()
         let report = try ArticleLoader(options: options).load(paths: args, vocabulary: vocabulary)
         let t1 = now()
+        if ProcessInfo.processInfo.environment["LEDE_ARCHIVE_TIMING"] != nil {
+            let t = now()
+            var total = 0
+            for text in report.texts { total += text.utf8.count }
+            say(String(format: "rebuild %d bytes serially: %.3f s", total, now() - t))
+        }
         let documents = intake.documents(from: report)
         var added = 0, versions = 0, unchanged = 0
         var start = 0
