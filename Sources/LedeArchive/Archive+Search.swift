@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 
 /// One article version that matches a search.
@@ -41,7 +42,8 @@ extension Archive {
         let fts = SearchQuery.normalise(query)
         if fts.isEmpty { throw ArchiveError.badQuery(query: query, reason: "nothing to search for") }
         var unindexed = 0
-        do { try updateSearchIndex() } catch ArchiveError.busy(_) {
+        // A search does not queue behind another process's write: it searches what is indexed instead.
+        do { try updateSearchIndex(waitForWriters: false) } catch ArchiveError.busy(_) {
             unindexed = (try? locked { try unindexedTextCount() }) ?? 0
         } catch ArchiveError.readOnly(_) {
             unindexed = (try? locked { try unindexedTextCount() }) ?? 0
@@ -109,10 +111,12 @@ extension Archive {
     /// Adds texts stored since the last indexing to the search index, in transactions of a few thousand texts
     /// (a kill keeps what was indexed). Returns how many were indexed.
     @discardableResult
-    public func updateSearchIndex(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Int {
+    public func updateSearchIndex(waitForWriters: Bool = true, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Int {
         try locked {
             let pending = try unindexedTextCount()
             if pending == 0 { return 0 }
+            if !waitForWriters { sqlite3_busy_timeout(connection.handle, 0) }
+            defer { if !waitForWriters { sqlite3_busy_timeout(connection.handle, busyTimeoutMilliseconds) } }
             var done = 0
             while true {
                 let n = try writeTransaction { try indexPendingTexts(limit: 20_000) }

@@ -60,8 +60,7 @@ public final class Archive: @unchecked Sendable {
         let connection: SQLiteConnection
         do { connection = try SQLiteConnection(path: path, flags: flags) } catch { throw ArchiveError.from(error, path: path) }
         self.connection = connection
-        let ms = options.busyTimeout.components.seconds * 1000 + options.busyTimeout.components.attoseconds / 1_000_000_000_000_000
-        sqlite3_busy_timeout(connection.handle, Int32(clamping: ms))
+        sqlite3_busy_timeout(connection.handle, Archive.milliseconds(options.busyTimeout))
         do {
             openedSchemaVersion = try Archive.validate(connection, path: path, creating: creating)
             if !options.readOnly {
@@ -81,6 +80,12 @@ public final class Archive: @unchecked Sendable {
             if creating { Archive.removeFiles(path) }
             throw e
         }
+    }
+
+    var busyTimeoutMilliseconds: Int32 { Archive.milliseconds(options.busyTimeout) }
+
+    static func milliseconds(_ d: Duration) -> Int32 {
+        Int32(clamping: d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000)
     }
 
     /// An archive in memory (for searching a workspace without a file); gone when released.

@@ -51,6 +51,21 @@ import LedeText
         #expect(try archive.listArticles().map(\.versions) == [2, 2, 2, 2])
     }
 
+    /// A batch is stored whole or not at all: a bad document anywhere in it leaves the archive as it was, and
+    /// the next batch numbers its articles as if the failed one never ran.
+    @Test func aFailedBatchStoresNothing() throws {
+        let archive = try Archive.inMemory()
+        _ = try archive.store([ArchiveDocument(document("/b/0.txt", title: "Zero", paragraphs: ["zero"]))])
+        var bad = ArchiveDocument(document("/b/bad.txt", title: "Bad", paragraphs: ["bad"]))
+        bad.articleID = "a99999"
+        let docs = (1...5000).map { ArchiveDocument(document("/b/\($0).txt", title: "N\($0)", paragraphs: ["text \($0)"])) } + [bad]
+        #expect(throws: ArchiveError.unknownArticle(path: ":memory:", id: "a99999")) { try archive.store(docs) }
+        let summary = try archive.summary()
+        #expect(summary.articles == 1 && summary.versions == 1 && summary.texts == 1)
+        #expect(try archive.store([ArchiveDocument(document("/b/1.txt", title: "N1", paragraphs: ["text 1"]))]) == [.added(id: "a2")])
+        #expect(try archive.search("text").hits.map(\.articleID) == ["a2"])
+    }
+
     @Test func aTextHeldByManyArticlesIsStoredOnce() throws {
         let archive = try Archive.inMemory()
         let paragraphs = ["A wire story printed by many outlets.", "Word for word."]
