@@ -33,23 +33,20 @@ extension Archive {
     /// ids), from one consistent snapshot: how a fresh process analyses an archive without the original files.
     /// Versions that share a text share its bytes.
     public func readArticles(ids: [String]? = nil) throws -> [StoredArticle] {
+        var out: [StoredArticle] = []
+        try readArticles(ids: ids, batchSize: Int.max) { out.append(contentsOf: $0) }
+        return out
+    }
+
+    /// The same, handed over `batchSize` articles at a time as they are read, so a caller can tokenise one
+    /// batch on other cores while the next is read. Runs on the caller's thread; the snapshot holds throughout.
+    public func readArticles(ids: [String]? = nil, batchSize: Int, _ deliver: ([StoredArticle]) throws -> Void) throws {
         try locked {
             try readTransaction {
-                var wanted: Set<String>? = ids.map(Set.init)
-                if wanted?.isEmpty == true { wanted = nil; return [] }
-                // The texts first, each once.
+                if ids?.isEmpty == true { return }
+                let wanted = ids.map { JSONText.strings(Array(Set($0)).sorted()) ?? "[]" }
                 var texts: [Int64: (title: String?, body: [UInt8], ranges: [Range<Int>])] = [:]
-                let textSQL = wanted == nil
-                    ? "SELECT text, title, body, paragraph_bounds FROM texts"
-                    : "SELECT DISTINCT t.text, t.title, t.body, t.paragraph_bounds FROM texts t JOIN versions v ON v.text = t.text JOIN articles a ON a.article = v.article WHERE a.article IN (SELECT CAST(substr(value, 2) AS INTEGER) FROM json_each(?1)) AND a.id IN (SELECT value FROM json_each(?1))"
-                let ts = try connection.statement(textSQL)
-                if let wanted { ts.bind(1, JSONText.strings(wanted.sorted()) ?? "[]") }
-                while try ts.step() {
-                    let body = ts.bytes(2)
-                    let ranges = ts.optionalBytes(3).flatMap { ParagraphLayout.decode($0, bodyCount: body.count) } ?? ParagraphLayout.split(body)
-                    texts[ts.int64(0)] = (ts.text(1), body, ranges)
-                }
-                ts.reset()
+                let ts = try connection.statement("SELECT title, body, paragraph_bounds FROM texts WHERE text = ?")
                 let tags = try allTags()
                 let vs = try connection.statement("""
                     SELECT a.article, a.id, a.name, a.created, v.number, v.text, v.raw_hash, v.content_hash, v.format,
@@ -60,39 +57,51 @@ extension Archive {
                     \(wanted == nil ? "" : "WHERE a.article IN (SELECT CAST(substr(value, 2) AS INTEGER) FROM json_each(?1)) AND a.id IN (SELECT value FROM json_each(?1))")
                     ORDER BY v.article, v.number
                     """)
-                if let wanted { vs.bind(1, JSONText.strings(wanted.sorted()) ?? "[]") }
-                var out: [StoredArticle] = []
+                if let wanted { vs.bind(1, wanted) }
+                defer { vs.reset() }
+                var batch: [StoredArticle] = []
                 var current: Int64 = -1
                 var dates = DateCache()
                 while try vs.step() {
                     let article = vs.int64(0)
                     if article != current {
+                        if batch.count >= batchSize {
+                            try deliver(batch)
+                            batch.removeAll(keepingCapacity: true)
+                        }
                         current = article
-                        out.append(StoredArticle(id: vs.text(1) ?? "", name: vs.text(2), created: dates.date(vs.text(3)),
-                                                 tags: tags[article] ?? [], versions: []))
+                        batch.append(StoredArticle(id: vs.text(1) ?? "", name: vs.text(2), created: dates.date(vs.text(3)),
+                                                   tags: tags[article] ?? [], versions: []))
                     }
                     let textID = vs.int64(5)
-                    guard let text = texts[textID] else { continue }
+                    if texts[textID] == nil {
+                        ts.reset()
+                        ts.bind(1, textID)
+                        guard try ts.step() else { continue }
+                        let body = ts.bytes(1)
+                        let ranges = ts.optionalBytes(2).flatMap { ParagraphLayout.decode($0, bodyCount: body.count) } ?? ParagraphLayout.split(body)
+                        texts[textID] = (ts.text(0), body, ranges)
+                        ts.reset()
+                    }
+                    let text = texts[textID]!
                     let metadata = ArticleMetadata(title: text.title, published: vs.text(12), modified: vs.text(13),
                                                    source: vs.text(14), author: vs.text(15), url: vs.text(16), language: vs.text(17))
                     let format = ArticleFormat(rawValue: vs.text(8) ?? "") ?? .text
-                    let path = vs.text(9) ?? vs.text(10) ?? ""
                     let document = ParsedDocument(
-                        path: path, format: format, metadata: metadata, bodyUTF8: text.body, paragraphRanges: text.ranges,
-                        dropped: vs.text(18).map(JSONText.readDropped) ?? [], warnings: vs.text(19).map(JSONText.readStrings) ?? [],
-                        recordKey: vs.text(11))
+                        path: vs.text(9) ?? vs.text(10) ?? "", format: format, metadata: metadata, bodyUTF8: text.body,
+                        paragraphRanges: text.ranges, dropped: vs.text(18).map(JSONText.readDropped) ?? [],
+                        warnings: vs.text(19).map(JSONText.readStrings) ?? [], recordKey: vs.text(11))
                     var fetch: FetchRecord?
                     if let url = vs.text(10) {
                         let headers = vs.text(24).map(JSONText.readObject)?.map { HTTPHeader($0.0, $0.1) } ?? []
                         fetch = FetchRecord(url: url, fetchedAt: dates.date(vs.text(22)), status: vs.optionalInt(23), headers: headers)
                     }
-                    out[out.count - 1].versions.append(StoredVersion(
+                    batch[batch.count - 1].versions.append(StoredVersion(
                         number: vs.int(4), document: document, loadedAt: dates.date(vs.text(21)), contentHash: vs.text(7) ?? "",
                         rawHash: vs.text(6).flatMap(Fingerprint.init(hex:)), parserVersion: vs.text(25) ?? "",
                         words: vs.optionalInt(20), fetch: fetch, textID: textID))
                 }
-                vs.reset()
-                return out
+                if !batch.isEmpty { try deliver(batch) }
             }
         }
     }
