@@ -74,6 +74,26 @@ import LedeText
         #expect(!ParagraphLayout.isPlain(Array("a\n\n\nb".utf8), [0..<1, 3..<5]))
     }
 
+    /// Reading in batches hands over whole articles (every version) in id order; `ids` selects.
+    @Test func articlesAreReadInBatchesOrBySelection() throws {
+        let archive = try Archive.inMemory()
+        for round in 1...2 {
+            _ = try archive.store((1...5).map { k in
+                ArchiveDocument(document("/r/\(k).txt", title: "Story \(k)", paragraphs: ["round \(round) of story \(k)"]))
+            })
+        }
+        var batches: [[String]] = []
+        try archive.readArticles(batchSize: 2) { batch in
+            batches.append(batch.map(\.id))
+            #expect(batch.allSatisfy { $0.versions.map(\.number) == [1, 2] })
+        }
+        #expect(batches == [["a1", "a2"], ["a3", "a4"], ["a5"]])
+        let some = try archive.readArticles(ids: ["a4", "a2", "a9"])
+        #expect(some.map(\.id) == ["a2", "a4"])
+        #expect(some[1].versions[1].document.paragraphs == ["round 2 of story 4"])
+        #expect(try archive.readArticles(ids: []).isEmpty)
+    }
+
     @Test func datesFormatAndParseExactlyToTheMillisecond() {
         for t in [0.0, 1_790_000_000.123, 951_782_400.999, -86_400.5, 4_102_444_800.0] {
             let d = Date(timeIntervalSince1970: t)
