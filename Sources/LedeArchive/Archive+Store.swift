@@ -272,8 +272,10 @@ final class ChunkPreparer: @unchecked Sendable {
     private let directory: String
     private let known: [Fingerprint: (id: Int64, contentHash: String)]
     private let claimed = Mutex(Set<Fingerprint>())
-    private var results: [[PreparedDocument]?]
-    private var groups: [DispatchGroup]
+    /// One slot per chunk, written by its preparer and read by the writer after waiting on its group: a buffer,
+    /// not an Array, since two threads write different slots at once.
+    private let results: UnsafeMutableBufferPointer<[PreparedDocument]?>
+    private let groups: [DispatchGroup]
     private var started = 0
 
     init(_ documents: [ArchiveDocument], directory: String, known: [Fingerprint: (id: Int64, contentHash: String)]) {
@@ -281,8 +283,15 @@ final class ChunkPreparer: @unchecked Sendable {
         self.directory = directory
         self.known = known
         chunks = stride(from: 0, to: documents.count, by: ChunkPreparer.chunkSize).map { $0..<min(documents.count, $0 + ChunkPreparer.chunkSize) }
-        results = Array(repeating: nil, count: chunks.count)
+        results = .allocate(capacity: chunks.count)
+        results.initialize(repeating: nil)
         groups = chunks.map { _ in DispatchGroup() }
+    }
+
+    deinit {
+        finish()
+        results.deinitialize()
+        results.deallocate()
     }
 
     /// Chunk `k`, prepared (waiting for it if needed); starts preparing chunk k+1.

@@ -3,8 +3,9 @@
 // library is measured end to end.
 //
 //   lede-archive-tool load PATH...                        load and tokenise (what `load` does today)
-//   lede-archive-tool archive-load ARCHIVE PATH... [--batch N] [--index-on-store]
-//                                                         the same, storing into ARCHIVE (skips unchanged files)
+//   lede-archive-tool archive-load ARCHIVE PATH... [--batch N] [--index-on-store] [--progress]
+//                                                         the same, storing into ARCHIVE (skips unchanged files),
+//                                                         N documents a transaction ("committed N" after each)
 //   lede-archive-tool list ARCHIVE                        open and list every article (metadata only)
 //   lede-archive-tool read ARCHIVE                        open, read every text back and tokenise it
 //   lede-archive-tool index ARCHIVE                       bring the search index up to date
@@ -81,6 +82,7 @@ case "load":
 case "archive-load":
     let batch = Int(option("--batch", in: &args) ?? "") ?? 8192
     let indexOnStore = flag("--index-on-store", in: &args)
+    let progress = flag("--progress", in: &args)
     guard !args.isEmpty else { fail("archive-load ARCHIVE PATH...") }
     let path = args.removeFirst()
     let t0 = now()
@@ -111,6 +113,7 @@ case "archive-load":
                 }
             }
             start = end
+            if progress { say("committed \(end)") }
         }
         let t2 = now()
         say(String(format: "archive-load: %d files (%d skipped unchanged by hash), %d added, %d new versions, %d unchanged; load %.3f s + store %.3f s = %.3f s",

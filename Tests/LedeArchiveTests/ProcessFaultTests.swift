@@ -55,16 +55,12 @@ import LedeArticles
         #expect(try second.store([ArchiveDocument(document("/n/2.txt", title: "Two", paragraphs: ["the second story"]))]) == [.added(id: "a3")])
     }
 
-    /// Starts `lede-archive-tool write`, reads its "committed N" lines, and SIGKILLs it once it has committed
-    /// `killAfter` documents (so it dies storing the next batch, not at a chosen moment in time).
-    @Test func aWriterKilledMidLoadLeavesEveryCommittedBatch() throws {
-        let dir = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/a.lede"
-        let batchSize = 200
+    /// Runs the tool with `args`, reads its "committed N" lines, and SIGKILLs it once it has committed `until`
+    /// documents (so it dies storing the next batch, not at a chosen moment in time). Returns what it reported.
+    func killAfterCommits(_ args: [String], until: Int) throws -> Int {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Tool.binary)
-        p.arguments = ["write", path, "--batches", "1000", "--batch-size", "\(batchSize)"]
+        p.arguments = args
         let out = Pipe()
         p.standardOutput = out
         p.standardError = FileHandle.nullDevice
@@ -72,7 +68,7 @@ import LedeArticles
         var committed = 0
         var buffer = Data()
         let reader = out.fileHandleForReading
-        while committed < 3 * batchSize {
+        while committed < until {
             let chunk = reader.availableData
             if chunk.isEmpty { break }
             buffer.append(chunk)
@@ -83,6 +79,15 @@ import LedeArticles
         kill(p.processIdentifier, SIGKILL)
         p.waitUntilExit()
         #expect(p.terminationReason == .uncaughtSignal)
+        return committed
+    }
+
+    @Test func aWriterKilledMidLoadLeavesEveryCommittedBatch() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/a.lede"
+        let batchSize = 200
+        let committed = try killAfterCommits(["write", path, "--batches", "1000", "--batch-size", "\(batchSize)"], until: 3 * batchSize)
         #expect(committed >= 3 * batchSize)
 
         let archive = try Archive(path: path)
@@ -94,6 +99,37 @@ import LedeArticles
         for (n, a) in articles.enumerated() {
             #expect(a.versions.first?.document.metadata.title == Tool.title(batch: n / batchSize, index: n % batchSize))
         }
+    }
+
+    /// The same through the whole load path (files read, fingerprinted, compressed, parsed, stored in batches).
+    @Test func aLoadOfFilesKilledMidwayLeavesEveryCommittedBatch() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let corpus = dir + "/corpus"
+        try FileManager.default.createDirectory(atPath: corpus, withIntermediateDirectories: true)
+        let files = 600, batchSize = 50
+        for k in 0..<files {
+            let text = "Harbour report \(k)\n\n" + String(repeating: "The council discussed item \(k) of the harbour plan with the ferry operators. ", count: 6)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: corpus + "/\(k).txt"))
+        }
+        let path = dir + "/a.lede"
+        let committed = try killAfterCommits(["archive-load", path, corpus, "--batch", "\(batchSize)", "--progress"], until: 3 * batchSize)
+        #expect(committed >= 3 * batchSize)
+
+        let archive = try Archive(path: path)
+        #expect(try archive.check().isEmpty)
+        let articles = try archive.readArticles()
+        #expect(articles.count >= committed && articles.count % batchSize == 0 && articles.count < files)
+        for a in articles {
+            let v = try #require(a.versions.first)
+            let k = (v.document.path as NSString).lastPathComponent.dropLast(4)
+            #expect(v.document.body.contains("item \(k) of the harbour plan"))
+            #expect(try archive.rawBytes(articleID: a.id, version: 1) == fileBytes(v.document.path))
+        }
+        // Loading the folder again stores the rest, and skips every file already stored by its hash.
+        let rest = try runProcess(Tool.binary, ["archive-load", path, corpus])
+        #expect(rest.status == 0)
+        #expect(rest.out.contains("(\(articles.count) skipped unchanged by hash), \(files - articles.count) added"))
     }
 
     /// A write refused by the file size limit (a full disk as the process sees it) is one line; the archive
