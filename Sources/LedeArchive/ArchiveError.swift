@@ -26,7 +26,7 @@ public enum ArchiveError: Error, Equatable, CustomStringConvertible, Sendable {
         case .newerSchema(let p, let found, let supported):
             return "archive \(p) was written by a newer lede (schema \(found); this lede reads up to \(supported)); not opened, nothing changed"
         case .busy(let p): return "archive \(p) is busy (another process is writing to it); nothing stored, try again"
-        case .full(let p, let why): return "archive \(p): \(why); the last batch was not stored, the archive is intact"
+        case .full(let p, let why): return "archive \(p): \(why); the last change was not stored, the archive is intact"
         case .readOnly(let p): return "archive \(p) is read-only here; nothing stored"
         case .badQuery(let q, let why): return "search: cannot read the query '\(q)' (\(why))"
         case .unknownArticle(let p, let id): return "archive \(p) has no article \(id)"

@@ -144,7 +144,7 @@ import LedeArticles
         #expect(r.status == 1)
         let lines = r.err.split(separator: "\n")
         #expect(lines.count == 1, "\(r.err)")
-        #expect(r.err.contains("archive \(path): the file size limit was reached; the last batch was not stored, the archive is intact"))
+        #expect(r.err.contains("archive \(path): the file size limit was reached; the last change was not stored, the archive is intact"))
         let committed = r.out.split(separator: "\n").compactMap { Int($0.dropFirst("committed ".count)) }.max() ?? 0
         #expect(committed > 0)
 
