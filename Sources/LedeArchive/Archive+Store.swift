@@ -48,6 +48,7 @@ extension Archive {
                             lookedUp: inout [Fingerprint: (id: Int64, contentHash: String)?],
                             pendingTexts: inout [Fingerprint: (id: Int64, contentHash: String)],
                             pendingRaws: inout [Fingerprint: Int64]) throws {
+        let index = identity!
         // Texts the archive holds already; a new text's content hash was computed by the preparer that met it
         // first (in this chunk or an earlier one).
         let findText = try connection.statement("SELECT text, content_hash FROM texts WHERE hash = ?")
@@ -85,14 +86,14 @@ extension Archive {
             let file = IdentityIndex.FileKey(path: p.sourceKey, record: doc.document.recordKey)
             let articleRow: Int64?
             if let id = doc.articleID {
-                guard let row = identity!.byID[id] else { throw ArchiveError.unknownArticle(path: path, id: id) }
+                guard let row = index.byID[id] else { throw ArchiveError.unknownArticle(path: path, id: id) }
                 articleRow = row
             } else {
-                articleRow = identity!.find(name: doc.name, url: metadata.url, file: file)
+                articleRow = index.find(name: doc.name, url: metadata.url, file: file)
             }
             var latest: IdentityIndex.Latest
             let number: Int
-            if let articleRow, let current = identity!.articles[articleRow] {
+            if let articleRow, let current = index.articles[articleRow] {
                 if current.contentHash == contentHash, current.metadata == metadata {
                     outcomes.append(.unchanged(id: current.id, number: current.number))
                     continue
@@ -101,7 +102,7 @@ extension Archive {
                 number = current.number + 1
                 outcomes.append(.newVersion(id: current.id, number: number))
             } else {
-                let article = identity!.nextArticle
+                let article = index.nextArticle
                 latest = IdentityIndex.Latest(article: article, id: "a\(article)", name: doc.name, number: 0,
                                               contentHash: contentHash, metadata: metadata)
                 insertArticle.reset()
@@ -180,7 +181,7 @@ extension Archive {
             latest.number = number
             latest.contentHash = contentHash
             latest.metadata = metadata
-            identity!.insert(latest, file: file)
+            index.insert(latest, file: file)
         }
     }
 
@@ -189,7 +190,7 @@ extension Archive {
     func refreshIdentity() throws {
         let dataVersion = try connection.integer("PRAGMA data_version") ?? 0
         if identity != nil, dataVersion == identityDataVersion { return }
-        var index = IdentityIndex()
+        let index = IdentityIndex()
         let s = try connection.statement("""
             SELECT a.article, a.id, a.name, v.number, v.content_hash, t.title, v.published, v.modified, v.source, v.author,
                    v.url, v.language, coalesce(v.source_path, v.source_url), v.record_key

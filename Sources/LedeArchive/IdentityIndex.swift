@@ -3,7 +3,9 @@ import LedeArticles
 /// Which article a stored document belongs to, by the workspace's rules: the same name (`load --as`), else the
 /// same canonical URL, else the same file (and JSON record) loaded again; a new article otherwise. Holds each
 /// article's latest version, so "unchanged" (same normalised text and metadata) needs no query.
-struct IdentityIndex {
+/// A class, so the store's many inserts mutate one index in place (an optional struct held by the archive was
+/// copied on access).
+final class IdentityIndex {
     struct Latest {
         var article: Int64
         var id: String
@@ -23,14 +25,14 @@ struct IdentityIndex {
     var nextArticle: Int64 = 1
 
     /// Room for `n` more articles, so a large load does not rehash every key several times as the index grows.
-    mutating func reserve(_ n: Int) {
+    func reserve(_ n: Int) {
         articles.reserveCapacity(articles.count + n)
         byID.reserveCapacity(byID.count + n)
         byFile.reserveCapacity(byFile.count + n)
     }
 
     /// Files an article's latest version under its keys; an earlier article keeps a key it already has.
-    mutating func insert(_ latest: Latest, file: FileKey?) {
+    func insert(_ latest: Latest, file: FileKey?) {
         articles[latest.article] = latest
         byID[latest.id] = latest.article
         if let name = latest.name, byName[name] == nil { byName[name] = latest.article }
