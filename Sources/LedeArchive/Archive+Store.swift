@@ -31,7 +31,11 @@ extension Archive {
                         try storeChunk(documents[preparer.chunks[chunk]], prepared, into: &outcomes, lookedUp: &lookedUp,
                                        pendingTexts: &pendingTexts, pendingRaws: &pendingRaws)
                     }
-                    if options.indexing == .onStore { try indexPendingTexts() }
+                    switch options.indexing {
+                    case .onStore: try indexPendingTexts()
+                    case .automatic: if try unindexedTextCount() <= Archive.automaticIndexingLimit { try indexPendingTexts() }
+                    case .onSearch: break
+                    }
                     return outcomes
                 }
                 knownTexts.merge(pendingTexts) { a, _ in a }

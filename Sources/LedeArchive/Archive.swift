@@ -16,13 +16,24 @@ public final class Archive: @unchecked Sendable {
         public var create = true
         /// Open for reading only (no migration, no writes).
         public var readOnly = false
-        /// When new texts enter the search index: as they are stored (each store pays for it), or on the next
-        /// `search` (a load stays fast; the first search after it indexes what is new).
-        public var indexing: Indexing = .onSearch
+        /// When new texts enter the search index (see `Indexing`).
+        public var indexing: Indexing = .automatic
         public init() {}
     }
 
-    public enum Indexing: Sendable { case onStore, onSearch }
+    /// When stored texts enter the search index. Indexing costs about as much CPU as parsing, so a large load
+    /// leaves it to the next search; a small one (a few files at the prompt) is searchable at once.
+    public enum Indexing: Sendable, Equatable {
+        /// In the storing transaction, always.
+        case onStore
+        /// On the next `search` (or `updateSearchIndex`).
+        case onSearch
+        /// In the storing transaction when at most `Archive.automaticIndexingLimit` texts are waiting, else on search.
+        case automatic
+    }
+
+    /// How many waiting texts `Indexing.automatic` indexes as they are stored (about 0.1 s of work).
+    public static let automaticIndexingLimit = 1000
 
     public let path: String
     public let options: Options

@@ -63,7 +63,7 @@ func generatedDocument(batch b: Int, index k: Int) -> ParsedDocument {
                           paragraphs: paragraphs)
 }
 
-func openArchive(_ path: String, indexing: Archive.Indexing = .onSearch) -> Archive {
+func openArchive(_ path: String, indexing: Archive.Indexing = .automatic) -> Archive {
     var options = Archive.Options()
     options.indexing = indexing
     do { return try Archive(path: path, options: options) } catch { fail("\(error)") }
@@ -86,7 +86,7 @@ case "archive-load":
     guard !args.isEmpty else { fail("archive-load ARCHIVE PATH...") }
     let path = args.removeFirst()
     let t0 = now()
-    let archive = openArchive(path, indexing: indexOnStore ? .onStore : .onSearch)
+    let archive = openArchive(path, indexing: indexOnStore ? .onStore : .automatic)
     do {
         let intake = try ArchiveIntake(archive: archive)
         var options = LoadOptions()

@@ -24,6 +24,7 @@ import LedeArticles
 
         var options = Archive.Options()
         options.busyTimeout = .milliseconds(200)
+        options.indexing = .onSearch
         let second = try Archive(path: path, options: options)
         let started = Date()
         do {
