@@ -143,7 +143,16 @@ public final class Archive: @unchecked Sendable {
     func locked<T>(_ body: () throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
+        guard connection.isOpen else { throw ArchiveError.failed(path: path, reason: "the archive is closed") }
         do { return try body() } catch { throw ArchiveError.from(error, path: path, connection: connection) }
+    }
+
+    /// Closes the archive (also done when it is released): its write-ahead log is copied into the file and
+    /// removed when no other process has it open. Calls after this fail with one line.
+    public func close() {
+        lock.lock()
+        defer { lock.unlock() }
+        connection.close()
     }
 
     /// One write transaction: waits for other writers up to the busy timeout; rolls back on any error, which

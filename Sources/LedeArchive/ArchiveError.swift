@@ -39,7 +39,7 @@ public enum ArchiveError: Error, Equatable, CustomStringConvertible, Sendable {
     static func from(_ error: Error, path: String, connection: SQLiteConnection? = nil) -> ArchiveError {
         if let e = error as? ArchiveError { return e }
         guard let e = error as? SQLiteError else { return .failed(path: path, reason: "\(error)") }
-        let systemErrno = connection.map { sqlite3_system_errno($0.handle) } ?? 0
+        let systemErrno = connection.flatMap { $0.isOpen ? sqlite3_system_errno($0.handle) : nil } ?? 0
         switch e.primary {
         case SQLITE_BUSY, SQLITE_LOCKED: return .busy(path: path)
         case SQLITE_FULL: return .full(path: path, reason: "the disk is full")

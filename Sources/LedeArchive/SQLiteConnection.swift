@@ -14,6 +14,7 @@ struct SQLiteError: Error, CustomStringConvertible {
 final class SQLiteConnection {
     let handle: OpaquePointer
     private var cache: [String: SQLiteStatement] = [:]
+    private(set) var isOpen = true
 
     init(path: String, flags: Int32) throws {
         var db: OpaquePointer?
@@ -27,8 +28,15 @@ final class SQLiteConnection {
         sqlite3_extended_result_codes(db, 1)
     }
 
-    deinit {
+    deinit { close() }
+
+    /// Finalises the statements and closes the connection; the last connection to close copies the write-ahead
+    /// log into the file and removes it.
+    func close() {
+        guard isOpen else { return }
+        isOpen = false
         for statement in cache.values { statement.finalize() }
+        cache.removeAll()
         sqlite3_close_v2(handle)
     }
 

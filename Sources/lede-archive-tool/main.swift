@@ -118,6 +118,7 @@ case "archive-load":
         let t2 = now()
         say(String(format: "archive-load: %d files (%d skipped unchanged by hash), %d added, %d new versions, %d unchanged; load %.3f s + store %.3f s = %.3f s",
                    report.files, intake.unchanged.count, added, versions, unchanged, t1 - t0, t2 - t1, t2 - t0))
+        archive.close()
     } catch { fail("\(error)") }
 
 case "list":
@@ -127,6 +128,7 @@ case "list":
     do {
         let list = try archive.listArticles()
         say(String(format: "list: %d articles in %.3f s (open and list, in process)", list.count, now() - t0))
+        archive.close()
     } catch { fail("\(error)") }
 
 case "read":
@@ -161,6 +163,7 @@ case "read":
         tokenizing.sync {}
         say(String(format: "read: %d articles, %d versions, %d distinct texts, %d tokens; read and tokenise %.3f s",
                    articleCount, versionCount, totals.texts, totals.tokens, now() - t0))
+        archive.close()
     } catch { fail("\(error)") }
 
 case "index":
@@ -170,6 +173,7 @@ case "index":
     do {
         let n = try archive.updateSearchIndex()
         say(String(format: "index: %d texts indexed in %.3f s", n, now() - t0))
+        archive.close()
     } catch { fail("\(error)") }
 
 case "search":
@@ -191,6 +195,7 @@ case "search":
         say(String(format: "search %@: %d matching texts, %d hits shown; first %.1f ms (indexes what is new), median of %d %.2f ms",
                    args[1], result.matchingTexts, result.hits.count, firstTime * 1000, runs, times[times.count / 2] * 1000))
         if let hit = result.hits.first { say("  best: \(hit.articleID)@\(hit.version) \(hit.snippetText())") }
+        archive.close()
     } catch { fail("\(error)") }
 
 case "size":
@@ -200,6 +205,7 @@ case "size":
         try archive.checkpoint()
         let s = try archive.summary()
         say("size: \(s.fileBytes) bytes; \(s.articles) articles, \(s.versions) versions, \(s.texts) texts, \(s.rawFiles) raw files (\(s.rawBytes) bytes, \(s.storedRawBytes) stored), \(s.unindexedTexts) texts not indexed")
+        archive.close()
     } catch { fail("\(error)") }
 
 case "write":
@@ -221,6 +227,7 @@ case "write":
         committed += batchSize
         say("committed \(committed)")
     }
+    archive.close()
 
 default:
     fail("unknown command \(command)")

@@ -108,6 +108,11 @@ import LedeArticles
         let archive = try Archive(path: dir + "/new.lede")
         #expect(archive.schemaVersion == ArchiveSchema.currentVersion)
         #expect(try archive.check().isEmpty)
+        // Closing copies the write-ahead log into the file and removes it; the archive then refuses calls.
+        archive.close()
+        #expect(!FileManager.default.fileExists(atPath: dir + "/new.lede-wal"))
+        #expect(throws: ArchiveError.failed(path: dir + "/new.lede", reason: "the archive is closed")) { try archive.summary() }
+        #expect(try Archive(path: dir + "/new.lede").summary().articles == 0)
     }
 
     /// An archive made by schema version N-1 opens, is upgraded, keeps its articles, and its texts become searchable.
