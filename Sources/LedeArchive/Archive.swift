@@ -87,7 +87,7 @@ public final class Archive: @unchecked Sendable {
             }
         } catch {
             let e = ArchiveError.from(error, path: path, connection: connection)
-            connection.clearCache()
+            connection.close()
             if creating { Archive.removeFiles(path) }
             throw e
         }
