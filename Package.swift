@@ -17,8 +17,11 @@ let package = Package(
         // libstemmer-dev has no pkg-config file: the modulemap links "stemmer" itself.
         .systemLibrary(name: "CLibStemmer", providers: [.apt(["libstemmer-dev"])]),
         .target(name: "LedeText", dependencies: ["CLibStemmer"], resources: [.copy("Resources")]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .target(name: "LedeArticles", dependencies: ["LedeText", "CLibXML2"]),
         .target(name: "LedeAnalysis", dependencies: ["LedeText", "LedeArticles"], resources: [.copy("Resources")]),
+        .target(name: "LedeArchive", dependencies: ["LedeText", "LedeArticles", "CSQLite", "CZstd"]),
         .target(name: "LedeSession", dependencies: ["LedeText", "LedeArticles", "LedeAnalysis"], resources: [.copy("session.schema.json")]),
         .target(name: "LedeEngine", dependencies: ["LedeText", "LedeArticles", "LedeAnalysis", "LedeSession"]),
         .target(name: "LedeShell", dependencies: [
@@ -26,27 +29,26 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Fetching pages and feeds (issue 15): libcurl's multi interface, robots.txt, politeness, feeds.
-        .target(name: "LedeWeb", dependencies: ["LedeText", "LedeArticles", "CLibCurl", "CLibXML2"],
-                swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "LedeWeb", dependencies: ["LedeText", "LedeArticles", "CLibCurl", "CLibXML2"]),
         // A 127.0.0.1-only HTTP/1.1 server for tests, benchmarks and the capture example.
-        .target(name: "LoopbackHTTPServer", swiftSettings: [.swiftLanguageMode(.v6)]),
-        .executableTarget(name: "lede-demo-server", dependencies: ["LoopbackHTTPServer"],
-                          swiftSettings: [.swiftLanguageMode(.v6)]),
-        .executableTarget(name: "lede-fetch-bench", dependencies: ["LedeWeb", "LedeArticles", "LoopbackHTTPServer"],
-                          swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "LoopbackHTTPServer"),
+        .executableTarget(name: "lede-demo-server", dependencies: ["LoopbackHTTPServer"]),
+        .executableTarget(name: "lede-fetch-bench", dependencies: ["LedeWeb", "LedeArticles", "LoopbackHTTPServer"]),
         .executableTarget(name: "lede", dependencies: [
             "LedeShell",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Benchmarks the archive library (Scripts/bench/archive.sh) and is the child process of its fault tests.
+        .executableTarget(name: "lede-archive-tool", dependencies: ["LedeArchive", "LedeArticles", "LedeText"]),
         .testTarget(name: "LedeTextTests", dependencies: ["LedeText"], exclude: ["Fixtures"]),
         .testTarget(name: "LedeArticlesTests", dependencies: ["LedeArticles"]),
+        .testTarget(name: "LedeArchiveTests", dependencies: ["LedeArchive", "LedeArticles", "CSQLite", "lede-archive-tool"]),
         .testTarget(name: "LedeAnalysisTests", dependencies: ["LedeAnalysis"], exclude: ["Fixtures"]),
         .testTarget(name: "LedeSessionTests", dependencies: ["LedeSession"]),
         .testTarget(name: "LedeEngineTests", dependencies: ["LedeEngine"]),
         .testTarget(name: "LedeShellTests", dependencies: ["LedeShell"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lede"]),
-        .testTarget(name: "LedeWebTests", dependencies: ["LedeWeb", "LedeArticles", "LoopbackHTTPServer"],
-                    swiftSettings: [.swiftLanguageMode(.v6)]),
+        .testTarget(name: "LedeWebTests", dependencies: ["LedeWeb", "LedeArticles", "LoopbackHTTPServer"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,6 +7,10 @@ import Glibc
 
 /// Expands paths (files, folders recursively, globs) and parses each file by its detected format, in parallel.
 public struct ArticleLoader: Sendable {
+    /// Names the parsing rules that made a document: raised whenever a change to a parser can change what it
+    /// extracts from the same bytes (an archive records it with each version, so old versions can be re-parsed).
+    public static let parserVersion = "1"
+
     public var options: LoadOptions
     public init(options: LoadOptions = LoadOptions()) { self.options = options }
 
@@ -98,6 +102,7 @@ public struct ArticleLoader: Sendable {
             return result
         }
         result.bytes = data.count
+        if let beforeParsing = options.beforeParsing, !beforeParsing(path, data) { return result }
         do {
             let docs = try DocumentParser.parse(data: data, path: path, options: options, tokens: &tokens)
             for d in docs { result.problems.append(contentsOf: d.warnings.map { LoadProblem(path: path, message: $0, severity: .warning) }) }

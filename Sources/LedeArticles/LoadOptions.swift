@@ -13,5 +13,8 @@ public struct LoadOptions: Sendable {
     public var stoplists = StopwordCatalog()
     /// The charset a server declared for the bytes (`Content-Type`), for a fetched page: it outranks `<meta charset>`.
     public var declaredCharset: String?
+    /// Called by the worker that read a file, with its bytes, before they are parsed; false leaves the file
+    /// unparsed (an archive that already holds these exact bytes: an unchanged file costs a hash, not a parse).
+    public var beforeParsing: (@Sendable (_ path: String, _ bytes: Data) -> Bool)?
     public init() {}
 }

@@ -77,8 +77,8 @@ public struct ParsedDocument: Sendable {
     }
 
     /// A document whose body bytes were already assembled (paragraphs joined by "\n\n" at `paragraphRanges`).
-    init(path: String, format: ArticleFormat, metadata: ArticleMetadata, bodyUTF8: [UInt8], paragraphRanges: [Range<Int>],
-         dropped: [DroppedBlock] = [], warnings: [String] = [], recordKey: String? = nil) {
+    public init(path: String, format: ArticleFormat, metadata: ArticleMetadata, bodyUTF8: [UInt8], paragraphRanges: [Range<Int>],
+                dropped: [DroppedBlock] = [], warnings: [String] = [], recordKey: String? = nil) {
         var bounds: [UInt32] = []
         bounds.reserveCapacity(2 * paragraphRanges.count)
         for r in paragraphRanges { bounds.append(UInt32(r.lowerBound)); bounds.append(UInt32(r.upperBound)) }

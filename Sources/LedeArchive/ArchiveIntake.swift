@@ -1,0 +1,99 @@
+import Foundation
+import LedeArticles
+import LedeText
+import Synchronization
+
+/// Prepares a load into an archive, on the loader's worker threads: each file's bytes are fingerprinted before
+/// parsing; a file whose bytes the archive already holds from that path (read by this parser version) is not
+/// parsed at all; the bytes of every other file are compressed there, in parallel, for the single writer.
+///
+///     let intake = try ArchiveIntake(archive: archive)
+///     var options = LoadOptions(); options.beforeParsing = intake.beforeParsing
+///     let report = try ArticleLoader(options: options).load(paths: paths, vocabulary: vocabulary)
+///     let outcomes = try archive.store(intake.documents(from: report))   // in batches for a large load
+///     // intake.unchanged: the files skipped, with the articles the archive holds from them
+public final class ArchiveIntake: Sendable {
+    private let known: [String: KnownSource]
+    private let knownRaws: Set<Fingerprint>
+    private let directory: String
+    private let state = Mutex(State())
+    private let compressors = Mutex<[CompressorBox]>([])
+
+    private struct State {
+        var rawByPath: [String: Fingerprint] = [:]
+        var copies: [Fingerprint: RawCopy] = [:]
+        var claimed: Set<Fingerprint> = []
+        var unchanged: [UnchangedFile] = []
+    }
+
+    /// A file skipped because the archive holds its exact bytes, and the articles read from them.
+    public struct UnchangedFile: Sendable, Equatable {
+        public var path: String
+        public var articles: [String]
+        public var numbers: [Int]
+    }
+
+    public init(archive: Archive) throws {
+        known = try archive.sourceIndex()
+        knownRaws = try archive.rawHashes()
+        directory = SourcePath.currentDirectory()
+    }
+
+    /// For `LoadOptions.beforeParsing`.
+    public var beforeParsing: @Sendable (String, Data) -> Bool {
+        { [self] path, data in self.inspect(path: path, data: data) }
+    }
+
+    /// Fingerprints a file's bytes: false (do not parse) when the archive holds them from this path; else
+    /// keeps a compressed copy for `documents(from:)` and returns true.
+    public func inspect(path: String, data: Data) -> Bool {
+        data.withUnsafeBytes { bytes in
+            let hash = Fingerprint.of(bytes)
+            if let source = known[SourcePath.key(path, from: directory)], source.rawHash == hash {
+                let file = UnchangedFile(path: path, articles: source.articles.map(\.id), numbers: source.articles.map(\.number))
+                state.withLock { $0.unchanged.append(file) }
+                return false
+            }
+            let mustCompress = !knownRaws.contains(hash) && state.withLock { s in
+                s.rawByPath[path] = hash
+                return s.claimed.insert(hash).inserted
+            }
+            if knownRaws.contains(hash) { state.withLock { $0.rawByPath[path] = hash } }
+            if mustCompress {
+                let box = compressors.withLock { $0.popLast() } ?? CompressorBox()
+                let copy = RawCopy.make(bytes, hash: hash, compressor: box.compressor)
+                compressors.withLock { $0.append(box) }
+                state.withLock { $0.copies[hash] = copy }
+            }
+            return true
+        }
+    }
+
+    /// The files skipped as unchanged so far, in no particular order.
+    public var unchanged: [UnchangedFile] { state.withLock { $0.unchanged } }
+
+    /// The raw copy kept for a file this intake saw (a reference when the archive already holds the bytes).
+    public func raw(forPath path: String) -> RawCopy? {
+        state.withLock { s in
+            guard let hash = s.rawByPath[path] else { return nil }
+            return s.copies[hash] ?? .reference(hash: hash, size: 0)
+        }
+    }
+
+    /// The report's documents, ready for `Archive.store`: each with its body (the report's tokenised text when
+    /// it has one), its file's raw copy, and its word count.
+    public func documents(from report: LoadedFiles, name: String? = nil, loadedAt: Date = Date()) -> [ArchiveDocument] {
+        let hasTexts = report.texts.count == report.documents.count
+        return report.documents.indices.map { i in
+            let d = report.documents[i]
+            let body: ArchiveDocument.Body = hasTexts ? .text(report.texts[i]) : .bytes(d.bodyUTF8)
+            return ArchiveDocument(document: d, body: body, name: name, raw: raw(forPath: d.path), loadedAt: loadedAt,
+                                   words: hasTexts ? report.texts[i].tokenCount : nil)
+        }
+    }
+}
+
+/// A compressor handed from worker to worker (one at a time).
+private final class CompressorBox: @unchecked Sendable {
+    let compressor = RawCompressor()
+}

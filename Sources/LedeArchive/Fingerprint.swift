@@ -1,0 +1,85 @@
+import LedeText
+
+/// A 128-bit fingerprint of bytes, as 32 hex digits: how the archive recognises bytes it already holds (an
+/// unchanged file, a text stored for another article) without comparing them. Reads 16 bytes a step (two
+/// 64-bit lanes, each multiplied, rotated and fed the other's word) and ends with the SplitMix64 finaliser on
+/// both lanes. Not cryptographic: it guards against chance, not against someone crafting a collision.
+public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
+    public var high: UInt64
+    public var low: UInt64
+
+    public init(high: UInt64, low: UInt64) { self.high = high; self.low = low }
+
+    private static let p1: UInt64 = 0x9E37_79B9_7F4A_7C15
+    private static let p2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+    private static let p3: UInt64 = 0x1656_67B1_9E37_79F9
+    private static let p4: UInt64 = 0xD6E8_FEB8_6659_FD93
+
+    public static func of(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> Fingerprint {
+        let n = bytes.count
+        var a = seed ^ (UInt64(n) &* p1)
+        var b = ~seed ^ (UInt64(n) &* p2)
+        var i = 0
+        if let base = bytes.baseAddress {
+            while i + 16 <= n {
+                let w1 = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let w2 = base.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                a = ((a ^ (w1 &* p3)).rotatedLeft(by: 27) &* p1) &+ w2
+                b = ((b ^ (w2 &* p4)).rotatedLeft(by: 31) &* p2) &+ w1
+                i += 16
+            }
+            var tail1: UInt64 = 0, tail2: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n {
+                if shift < 64 { tail1 |= UInt64(base.load(fromByteOffset: i, as: UInt8.self)) << shift } else {
+                    tail2 |= UInt64(base.load(fromByteOffset: i, as: UInt8.self)) << (shift - 64)
+                }
+                shift += 8
+                i += 1
+            }
+            a = ((a ^ (tail1 &* p3)).rotatedLeft(by: 27) &* p1) &+ tail2
+            b = ((b ^ (tail2 &* p4)).rotatedLeft(by: 31) &* p2) &+ tail1
+        }
+        let high = SplitMix64.mix(a ^ b.rotatedLeft(by: 17))
+        let low = SplitMix64.mix(b &+ high)
+        return Fingerprint(high: high, low: low)
+    }
+
+    public static func of(_ bytes: [UInt8], seed: UInt64 = 0) -> Fingerprint {
+        bytes.withUnsafeBytes { of($0, seed: seed) }
+    }
+
+    /// One fingerprint for several parts in order (a part boundary counts: ["ab", "c"] differs from ["a", "bc"]).
+    public static func of(parts: [[UInt8]]) -> Fingerprint {
+        var combined: [UInt8] = []
+        combined.reserveCapacity(16 * parts.count)
+        for part in parts {
+            let f = of(part)
+            withUnsafeBytes(of: f.high.littleEndian) { combined.append(contentsOf: $0) }
+            withUnsafeBytes(of: f.low.littleEndian) { combined.append(contentsOf: $0) }
+        }
+        return of(combined, seed: UInt64(parts.count))
+    }
+
+    /// 32 lower-case hex digits, written straight into the string's storage (tens of thousands per load).
+    public var description: String {
+        String(unsafeUninitializedCapacity: 32) { out in
+            let digits: StaticString = "0123456789abcdef"
+            let d = digits.utf8Start
+            for k in 0..<16 {
+                out[k] = d[Int((high >> UInt64(60 - 4 * k)) & 0xF)]
+                out[16 + k] = d[Int((low >> UInt64(60 - 4 * k)) & 0xF)]
+            }
+            return 32
+        }
+    }
+
+    public init?(hex: String) {
+        guard hex.utf8.count == 32, let h = UInt64(hex.prefix(16), radix: 16), let l = UInt64(hex.suffix(16), radix: 16) else { return nil }
+        self.init(high: h, low: l)
+    }
+}
+
+extension UInt64 {
+    @inline(__always) func rotatedLeft(by k: UInt64) -> UInt64 { (self << k) | (self >> (64 - k)) }
+}
