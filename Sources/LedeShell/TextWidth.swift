@@ -41,6 +41,24 @@ public enum TextWidth {
         return String(out) + "…"
     }
 
+    /// Cuts `s` to at most `columns` columns from the start, beginning with … when cut (the end is what matters).
+    public static func truncateStart(_ s: String, to columns: Int) -> String {
+        if of(s) <= columns { return s }
+        guard columns > 1 else { return columns == 1 ? "…" : "" }
+        var kept: [Unicode.Scalar] = []
+        var w = 0
+        for u in s.unicodeScalars.reversed() {
+            let cw = width(u)
+            if w + cw > columns - 1 { break }
+            kept.append(u); w += cw
+        }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: kept.reversed())
+        // Drop combining marks left without their base character.
+        while let first = out.first, width(first) == 0 { out.removeFirst() }
+        return "…" + String(out)
+    }
+
     public static func pad(_ s: String, to columns: Int, _ alignment: Table.Alignment) -> String {
         let gap = max(0, columns - of(s))
         let spaces = String(repeating: " ", count: gap)

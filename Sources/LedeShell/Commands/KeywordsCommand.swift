@@ -27,6 +27,9 @@ struct KeywordsCommand: ShellCommand {
 extension KeywordsRequest.Grouping: ExpressibleByArgument {}
 
 extension KeywordsReport: CommandResult {
+    /// Range is a percentage of the articles: the column says so.
+    public var dataTable: DataTable? { (try? DataNode.encode(self)).map { DataTable.from($0).renamed(["range": "rangePercent"]) } }
+
     public var display: [DisplayBlock] {
         groups.map { g in
             let byTfidf = ranking == "tfidf"
