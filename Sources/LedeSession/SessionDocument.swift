@@ -11,6 +11,8 @@ public struct SessionDocument: Codable, Sendable {
     public var settings: Settings
     public var articles: [SavedArticle]
     public var log: [LogEntry]
+    /// Named groups of articles (absent in files from before collections).
+    public var collections: [ArticleCollection]?
 
     public struct SavedArticle: Codable, Sendable {
         public var id: String

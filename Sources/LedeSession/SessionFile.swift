@@ -29,7 +29,8 @@ public enum SessionFile {
             })
         }
         return SessionDocument(formatVersion: SessionDocument.currentFormatVersion, ledeVersion: ledeVersion,
-                               createdAt: Date(), settings: settings, articles: articles, log: log.entries)
+                               createdAt: Date(), settings: settings, articles: articles, log: log.entries,
+                               collections: workspace.collections.isEmpty ? nil : workspace.collections)
     }
 
     public static func write(_ document: SessionDocument, to path: String) throws {

@@ -187,12 +187,22 @@ public final class Shell {
                       confirm: { [unowned self] in confirm($0) })
     }
 
-    /// Asks a yes/no question on the terminal (stderr, answer from stdin); nil when there is no one to ask (a
-    /// script, a pipe). Replaceable in tests.
-    public var confirm: (String) -> Bool? = { question in
-        guard isatty(0) == 1 && isatty(2) == 1 else { return nil }
-        StandardStream.write("\(question) [y/N] ", to: STDERR_FILENO)
-        guard let answer = readLine(strippingNewline: true) else { StandardStream.write("\n", to: STDERR_FILENO); return false }
+    /// Answers `confirm` questions instead of the terminal (tests).
+    public var confirmAnswer: ((String) -> Bool?)?
+    /// Reads one line at a prompt through the interactive line editor (set while it runs).
+    var lineReader: ((String) -> String?)?
+
+    /// Asks a yes/no question on the terminal (stderr, the answer read from stdin); nil when there is no one to ask
+    /// (a script, a pipe).
+    func confirm(_ question: String) -> Bool? {
+        if let confirmAnswer { return confirmAnswer(question) }
+        guard terminal.stdinIsTTY else { return nil }
+        let answer: String?
+        if let lineReader { answer = lineReader("\(question) [y/N] ") } else {
+            writeErr("\(question) [y/N] ")
+            answer = readLine(strippingNewline: true)
+        }
+        guard let answer else { writeErr("\n"); return false }
         return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
     }
 
