@@ -57,7 +57,8 @@ public indirect enum SelectorExpression: Sendable, Equatable {
             while word.first == "(" { tokens.append(.open); depth += 1; word = word.dropFirst() }
             // Closing parentheses only as many as are open: `title:*(updated)` keeps its own.
             var closes = 0
-            while word.last == ")", closes < depth { closes += 1; word = word.dropLast() }
+            let onlyClosing = word.allSatisfy { $0 == ")" }
+            while word.last == ")", closes < depth || onlyClosing { closes += 1; word = word.dropLast() }
             if !word.isEmpty {
                 switch word.lowercased() {
                 case "and": tokens.append(.and)
@@ -67,7 +68,7 @@ public indirect enum SelectorExpression: Sendable, Equatable {
                 }
             }
             for _ in 0..<closes { tokens.append(.close) }
-            depth -= closes
+            depth = max(0, depth - closes)
         }
         return tokens
     }
