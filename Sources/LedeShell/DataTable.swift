@@ -21,7 +21,7 @@ public struct DataTable: Equatable {
     /// when two would share a name); lists of plain values become one cell, items joined by "; ".
     static func from(_ node: DataNode) -> DataTable {
         var rows: [[(String, DataNode)]] = []
-        if case .object(let members) = node, let list = largestList(members) {
+        if case .object(let members) = node, let list = largestList(members, nested: true) {
             for item in list { rows += Self.rows(of: item, prefix: []) }
         } else if case .array(let items) = node {
             for item in items { rows += Self.rows(of: item, prefix: []) }
@@ -39,13 +39,17 @@ public struct DataTable: Equatable {
         return DataTable(columns: columns, rows: values)
     }
 
-    /// The member list of records holding the most rows (counting records inside its records).
-    private static func largestList(_ members: [(String, DataNode)]) -> [DataNode]? {
+    /// The list of records holding the most rows (counting records inside its records), among the members and,
+    /// at the top, inside member records (`report.perClass`).
+    private static func largestList(_ members: [(String, DataNode)], nested: Bool = false) -> [DataNode]? {
         var best: (list: [DataNode], size: Int)?
-        for (_, value) in members {
-            guard case .array(let items) = value, items.contains(where: { if case .object = $0 { return true }; return false }) else { continue }
+        func consider(_ items: [DataNode]) {
             let size = items.reduce(0) { $0 + rowCount($1) }
             if best == nil || size > best!.size { best = (items, size) }
+        }
+        for (_, value) in members {
+            if case .array(let items) = value, items.contains(where: { if case .object = $0 { return true }; return false }) { consider(items) }
+            if nested, case .object(let inner) = value, let list = largestList(inner, nested: true) { consider(list) }
         }
         return best?.list
     }
@@ -113,6 +117,12 @@ public struct DataTable: Equatable {
     /// The same table with some columns renamed (a unit the result's field name leaves unsaid: `range` → `rangePercent`).
     func renamed(_ names: [String: String]) -> DataTable {
         DataTable(columns: columns.map { names[$0] ?? $0 }, rows: rows)
+    }
+
+    /// The same table without some columns (a field another mode of the command fills).
+    func without(_ names: Set<String>) -> DataTable {
+        let keep = columns.indices.filter { !names.contains(columns[$0]) }
+        return DataTable(columns: keep.map { columns[$0] }, rows: rows.map { r in keep.map { $0 < r.count ? r[$0] : .null } })
     }
 
     // MARK: writing

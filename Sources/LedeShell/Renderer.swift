@@ -65,10 +65,13 @@ public enum Renderer {
                 barWidth = max(0, min(barWidth, o.width - (total() - barWidth)))
                 if barWidth < 5 { barWidth = 0 }
             }
+            // The widest text column gives way first, down to the next widest, so text columns end up alike.
             while total() > o.width {
-                guard let i = widths.indices.filter({ columns[$0].shrinkable && widths[$0] > columns[$0].minWidth })
-                    .max(by: { widths[$0] < widths[$1] }) else { break }
-                widths[i] -= min(widths[i] - columns[i].minWidth, total() - o.width)
+                let candidates = widths.indices.filter { columns[$0].shrinkable && widths[$0] > columns[$0].minWidth }
+                guard let i = candidates.max(by: { widths[$0] < widths[$1] || (widths[$0] == widths[$1] && $0 > $1) }) else { break }
+                let next = candidates.filter { $0 != i }.map { widths[$0] }.max() ?? 0
+                let cut = min(widths[i] - max(columns[i].minWidth, next), total() - o.width)
+                widths[i] -= max(1, cut)
             }
         }
         measure()
@@ -91,7 +94,8 @@ public enum Renderer {
             var parts: [String] = []
             for i in 0..<n {
                 let cell = i < cells.count ? cells[i] : ""
-                let cut = columns[i].cutsStart && !header ? TextWidth.truncateStart(cell, to: widths[i]) : TextWidth.truncate(cell, to: widths[i])
+                let cut = columns[i].cutsStart && !header ? TextWidth.truncateStart(cell, to: widths[i])
+                    : TextWidth.truncate(cell, to: widths[i], atWords: columns[i].wholeWords)
                 parts.append(TextWidth.pad(cut, to: widths[i], header ? .left : columns[i].alignment))
             }
             var s = parts.joined(separator: String(repeating: " ", count: gap))

@@ -16,10 +16,12 @@ public struct Table: Sendable {
         public var dropOrder: Int?
         /// A shrinkable column is not cut below this many columns (other columns are left out first).
         public var minWidth: Int
+        /// Cut between words, not inside one (context, where a half word misleads).
+        public var wholeWords: Bool
         public init(_ title: String, _ alignment: Alignment = .left, shrinkable: Bool = false, cutsStart: Bool = false,
-                    short: String? = nil, dropOrder: Int? = nil, minWidth: Int = 8) {
+                    short: String? = nil, dropOrder: Int? = nil, minWidth: Int = 8, wholeWords: Bool = false) {
             self.title = title; self.alignment = alignment; self.shrinkable = shrinkable; self.cutsStart = cutsStart
-            self.short = short; self.dropOrder = dropOrder; self.minWidth = minWidth
+            self.short = short; self.dropOrder = dropOrder; self.minWidth = minWidth; self.wholeWords = wholeWords || cutsStart
         }
     }
 

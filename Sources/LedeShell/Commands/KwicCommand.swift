@@ -44,7 +44,7 @@ extension KwicReport: CommandResult {
         // then the article, are left out.
         [.table(Table(columns: [.init("article", dropOrder: 2), .init("#", .right, dropOrder: 1),
                                 .init("left", .right, shrinkable: true, cutsStart: true, minWidth: 16), .init("match"),
-                                .init("right", shrinkable: true, minWidth: 16)],
+                                .init("right", shrinkable: true, minWidth: 16, wholeWords: true)],
                       rows: lines.map { [$0.article, String($0.position), $0.left, $0.match, $0.right] },
                       footer: lines.count < matches ? "\(Format.int(lines.count)) of \(Format.plural(matches, "match", "matches"))"
                                                     : Format.plural(matches, "match", "matches")))]

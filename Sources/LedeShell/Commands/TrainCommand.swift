@@ -47,6 +47,12 @@ extension NaiveBayesModel.Kind: ExpressibleByArgument {
 }
 
 extension TrainReport: CommandResult {
+    /// One row per label.
+    public var dataTable: DataTable? {
+        DataTable(columns: ["model", "label", "articles"],
+                  rows: labels.sorted { $0.key < $1.key }.map { [.string(model), .string($0.key), .int($0.value)] })
+    }
+
     public var display: [DisplayBlock] {
         [.table(Table(title: "model \(model) (\(kind) Naive Bayes, \(Format.int(features)) features)",
                       columns: [.init("label"), .init("articles", .right)],
