@@ -50,6 +50,7 @@ public enum Renderer {
     static func table(_ t: Table, _ o: RenderOptions) -> String {
         var rows = t.rows.map { $0.map { Sanitizer.clean($0, keepNewlines: false) } }
         var columns = t.columns
+        var titles = t.columns.map(\.title)
         let gap = 2
         var barWidth = t.bars == nil || !o.terminal ? 0 : 20
         var widths: [Int] = []
@@ -81,8 +82,9 @@ public enum Renderer {
             for i in columns.indices { if let short = columns[i].short { columns[i].title = short } }
             measure(); shrink()
             while total() > o.width, let drop = columns.indices.filter({ columns[$0].dropOrder != nil }).min(by: { columns[$0].dropOrder! < columns[$1].dropOrder! }) {
-                left.append(t.columns[drop].title)
+                left.append(titles[drop])
                 columns.remove(at: drop)
+                titles.remove(at: drop)
                 rows = rows.map { r in var r = r; if drop < r.count { r.remove(at: drop) }; return r }
                 measure(); shrink()
             }

@@ -260,14 +260,22 @@ public final class Shell {
     }
 
     public func reportError(_ message: String, at location: Location?) {
-        let clean = Sanitizer.clean(message, keepNewlines: false)
         let prefix = location.map { "\($0.file):\($0.line): error: " } ?? "error: "
+        let clean = wrappedForTerminal(Sanitizer.clean(message, keepNewlines: false), indent: TextWidth.of(prefix))
         let colored = terminal.colorEnabled(settings.color) && terminal.stdinIsTTY
         writeErr(colored ? "\u{1B}[31m\(prefix)\u{1B}[0m\(clean)\n" : "\(prefix)\(clean)\n")
     }
 
     public func warn(_ message: String) {
-        writeErr("warning: \(Sanitizer.clean(message, keepNewlines: false))\n")
+        writeErr("warning: \(wrappedForTerminal(Sanitizer.clean(message, keepNewlines: false), indent: 9))\n")
+    }
+
+    /// At an interactive terminal a long message wraps between words (a script's stderr keeps one line a message,
+    /// for grep). `indent`: the width of the label before it.
+    func wrappedForTerminal(_ message: String, indent: Int) -> String {
+        guard terminal.stdinIsTTY, isatty(STDERR_FILENO) == 1 else { return message }
+        // The label takes the first line's start; every line is kept that much narrower.
+        return TextWrap.wrap(message, width: max(20, terminal.size.columns - indent))
     }
 
     /// A user path: `~` expanded, relative paths against the including script's folder when sourcing.

@@ -21,7 +21,7 @@ extension ListReport: CommandResult {
         let tagged = articles.contains { !$0.tags.isEmpty }
         return Table(columns: [.init("id"), .init("name", dropOrder: 4), .init("ver", .right, dropOrder: 2), .init("words", .right, dropOrder: 3),
                                .init("date", dropOrder: 5), .init("source", shrinkable: true, dropOrder: 1)]
-                        + (tagged ? [.init("tags", shrinkable: true, dropOrder: 6)] : []) + [.init("title", shrinkable: true, minWidth: 20)],
+                        + (tagged ? [.init("tags", shrinkable: true, dropOrder: 6)] : []) + [.init("title", shrinkable: true, minWidth: 20, wholeWords: true)],
                      rows: articles.map { r in
                          [r.id, r.name ?? "", String(r.versions), Format.int(r.words), r.published ?? "", r.source ?? ""]
                              + (tagged ? [ListReport.shownTags(r.tags)] : []) + [r.title ?? ""]

@@ -97,8 +97,10 @@ extension LoadReport: CommandResult {
         if let collection { s += "; collection \(collection)" }
         if !placedByDate.isEmpty { s += "; placed by date: \(placedByDate.joined(separator: ", ")) (dated before a version already loaded)" }
         if !skipped.isEmpty {
-            let names = skipped.prefix(3).map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
-            s += "; skipped \(Format.plural(skipped.count, "non-article file")) (\(names)\(skipped.count > 3 ? ", …" : ""))"
+            var seen = Set<String>()
+            let distinct = skipped.map { ($0 as NSString).lastPathComponent }.filter { seen.insert($0).inserted }
+            let names = distinct.prefix(3).joined(separator: ", ")
+            s += "; skipped \(Format.plural(skipped.count, "non-article file")) (\(names)\(distinct.count > 3 ? ", …" : ""))"
         }
         if !warnings.isEmpty { s += "; \(Format.plural(warnings.count, "warning"))" }
         if !errors.isEmpty { s += "; \(Format.plural(errors.count, "file")) not loaded" }

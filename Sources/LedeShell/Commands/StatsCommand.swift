@@ -76,7 +76,7 @@ extension StatsReport {
                 columns: [.init("article"), .init("words", .right), .init("sent.", .right, dropOrder: 10), .init("w/sent", .right, dropOrder: 7),
                           .init("TTR", .right, dropOrder: 6), .init("MTLD", .right, dropOrder: 5), .init("FRE", .right), .init("FK", .right, dropOrder: 8),
                           .init("Fog", .right, dropOrder: 9), .init("SMOG", .right, dropOrder: 1), .init("CLI", .right, dropOrder: 3),
-                          .init("ARI", .right, dropOrder: 2), .init("DC", .right, dropOrder: 4), .init("title", shrinkable: true)],
+                          .init("ARI", .right, dropOrder: 2), .init("DC", .right, dropOrder: 4), .init("title", shrinkable: true, wholeWords: true)],
                 rows: articles.map { a in
                     let s = a.stats, r = s.readability
                     return [a.article, Format.int(s.words), Format.int(s.sentences), Format.fixed(s.meanSentenceLength, 1),
