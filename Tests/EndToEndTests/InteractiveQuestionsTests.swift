@@ -19,7 +19,7 @@ import Testing
         try pty.type("keywords --by \t")
         let listing = try pty.expect("article")
         #expect(listing.contains("source") && listing.contains("date") && !listing.contains("a1 "), "\(listing)")
-        try pty.send("\u{15}")
+        pty.send("\u{15}")
         try pty.type("keywords --by so\t--top 1\r")
         try pty.expect("Xinhua", "--by source completed")
     }
@@ -29,7 +29,7 @@ import Testing
         try pty.type("show \t")
         try pty.expect("Display all", "the question before a listing taller than the screen")
         try pty.type("n")
-        try pty.send("\u{15}")
+        pty.send("\u{15}")
         try pty.type("list\r")
         try pty.expect("5 articles")
     }

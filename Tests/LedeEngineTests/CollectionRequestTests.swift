@@ -42,12 +42,12 @@ import LedeSession
         #expect(report.counts.added == 3, "three articles, not one with three versions")
         #expect(engine.workspace.articles.allSatisfy { $0.versions.count == 1 && $0.name == nil })
         #expect(try engine.list(ListRequest(selectors: ["politics"])).articles.count == 3)
-        try engine.load(LoadRequest(paths: [dir + "/bbc/sport"], name: "sport"))
+        _ = try engine.load(LoadRequest(paths: [dir + "/bbc/sport"], name: "sport"))
         #expect(try engine.list(ListRequest(selectors: ["politics", "or", "sport"])).articles.count == 5)
         #expect(try engine.list(ListRequest()).collections.map(\.name) == ["politics", "sport"])
         #expect(try engine.list(ListRequest(selectors: ["path:*/sport/*"])).articles.count == 2)
         // A JSONL file of several records is a collection too; its fields select.
-        try engine.load(LoadRequest(paths: [dir + "/records.jsonl"], name: "wire"))
+        _ = try engine.load(LoadRequest(paths: [dir + "/records.jsonl"], name: "wire"))
         #expect(try engine.list(ListRequest(selectors: ["wire"])).articles.count == 2)
         #expect(try engine.list(ListRequest(selectors: ["field:section=world"])).articles.map(\.title) == ["Markets fall"])
         // The name of a collection is not an article's.
@@ -64,13 +64,13 @@ import LedeSession
         #expect(report.items.map(\.version) == [2, 1], "each item names its version as it is after the load")
         // --collection overrides.
         let other = Engine()
-        try other.load(LoadRequest(paths: [dir + "/story/a-1840.txt", dir + "/story/b-0900.txt"], name: "fires", grouping: .collection))
+        _ = try other.load(LoadRequest(paths: [dir + "/story/a-1840.txt", dir + "/story/b-0900.txt"], name: "fires", grouping: .collection))
         #expect(other.workspace.articles.count == 2 && other.workspace.collection(named: "fires")?.members.count == 2)
     }
 
     @Test func selectKeepsASelectionUnderAName() throws {
         let engine = Engine()
-        try engine.load(LoadRequest(paths: [dir + "/bbc"]))
+        _ = try engine.load(LoadRequest(paths: [dir + "/bbc"]))
         let report = try engine.select(SelectRequest(selectors: ["path:*/politics/*", "and", "not", "title:*2"], name: "early"))
         #expect(report.articles.count == 2 && report.name == "early")
         #expect(try engine.stats(StatsRequest(selectors: ["early"])).articleCount == 2)
@@ -89,18 +89,18 @@ import LedeSession
 
     @Test func exportedJSONLinesLoadBackWithTheirNames() throws {
         let engine = Engine()
-        try engine.load(LoadRequest(paths: [dir + "/story/b-0900.txt", dir + "/story/a-1840.txt"], name: "fire"))
+        _ = try engine.load(LoadRequest(paths: [dir + "/story/b-0900.txt", dir + "/story/a-1840.txt"], name: "fire"))
         let out = dir + "/fire.jsonl"
         _ = try engine.export(ExportRequest(destination: out, path: out, selectors: ["fire@all"]))
         let again = Engine()
-        try again.load(LoadRequest(paths: [out]))
+        _ = try again.load(LoadRequest(paths: [out]))
         let fire = try #require(again.workspace.article(named: "fire"))
         #expect(fire.versions.count == 2)
     }
 
     @Test func keynessOffersTheSetDifferenceForSharedArticles() throws {
         let engine = Engine()
-        try engine.load(LoadRequest(paths: [dir + "/bbc"]))
+        _ = try engine.load(LoadRequest(paths: [dir + "/bbc"]))
         let refused = #expect(throws: EngineError.self) {
             try engine.keyness(KeynessRequest(selectors: ["a1", "a2", "a4"], reference: [.init(value: "a2", path: "a2"), .init(value: "a3", path: "a3")]))
         }
@@ -112,7 +112,7 @@ import LedeSession
 
     @Test func droppingEverythingAndReplacingAModelNeedTheUsersWord() throws {
         let engine = Engine()
-        try engine.load(LoadRequest(paths: [dir + "/bbc"]))
+        _ = try engine.load(LoadRequest(paths: [dir + "/bbc"]))
         #expect(throws: ConfirmationNeeded.self) { try engine.drop(DropRequest(selectors: ["all"])) }
         #expect(throws: ConfirmationNeeded.self) { try engine.drop(DropRequest(selectors: ["a*"])) }
         _ = try engine.train(TrainRequest(name: "beats", minDocumentFrequency: 1))
@@ -125,14 +125,14 @@ import LedeSession
 
     @Test func aClassOfOneArticleWarns() throws {
         let engine = Engine()
-        try engine.load(LoadRequest(paths: [dir + "/bbc/politics", dir + "/story/a-1840.txt"]))
+        _ = try engine.load(LoadRequest(paths: [dir + "/bbc/politics", dir + "/story/a-1840.txt"]))
         let report = try engine.train(TrainRequest(name: "m", minDocumentFrequency: 1))
         #expect(report.warnings.count == 1 && report.warnings[0].contains("story"))
     }
 
     @Test func topicsPrintWordFormsNotStems() throws {
         let engine = Engine()
-        try engine.load(LoadRequest(paths: [dir + "/bbc"]))
+        _ = try engine.load(LoadRequest(paths: [dir + "/bbc"]))
         let report = try engine.topics(TopicsRequest(k: 2...2, iterations: 20, minDocumentFrequency: 1))
         let words = report.topics.flatMap(\.words)
         let stems = report.topics.flatMap(\.stems)
@@ -143,7 +143,7 @@ import LedeSession
 
     @Test func aDocumentTermMatrixForOtherTools() throws {
         let engine = Engine()
-        try engine.load(LoadRequest(paths: [dir + "/bbc"]))
+        _ = try engine.load(LoadRequest(paths: [dir + "/bbc"]))
         let out = dir + "/m.mtx"
         let report = try engine.export(ExportRequest(destination: out, path: out, matrix: TermOptions(minCount: 2)))
         let mtx = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
