@@ -15,7 +15,7 @@ public struct DocumentTermMatrix: Sendable {
 
     public var entries: Int { rows.reduce(0) { $0 + $1.count } }
 
-    public init(texts: [TokenizedText], units: TermUnits, minCount: Int = 1) throws {
+    public init(texts: [TokenizedText], units: KeywordUnits, minCount: Int = 1) throws {
         var perDocument: [[UInt32: Int]] = []
         perDocument.reserveCapacity(texts.count)
         var totals: [UInt32: Int] = [:]

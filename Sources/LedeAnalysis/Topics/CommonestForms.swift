@@ -3,12 +3,12 @@ import LedeText
 /// The word form each topic key (a stem) is most often written in, so topics read "company people", not
 /// "compani peopl". Ties go to the shorter form, then the alphabetically first.
 public enum CommonestForms {
-    public static func of(keys wanted: Set<UInt32>, in texts: [TokenizedText], keys: TermKeys) -> [UInt32: String] {
+    public static func of(keys wanted: Set<UInt32>, in texts: [TokenizedText], keys: TopicFeatures) -> [UInt32: String] {
         var counts: [UInt32: Int] = [:]
         for text in texts {
             for id in text.ids {
                 let k = keys.key(ofToken: id)
-                if k != TermKeys.none && wanted.contains(k) { counts[id, default: 0] += 1 }
+                if k != TopicFeatures.none && wanted.contains(k) { counts[id, default: 0] += 1 }
             }
         }
         var best: [UInt32: (form: String, count: Int)] = [:]
