@@ -219,8 +219,7 @@ public final class Shell {
         let format = format ?? settings.format
         switch format {
         case .json:
-            guard let data = try? JSONEncoder.lede.encode(result) else { return "" }
-            return String(decoding: data, as: UTF8.self) + "\n"
+            return Shell.jsonLine(result) ?? ""
         case .csv, .tsv, .jsonl:
             guard let table = result.dataTable ?? (try? DataNode.encode(result)).map(DataTable.from) else {
                 return Renderer.render(result.display, RenderOptions(format: .csv, terminal: false))
@@ -252,11 +251,16 @@ public final class Shell {
         }
     }
 
-    /// One `--json` record on standard output. (JSON output escapes control characters itself; this is the one
-    /// place records are written.)
+    /// One `--json` record on standard output.
     func emitJSON(_ entry: LogEntry) {
-        guard let data = try? JSONEncoder.lede.encode(entry) else { return }
-        writeOut(String(decoding: data, as: UTF8.self) + "\n")
+        if let line = Shell.jsonLine(entry) { writeOut(line) }
+    }
+
+    /// A value as one line of JSON: every JSON the shell prints (`--json` records, `set format json`, `> x.json`)
+    /// goes through here, so escaping what a terminal must not see inside JSON strings belongs here too.
+    static func jsonLine(_ value: some Encodable) -> String? {
+        guard let data = try? JSONEncoder.lede.encode(value) else { return nil }
+        return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     public func reportError(_ message: String, at location: Location?) {

@@ -163,3 +163,27 @@ import LedeSession
         #expect(h.run("list field:section=business").1.contains("a2"))
     }
 }
+
+@Suite struct RedirectFileTests {
+    @Test func aReplacedFileKeepsItsPermissions() throws {
+        let h = ShellHarness()
+        let path = h.dir + "/private.txt"
+        try "old\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        h.run("help > \(path)")
+        let mode = (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue
+        #expect(mode == 0o600)
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("what it does"))
+    }
+
+    @Test func appendingAddsAndASymbolicLinkIsFollowed() throws {
+        let h = ShellHarness()
+        let target = h.dir + "/target.txt", link = h.dir + "/link.txt"
+        try "first\n".write(toFile: target, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        h.run("set > \(link)")
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link)) == target, "the link stays a link")
+        h.run("set >> \(target)")
+        #expect(try String(contentsOfFile: target, encoding: .utf8).components(separatedBy: "format").count == 3)
+    }
+}
