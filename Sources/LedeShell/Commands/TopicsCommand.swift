@@ -84,7 +84,7 @@ extension TopicsReport: CommandResult {
             blocks.append(.text("showing k = \(k), the most coherent"))
         }
         blocks.append(.table(Table(title: "\(k) topics over \(Format.plural(articles, "article")), \(Format.int(vocabulary)) stems, \(Format.int(tokens)) tokens",
-                                   columns: [.init("topic", .right), .init("articles", .right), .init("coherence", .right), .init("top words", shrinkable: true)],
+                                   columns: [.init("topic", .right), .init("articles", .right), .init("coherence", .right), .init("top words", shrinkable: true, wholeWords: true)],
                                    rows: topics.map { [String($0.topic), Format.int($0.articles), Format.fixed($0.coherence, 3), $0.words.joined(separator: " ")] })))
         let shown = mixtures.prefix(50)
         blocks.append(.table(Table(title: "article mixtures" + (mixtures.count > shown.count ? " (first \(shown.count) of \(mixtures.count); all in --json)" : ""),
