@@ -18,4 +18,10 @@ public final class Article: @unchecked Sendable {
     public var displayName: String { name ?? id }
 
     public func append(_ version: ArticleVersion) { versions.append(version) }
+
+    /// Puts a version at `index` (0-based) and renumbers every version from 1 in order.
+    public func insert(_ version: ArticleVersion, at index: Int) {
+        versions.insert(version, at: min(max(0, index), versions.count))
+        for (k, v) in versions.enumerated() { v.number = k + 1 }
+    }
 }

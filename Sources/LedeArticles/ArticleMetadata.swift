@@ -17,10 +17,15 @@ public struct ArticleMetadata: Codable, Sendable, Equatable {
     public var author: String?
     public var url: String?
     public var language: String?
+    /// A JSON record's other fields (`section`, `tags`, `desk.name`…), as text: what `field:NAME=VALUE` selects.
+    public var fields: [String: String]?
 
     public init(title: String? = nil, published: String? = nil, modified: String? = nil, source: String? = nil,
-                author: String? = nil, url: String? = nil, language: String? = nil) {
+                author: String? = nil, url: String? = nil, language: String? = nil, fields: [String: String]? = nil) {
         self.title = title; self.published = published; self.modified = modified
-        self.source = source; self.author = author; self.url = url; self.language = language
+        self.source = source; self.author = author; self.url = url; self.language = language; self.fields = fields
     }
+
+    /// The date a version is ordered by: modified, else published (ISO 8601 text).
+    public var versionDate: String? { modified ?? published }
 }

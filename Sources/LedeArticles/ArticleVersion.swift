@@ -5,7 +5,8 @@ import Synchronization
 /// One version of an article: the parsed document, tokenised once at load time. The document is kept without
 /// its body: the text holds it (`body`, `paragraphs`).
 public final class ArticleVersion: @unchecked Sendable {
-    public let number: Int
+    /// 1-based place among the article's versions (renumbered when an earlier-dated version is inserted).
+    public internal(set) var number: Int
     /// Where the version came from and what was found while loading it; its body is released (read `body`).
     public let document: ParsedDocument
     public let text: TokenizedText

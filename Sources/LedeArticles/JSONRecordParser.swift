@@ -92,8 +92,32 @@ public enum JSONRecordParser {
         m.author = field("author")
         m.url = field("url")
         m.language = field("language")
+        m.fields = otherFields(object, options: options)
         let id = field("id")
-        return ParsedDocument(path: path, format: format, metadata: m, paragraphs: paragraphs, recordKey: id ?? key)
+        var document = ParsedDocument(path: path, format: format, metadata: m, paragraphs: paragraphs, recordKey: id ?? key)
+        // lede's own export names its articles; loading it back keeps the names.
+        if let name = lookup(object, "name") as? String, !name.isEmpty, name.count <= 200 { document.name = name }
+        return document
+    }
+
+    /// Every field but the text, as text, for `field:NAME=VALUE` selectors: scalars and lists of scalars, and one level
+    /// of nested objects under dotted names (`desk.name`). Long values (over 1,000 characters) are not fields a
+    /// selection is made by, and are left out.
+    static func otherFields(_ object: [String: Any], options: LoadOptions) -> [String: String]? {
+        let textNames = Set((options.fieldOverrides["text"].map { [$0] } ?? fieldNames["text"]!).map { $0.lowercased() })
+        var out: [String: String] = [:]
+        func add(_ key: String, _ value: Any) {
+            if value is [String: Any] { return }
+            if let s = stringValue(value), s.utf8.count <= 1_000 { out[key] = s }
+        }
+        for (key, value) in object where !textNames.contains(key.lowercased()) {
+            if let inner = value as? [String: Any] {
+                for (k, v) in inner { add("\(key).\(k)", v) }
+            } else {
+                add(key, value)
+            }
+        }
+        return out.isEmpty ? nil : out
     }
 
     /// Case-insensitive key, dotted paths into nested objects.

@@ -18,6 +18,7 @@ public struct ParsedDocument: Sendable {
         var dropped: [DroppedBlock]
         var warnings: [String]
         var recordKey: String?
+        var name: String?
         var body: [UInt8]
         var hasBody = true
         var paragraphBounds: [UInt32]
@@ -32,6 +33,7 @@ public struct ParsedDocument: Sendable {
             let c = Fields(path: path, format: format, metadata: metadata, dropped: dropped, warnings: warnings,
                            recordKey: recordKey, body: body, paragraphBounds: paragraphBounds)
             c.hasBody = hasBody
+            c.name = name
             return c
         }
     }
@@ -50,6 +52,8 @@ public struct ParsedDocument: Sendable {
     public var warnings: [String] { get { fields.warnings } set { unique().warnings = newValue } }
     /// For JSON/JSONL: a record id or index, so one file can hold many articles.
     public var recordKey: String? { get { fields.recordKey } set { unique().recordKey = newValue } }
+    /// The article name a record carries (lede's own JSONL export writes it), used when the load names none.
+    public var name: String? { get { fields.name } set { unique().name = newValue } }
     /// `metadata.url` and `metadata.title`, read without copying the other metadata fields (loading reads
     /// them for every document).
     public var url: String? { fields.metadata.url }

@@ -9,6 +9,9 @@ public enum AtomicFile {
         let tmp = (dir as NSString).appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw SessionFileError.write(path, String(cString: strerror(errno))) }
+        // A replaced file keeps its permissions (a private file stays private).
+        var existing = stat()
+        if stat(path, &existing) == 0 { _ = fchmod(fd, existing.st_mode & 0o7777) }
         var ok = true
         data.withUnsafeBytes { raw in
             var offset = 0

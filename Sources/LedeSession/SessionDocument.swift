@@ -15,11 +15,13 @@ public struct SessionDocument: Codable, Sendable {
     public var models: [SavedModel]
     public var log: [LogEntry]
     public var articles: [SavedArticle]
+    /// Named groups of articles (absent in files from before collections).
+    public var collections: [ArticleCollection]?
 
     public init(formatVersion: Int = SessionDocument.currentFormatVersion, ledeVersion: String, createdAt: Date, settings: Settings,
-                models: [SavedModel], log: [LogEntry], articles: [SavedArticle]) {
+                models: [SavedModel], log: [LogEntry], articles: [SavedArticle], collections: [ArticleCollection]? = nil) {
         self.formatVersion = formatVersion; self.ledeVersion = ledeVersion; self.createdAt = createdAt; self.settings = settings
-        self.models = models; self.log = log; self.articles = articles
+        self.models = models; self.log = log; self.articles = articles; self.collections = collections
     }
 
     public struct SavedArticle: Codable, Sendable {
@@ -65,7 +67,7 @@ public struct SessionDocument: Codable, Sendable {
         public init(article: String, version: Int, label: String) { self.article = article; self.version = version; self.label = label }
     }
 
-    enum CodingKeys: String, CodingKey { case formatVersion, ledeVersion, createdAt, settings, models, log, articles }
+    enum CodingKeys: String, CodingKey { case formatVersion, ledeVersion, createdAt, settings, models, collections, log, articles }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -76,6 +78,7 @@ public struct SessionDocument: Codable, Sendable {
         models = try c.decodeIfPresent([SavedModel].self, forKey: .models) ?? []
         log = try c.decode([LogEntry].self, forKey: .log)
         articles = try c.decode([SavedArticle].self, forKey: .articles)
+        collections = try c.decodeIfPresent([ArticleCollection].self, forKey: .collections)
     }
 }
 

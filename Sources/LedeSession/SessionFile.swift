@@ -43,7 +43,8 @@ public enum SessionFile {
             })
         }
         return SessionDocument(ledeVersion: ledeVersion, createdAt: Date(), settings: settings, models: models,
-                               log: log.entries, articles: articles)
+                               log: log.entries, articles: articles,
+                               collections: workspace.collections.isEmpty ? nil : workspace.collections)
     }
 
     public static func write(_ document: SessionDocument, to path: String) throws {
@@ -65,6 +66,10 @@ public enum SessionFile {
         out.append(try json(document.settings))
         out.append(contentsOf: ",\"models\":".utf8)
         out.append(try json(document.models))
+        if let collections = document.collections {
+            out.append(contentsOf: ",\"collections\":".utf8)
+            out.append(try json(collections))
+        }
         out.append(contentsOf: ",\"log\":[\n".utf8)
         for (i, entry) in document.log.enumerated() {
             var line = try entry.sessionLine ?? json(entry)
@@ -178,7 +183,8 @@ public enum SessionFile {
         articles.reserveCapacity(total)
         for chunk in chunks { articles.append(contentsOf: try chunk.get()) }
         return SessionDocument(formatVersion: head.formatVersion, ledeVersion: head.ledeVersion, createdAt: head.createdAt,
-                               settings: head.settings, models: head.models ?? [], log: log, articles: articles)
+                               settings: head.settings, models: head.models ?? [], log: log, articles: articles,
+                               collections: head.collections)
     }
 
     /// The fields before the log.
@@ -188,6 +194,7 @@ public enum SessionFile {
         var createdAt: Date
         var settings: Settings
         var models: [SessionDocument.SavedModel]?
+        var collections: [ArticleCollection]?
     }
 
     static func decoder() -> JSONDecoder {

@@ -1,6 +1,21 @@
+import Foundation
+
 /// Session settings changed with `set OPTION VALUE`; saved with the session.
 public struct Settings: Codable, Sendable, Equatable {
-    public enum OutputFormat: String, Codable, Sendable, CaseIterable { case table, plain, json, csv }
+    public enum OutputFormat: String, Codable, Sendable, CaseIterable {
+        case table, plain, json, csv, tsv, jsonl
+
+        /// The format a file name asks for: `.csv`, `.tsv`/`.tab`, `.json`, `.jsonl`/`.ndjson`; nil for any other.
+        public init?(fileName: String) {
+            switch (fileName as NSString).pathExtension.lowercased() {
+            case "csv": self = .csv
+            case "tsv", "tab": self = .tsv
+            case "json": self = .json
+            case "jsonl", "ndjson": self = .jsonl
+            default: return nil
+            }
+        }
+    }
     public enum Switch: String, Codable, Sendable, CaseIterable { case auto, on, off }
 
     public var format: OutputFormat = .table

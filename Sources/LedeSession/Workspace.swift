@@ -7,8 +7,12 @@ import Synchronization
 public final class Workspace: @unchecked Sendable {
     public let vocabulary = Vocabulary()
     public private(set) var articles: [Article] = []
+    /// Named groups of articles (`load FOLDER --as NAME`, `select EXPR --as NAME`), in the order they were made.
+    public private(set) var collections: [ArticleCollection] = []
     private var nextNumber = 1
     private let tokenizer = Tokenizer()
+    /// What selectors resolved by a name the user may not expect (`tag:business` is economy), until the shell shows it.
+    var selectionNotes: [String] = []
     /// Lookups by name, canonical URL and source file for `add`; rebuilt after any other change.
     private var identityIndex: IdentityIndex?
 
@@ -32,14 +36,18 @@ public final class Workspace: @unchecked Sendable {
 
     public init() {}
 
-    /// What adding a document did.
+    /// What adding a document did: the article, and the version added (or, unchanged, the one it equals).
+    /// Version numbers are read from the version: a later, earlier-dated version renumbers those after it.
     public enum AddOutcome: Sendable {
-        case added(Article)
-        case newVersion(Article, Int)
-        case unchanged(Article)
+        case added(Article, ArticleVersion)
+        case newVersion(Article, ArticleVersion)
+        case unchanged(Article, ArticleVersion)
 
         public var article: Article {
-            switch self { case .added(let a), .newVersion(let a, _), .unchanged(let a): return a }
+            switch self { case .added(let a, _), .newVersion(let a, _), .unchanged(let a, _): return a }
+        }
+        public var version: ArticleVersion {
+            switch self { case .added(_, let v), .newVersion(_, let v), .unchanged(_, let v): return v }
         }
     }
 
@@ -55,7 +63,9 @@ public final class Workspace: @unchecked Sendable {
     public func article(named name: String) -> Article? { articles.first { $0.name == name } }
 
     /// Tokenises a parsed document once and adds it: a new article, or a new version of the article with the
-    /// same name (or the same canonical URL); "unchanged" when its normalised text is the same as the latest.
+    /// same name (or the same canonical URL, or the same file); "unchanged" when its normalised text and metadata
+    /// equal one of that article's versions. A new version goes in date order (modified, else published) when its
+    /// date and the others' are known; otherwise after the others.
     @discardableResult
     public func add(_ document: ParsedDocument, name: String? = nil, loadedAt: Date = Date()) -> AddOutcome {
         add(document, text: tokenizer.tokenize(utf8: document.bodyUTF8, vocabulary: vocabulary), name: name, loadedAt: loadedAt)
@@ -115,6 +125,7 @@ public final class Workspace: @unchecked Sendable {
         // The same name, else the same canonical URL, else the same file (and record) loaded again.
         // Mutated in place: a local copy would copy the dictionaries on every add.
         if identityIndex == nil { identityIndex = IdentityIndex(articles) }
+        let name = name ?? document.name
         let fileKey = name == nil ? IdentityIndex.fileKey(document) : nil
         let existing = name.flatMap { identityIndex!.byName[$0] }
             ?? document.url.flatMap { identityIndex!.byURL[$0] }
@@ -123,22 +134,32 @@ public final class Workspace: @unchecked Sendable {
             defer { identityIndex!.insert(article) }
             let version = ArticleVersion(number: article.versions.count + 1, document: document, text: text,
                                          loadedAt: loadedAt, contentHash: contentHash)
-            if version.contentHash == article.latest.contentHash, document.metadata == article.latest.metadata {
-                return .unchanged(article)
+            // Unchanged when it equals the version it would follow (or, dated the same, the one after): a text
+            // reverted to an earlier one later is still a new version.
+            let place = Workspace.datePlace(of: document.metadata.versionDate, among: article.versions)
+            for k in [place - 1, place] where article.versions.indices.contains(k) {
+                let old = article.versions[k]
+                if old.metadata == document.metadata && old.contentHash == version.contentHash { return .unchanged(article, old) }
             }
-            article.append(version)
-            return .newVersion(article, version.number)
+            article.insert(version, at: place)
+            return .newVersion(article, version)
         }
-        let article = Article(id: "a\(nextNumber)", name: name,
-                              first: ArticleVersion(number: 1, document: document, text: text, loadedAt: loadedAt,
-                                                    contentHash: contentHash))
+        let first = ArticleVersion(number: 1, document: document, text: text, loadedAt: loadedAt, contentHash: contentHash)
+        let article = Article(id: "a\(nextNumber)", name: name, first: first)
         nextNumber += 1
         articles.append(article)
         // A new article: none of its keys was found above, so each goes in without another lookup.
         if let name { identityIndex!.byName[name] = article }
         if let url = document.url { identityIndex!.byURL[url] = article }
         if let fileKey { identityIndex!.byFile[fileKey] = article }
-        return .added(article)
+        return .added(article, first)
+    }
+
+    /// Where a version dated `date` goes among `versions` (0-based): before the first version dated later, so
+    /// loading the 18:40 text before the 09:00 one still makes 09:00 version 1. Undated versions keep load order.
+    static func datePlace(of date: String?, among versions: [ArticleVersion]) -> Int {
+        guard let key = date.flatMap(VersionDate.key) else { return versions.count }
+        return versions.firstIndex { v in v.metadata.versionDate.flatMap(VersionDate.key).map { $0 > key } ?? false } ?? versions.count
     }
 
     /// Restores an article with a given id and versions (format-1 session files).
@@ -210,6 +231,12 @@ public final class Workspace: @unchecked Sendable {
         articles[position] = merged
         let others = Set(members.dropFirst().map(\.id))
         articles.removeAll { others.contains($0.id) }
+        // Collections that held a merged article now hold the one it became.
+        for k in collections.indices {
+            var seen = Set<ArticleCollection.Member>()
+            collections[k].members = collections[k].members.map { others.contains($0.article) ? .init(article: keeper.id) : $0 }
+                .filter { seen.insert($0).inserted }
+        }
         identityIndex = nil
         return merged
     }
@@ -219,14 +246,41 @@ public final class Workspace: @unchecked Sendable {
     public func drop(_ ids: Set<String>) -> Int {
         let before = articles.count
         articles.removeAll { ids.contains($0.id) }
+        for k in collections.indices { collections[k].members.removeAll { ids.contains($0.article) } }
         identityIndex = nil
         return before - articles.count
     }
 
     public func removeAll() {
         articles.removeAll()
+        collections.removeAll()
         identityIndex = nil
         nextNumber = 1
+    }
+
+    // MARK: collections
+
+    public func collection(named name: String) -> ArticleCollection? { collections.first { $0.name == name } }
+
+    /// Makes (or replaces) a collection.
+    public func setCollection(_ collection: ArticleCollection) {
+        if let k = collections.firstIndex(where: { $0.name == collection.name }) { collections[k] = collection }
+        else { collections.append(collection) }
+    }
+
+    /// Adds articles to a collection (made when new), each once, in order.
+    public func addToCollection(_ name: String, articles ids: [String]) {
+        var collection = self.collection(named: name) ?? ArticleCollection(name: name, members: [])
+        var present = Set(collection.members)
+        for id in ids where present.insert(.init(article: id)).inserted { collection.members.append(.init(article: id)) }
+        setCollection(collection)
+    }
+
+    @discardableResult
+    public func removeCollection(named name: String) -> Bool {
+        guard let k = collections.firstIndex(where: { $0.name == name }) else { return false }
+        collections.remove(at: k)
+        return true
     }
 
     /// Total words in the latest versions.

@@ -6,6 +6,15 @@ import LedeEngine
 public struct CommandContext {
     public let engine: Engine
     public let output: CommandOutput
+
+    /// Runs a request that may need the user's word (`ConfirmationNeeded`): asked on a terminal and run again with
+    /// `force` when the answer is yes; nil when it is no. Without a terminal the refusal is the command's error.
+    public func confirming<T>(force: Bool, _ request: (Bool) throws -> T) throws -> T? {
+        do { return try request(force) } catch let needed as ConfirmationNeeded {
+            guard let yes = output.confirmOnTerminal(needed.question) else { throw CommandError(needed.refusal) }
+            return yes ? try request(true) : nil
+        }
+    }
 }
 
 /// The shell's output around a command's result. Untrusted text in messages is made visible, never sent raw.
@@ -15,6 +24,7 @@ public struct CommandOutput {
     let writeErr: (String) -> Void
     let warnLine: (String) -> Void
     let errorLine: (String) -> Void
+    let confirm: (String) -> Bool?
 
     /// The terminal's width when output goes to one; for a file or pipe, a wide page.
     public var columns: Int { terminal.stdoutIsTTY ? terminal.size.columns : 160 }
@@ -28,6 +38,10 @@ public struct CommandOutput {
 
     /// One error line (`FILE:LINE: error: …`) for a problem that does not end the command.
     public func error(_ message: String) { errorLine(message) }
+
+    /// Asks before something that cannot be undone: true to go on. Without a terminal to ask on (a script, a pipe)
+    /// a command needs its `--force` flag instead.
+    public func confirmOnTerminal(_ question: String) -> Bool? { confirm(question) }
 
     /// A `--stopwords` value: a path-like one resolved as the user meant it; `none` or a language as it is.
     public func resolveStoplist(_ spec: String) -> String {

@@ -4,7 +4,7 @@
 public enum CommandRegistry {
     public static let commands: [any ShellCommand.Type] = [
         // The session
-        HelpCommand.self, LoadCommand.self, ListCommand.self, ShowCommand.self, DropCommand.self,
+        HelpCommand.self, LoadCommand.self, ListCommand.self, SelectCommand.self, ShowCommand.self, DropCommand.self,
         SetCommand.self, HistoryCommand.self, SourceCommand.self, SaveCommand.self, OpenCommand.self, ExportCommand.self,
         // Statistics and keywords
         StatsCommand.self, SentencesCommand.self, KeywordsCommand.self, KeynessCommand.self, KwicCommand.self, CollocationsCommand.self,

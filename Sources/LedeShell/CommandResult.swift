@@ -6,10 +6,14 @@ public protocol CommandResult: Encodable, Sendable {
     /// Set when the command did part of its work but failed overall (e.g. some files did not load):
     /// the result is still shown and logged, and the command counts as failed.
     var failure: String? { get }
+    /// The one table `> x.csv`, `> x.tsv` and `> x.jsonl` write, when the result's own choice is not its largest
+    /// list of records (`DataTable.from`); nil for that default.
+    var dataTable: DataTable? { get }
 }
 
 extension CommandResult {
     public var failure: String? { nil }
+    public var dataTable: DataTable? { nil }
 }
 
 /// A result with nothing to show but a line of text.

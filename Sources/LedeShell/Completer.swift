@@ -41,6 +41,11 @@ public enum Completer {
         if let previous = words.last, previous.hasPrefix("--"), takesPath(option: previous) {
             return paths(partial, shell: shell)
         }
+        // After an option that takes a value: its values when they are a fixed set (`keywords --by `), else nothing
+        // (a number or a free word: article ids would be wrong there).
+        if let previous = words.last, previous.hasPrefix("-"), previous != "--vs", let option = option(previous, of: type), option.takesValue {
+            return Completion(partial: partial, candidates: option.values.filter { $0.lowercased().hasPrefix(partial.lowercased()) })
+        }
         // `keyness --vs` takes selectors or a reference corpus on disk: a path once the word looks like one.
         if words.last(where: { $0.hasPrefix("--") }) == "--vs", partial.contains("/") || partial.hasPrefix("~") || partial.hasPrefix(".") {
             return paths(partial, shell: shell)
@@ -58,7 +63,12 @@ public enum Completer {
             let values = Settings.options.first { $0.name == args.first!.lowercased() }?.values ?? []
             return Completion(partial: partial, candidates: args.count == 1 ? values.filter { $0.hasPrefix(partial) } : [])
         case .selectors:
-            return Completion(partial: partial, candidates: selectors(shell).filter { $0.hasPrefix(partial) })
+            // Prefixes (`da` → `date:`) and operators when the word could be one; then what is loaded.
+            var candidates = selectors(shell).filter { $0.hasPrefix(partial) }
+            if candidates.isEmpty, !partial.isEmpty, !partial.contains(":") {
+                candidates += SelectorField.allCases.map { $0.rawValue + ":" }.filter { $0.hasPrefix(partial.lowercased()) && !candidates.contains($0) }
+            }
+            return Completion(partial: partial, candidates: candidates)
         }
     }
 
@@ -80,6 +90,7 @@ public enum Completer {
             for t in a.tags { tags.insert("tag:" + t.lowercased().split(separator: " ").first.map(String.init)!) }
             if let s = a.latest.metadata.source?.lowercased().split(separator: " ").first { sources.insert("source:" + s) }
         }
+        out += shell.workspace.collections.map(\.name)
         var seen = Set<String>()
         return (out + tags.sorted() + sources.sorted()).filter { seen.insert($0).inserted }
     }
@@ -107,6 +118,29 @@ public enum Completer {
             i += 1
         }
         return names.filter { $0.hasPrefix("--") } + names.filter { !$0.hasPrefix("--") }
+    }
+
+    /// An option as the command's own help declares it: whether it takes a value, and the values when they are a
+    /// fixed set (`(values: source, date, article)`).
+    struct OptionSpec: Equatable { var takesValue: Bool; var values: [String] }
+
+    static func option(_ name: String, of type: any ShellCommand.Type) -> OptionSpec? {
+        // One line per option at a width no help wraps at.
+        for line in type.helpMessage(columns: 10_000).split(separator: "\n") {
+            let trimmed = line.drop(while: { $0 == " " })
+            guard trimmed.hasPrefix("-") else { continue }
+            let names = trimmed.split(separator: " ", maxSplits: 4).prefix(3).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",")) }
+            guard names.contains(name) else { continue }
+            let takesValue = trimmed.range(of: name + " <") != nil
+            var values: [String] = []
+            if let r = trimmed.range(of: "(values: ") {
+                let rest = trimmed[r.upperBound...]
+                let end = rest.firstIndex { $0 == ";" || $0 == ")" } ?? rest.endIndex
+                values = rest[..<end].components(separatedBy: ", ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            }
+            return OptionSpec(takesValue: takesValue, values: values)
+        }
+        return nil
     }
 
     static func takesPath(option: String) -> Bool {

@@ -133,6 +133,20 @@ final class LineEditor {
         }
         let width = (shown.map { TextWidth.of($0) }.max() ?? 0) + 2
         let perRow = max(1, columns / width)
+        // More than a screenful: ask first, as bash does.
+        let rows = (shown.count + perRow - 1) / perRow
+        if rows > max(1, shell.terminal.size.rows - 2) {
+            fputs("\nDisplay all \(shown.count) possibilities? (y or n) ", output)
+            fflush(output)
+            var c: CChar = 0
+            var answer = false
+            while el_getc(el, &c) == 1 {
+                let ch = Character(Unicode.Scalar(UInt8(bitPattern: c)))
+                if ch == "y" || ch == "Y" || ch == " " { answer = true; break }
+                if ch == "n" || ch == "N" || ch == "\u{7F}" || ch == "\u{03}" || ch == "\u{07}" || ch == "\r" || ch == "\n" { break }
+            }
+            if !answer { fputs("\n", output); fflush(output); return UInt8(CC_REDISPLAY) }
+        }
         var text = "\n"
         for (i, s) in shown.enumerated() {
             text += TextWidth.pad(s, to: width, .left)

@@ -5,8 +5,11 @@ public struct RenderOptions: Sendable {
     public var format: Settings.OutputFormat
     public var width: Int
     public var color: Bool
-    public init(format: Settings.OutputFormat, width: Int = 100, color: Bool = false) {
-        self.format = format; self.width = width; self.color = color
+    /// Output goes to a terminal: bar charts, box-drawing rules, and text word-wrapped at `width`. A file or a
+    /// pipe gets none of them (output is data).
+    public var terminal: Bool
+    public init(format: Settings.OutputFormat, width: Int = 100, color: Bool = false, terminal: Bool = true) {
+        self.format = format; self.width = width; self.color = color; self.terminal = terminal
     }
 }
 
@@ -14,17 +17,27 @@ public struct RenderOptions: Sendable {
 public enum Renderer {
     public static func render(_ blocks: [DisplayBlock], _ options: RenderOptions) -> String {
         var parts: [String] = []
+        let wraps = options.terminal && options.format == .table
         for block in blocks {
             switch (block, options.format) {
             case (.table(let t), .csv): parts.append(csv(t))
-            case (.table(let t), .plain): parts.append(plain(t))
+            case (.table(let t), .plain), (.table(let t), .tsv): parts.append(plain(t))
             case (.table(let t), _): parts.append(table(t, options))
             case (.fields(let title, let pairs), .csv):
                 parts.append(csv(Table(title: title, columns: [.init("field"), .init("value")], rows: pairs.map { [$0.0, $0.1] })))
             case (.fields(let title, let pairs), _):
                 parts.append(fields(title, pairs, options))
-            case (.text(let s), _): parts.append(Sanitizer.clean(s))
-            case (.styled(let runs), let format): parts.append(styled(runs, color: options.color && format == .table))
+            case (.text(let s), _):
+                let clean = Sanitizer.clean(s)
+                parts.append(wraps ? TextWrap.wrap(clean, width: options.width) : clean)
+            case (.styled(let runs), let format):
+                let color = options.color && format == .table
+                if wraps && color {
+                    parts.append(styled(TextWrap.wrap(runs.map { StyledRun(Sanitizer.clean($0.text), $0.style) }, width: options.width), color: true))
+                } else {
+                    let text = styled(runs, color: color)
+                    parts.append(wraps ? TextWrap.wrap(text, width: options.width) : text)
+                }
             }
         }
         var out = parts.joined(separator: options.format == .csv ? "\n" : "\n\n")
@@ -35,35 +48,66 @@ public enum Renderer {
     // MARK: terminal table
 
     static func table(_ t: Table, _ o: RenderOptions) -> String {
-        let rows = t.rows.map { $0.map { Sanitizer.clean($0, keepNewlines: false) } }
-        let n = t.columns.count
-        var widths = t.columns.map { TextWidth.of($0.title) }
-        for r in rows { for (i, cell) in r.prefix(n).enumerated() { widths[i] = max(widths[i], TextWidth.of(cell)) } }
+        var rows = t.rows.map { $0.map { Sanitizer.clean($0, keepNewlines: false) } }
+        var columns = t.columns
+        var titles = t.columns.map(\.title)
         let gap = 2
-        var barWidth = t.bars == nil ? 0 : 20
-        // Fit to the terminal: shrink text columns first (widest first), then drop the bars.
-        func total() -> Int { widths.reduce(0, +) + gap * max(0, n - 1) + (barWidth > 0 ? barWidth + gap : 0) }
-        if total() > o.width, barWidth > 0 { barWidth = max(0, min(barWidth, o.width - (total() - barWidth)) ) ; if barWidth < 5 { barWidth = 0 } }
-        while total() > o.width {
-            guard let i = widths.indices.filter({ t.columns[$0].shrinkable && widths[$0] > 8 }).max(by: { widths[$0] < widths[$1] }) else { break }
-            widths[i] -= min(widths[i] - 8, total() - o.width)
+        var barWidth = t.bars == nil || !o.terminal ? 0 : 20
+        var widths: [Int] = []
+        func measure() {
+            widths = columns.map { TextWidth.of($0.title) }
+            for r in rows { for (i, cell) in r.prefix(columns.count).enumerated() { widths[i] = max(widths[i], TextWidth.of(cell)) } }
         }
+        func total() -> Int { widths.reduce(0, +) + gap * max(0, columns.count - 1) + (barWidth > 0 ? barWidth + gap : 0) }
+        // Fit the width, in a stated order: narrow the bars (or leave them out), cut text columns (widest first,
+        // to 8 columns), shorten titles, then leave out columns by their drop order.
+        func shrink() {
+            if total() > o.width, barWidth > 0 {
+                barWidth = max(0, min(barWidth, o.width - (total() - barWidth)))
+                if barWidth < 5 { barWidth = 0 }
+            }
+            // The widest text column gives way first, down to the next widest, so text columns end up alike.
+            while total() > o.width {
+                let candidates = widths.indices.filter { columns[$0].shrinkable && widths[$0] > columns[$0].minWidth }
+                guard let i = candidates.max(by: { widths[$0] < widths[$1] || (widths[$0] == widths[$1] && $0 > $1) }) else { break }
+                let next = candidates.filter { $0 != i }.map { widths[$0] }.max() ?? 0
+                let cut = min(widths[i] - max(columns[i].minWidth, next), total() - o.width)
+                widths[i] -= max(1, cut)
+            }
+        }
+        measure()
+        shrink()
+        var left: [String] = []
+        if o.terminal && total() > o.width && columns.contains(where: { $0.short != nil || $0.dropOrder != nil }) {
+            for i in columns.indices { if let short = columns[i].short { columns[i].title = short } }
+            measure(); shrink()
+            while total() > o.width, let drop = columns.indices.filter({ columns[$0].dropOrder != nil }).min(by: { columns[$0].dropOrder! < columns[$1].dropOrder! }) {
+                left.append(titles[drop])
+                columns.remove(at: drop)
+                titles.remove(at: drop)
+                rows = rows.map { r in var r = r; if drop < r.count { r.remove(at: drop) }; return r }
+                measure(); shrink()
+            }
+        }
+        let n = columns.count
         var lines: [String] = []
         if let title = t.title { lines.append(o.color ? "\u{1B}[1m\(Sanitizer.clean(title))\u{1B}[0m" : Sanitizer.clean(title)) }
         func line(_ cells: [String], header: Bool) -> String {
             var parts: [String] = []
             for i in 0..<n {
                 let cell = i < cells.count ? cells[i] : ""
-                let fitted = TextWidth.pad(TextWidth.truncate(cell, to: widths[i]), to: widths[i], header ? .left : t.columns[i].alignment)
-                parts.append(fitted)
+                let cut = columns[i].cutsStart && !header ? TextWidth.truncateStart(cell, to: widths[i])
+                    : TextWidth.truncate(cell, to: widths[i], atWords: columns[i].wholeWords)
+                parts.append(TextWidth.pad(cut, to: widths[i], header ? .left : columns[i].alignment))
             }
             var s = parts.joined(separator: String(repeating: " ", count: gap))
             if !header, barWidth == 0 { while s.hasSuffix(" ") { s.removeLast() } }
             return s
         }
-        let header = line(t.columns.map(\.title), header: true)
+        let header = line(columns.map(\.title), header: true)
         lines.append(o.color ? "\u{1B}[1m\(header.trimmingTrailingSpaces())\u{1B}[0m" : header.trimmingTrailingSpaces())
-        lines.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: String(repeating: " ", count: gap)))
+        let rule = o.terminal ? "─" : "-"
+        lines.append(widths.map { String(repeating: rule, count: $0) }.joined(separator: String(repeating: " ", count: gap)))
         for (k, r) in rows.enumerated() {
             var s = line(r, header: false)
             if barWidth > 0, let bars = t.bars, k < bars.count {
@@ -73,7 +117,15 @@ public enum Renderer {
             }
             lines.append(s)
         }
-        if let footer = t.footer { lines.append(o.color ? "\u{1B}[2m\(Sanitizer.clean(footer))\u{1B}[0m" : Sanitizer.clean(footer)) }
+        var footer = t.footer.map { Sanitizer.clean($0) }
+        if !left.isEmpty {
+            let note = "left out to fit \(o.width) columns: \(left.joined(separator: ", ")) (a wider terminal, or > FILE.csv, shows them)"
+            footer = footer.map { $0 + "\n" + note } ?? note
+        }
+        if let footer {
+            let shown = o.terminal ? TextWrap.wrap(footer, width: o.width) : footer
+            lines.append(o.color ? "\u{1B}[2m\(shown)\u{1B}[0m" : shown)
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -84,8 +136,12 @@ public enum Renderer {
         for (k, v) in pairs {
             let key = TextWidth.pad(k, to: keyWidth, .left)
             let value = Sanitizer.clean(v, keepNewlines: false)
-            let room = max(10, o.width - keyWidth - 2)
-            let shown = o.format == .table ? TextWidth.truncate(value, to: room) : value
+            // On a terminal a long value wraps under itself (a long title is read whole, not cut).
+            var shown = value
+            if o.terminal && o.format == .table {
+                let room = max(20, o.width - keyWidth - 2)
+                shown = TextWrap.wrap(value, width: room).replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: keyWidth + 2))
+            }
             lines.append((o.color ? "\u{1B}[2m\(key)\u{1B}[0m" : key) + "  " + shown)
         }
         return lines.joined(separator: "\n")

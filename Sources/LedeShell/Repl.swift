@@ -15,6 +15,12 @@ enum Repl {
             return
         }
         shell.historySource = { editor.entries() }
+        // Questions (`drop all`) are read through the editor: stdio and libedit must not share stdin.
+        shell.lineReader = { prompt in
+            if case .line(let text) = editor.readLine(prompt: prompt) { return text }
+            return nil
+        }
+        defer { shell.lineReader = nil }
         let color = shell.terminal.colorEnabled(shell.settings.color)
         // \1 marks the invisible escape sequences for libedit (EL_PROMPT_ESC).
         let prompt = color ? "\u{1}\u{1B}[1;36m\u{1}lede>\u{1}\u{1B}[0m\u{1} " : "lede> "

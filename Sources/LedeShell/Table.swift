@@ -8,8 +8,20 @@ public struct Table: Sendable {
         public var alignment: Alignment
         /// Column that may be cut to fit the terminal (text), rather than a number that must stay whole.
         public var shrinkable: Bool
-        public init(_ title: String, _ alignment: Alignment = .left, shrinkable: Bool = false) {
-            self.title = title; self.alignment = alignment; self.shrinkable = shrinkable
+        /// Cut at the start instead of the end (`…the words nearest the match`, for KWIC's left context).
+        public var cutsStart: Bool
+        /// When the table is too wide once text columns are cut: the title shown instead (`ref.` for `reference`),
+        /// then the column is left out, lowest `dropOrder` first (nil: never left out).
+        public var short: String?
+        public var dropOrder: Int?
+        /// A shrinkable column is not cut below this many columns (other columns are left out first).
+        public var minWidth: Int
+        /// Cut between words, not inside one (context, where a half word misleads).
+        public var wholeWords: Bool
+        public init(_ title: String, _ alignment: Alignment = .left, shrinkable: Bool = false, cutsStart: Bool = false,
+                    short: String? = nil, dropOrder: Int? = nil, minWidth: Int = 8, wholeWords: Bool = false) {
+            self.title = title; self.alignment = alignment; self.shrinkable = shrinkable; self.cutsStart = cutsStart
+            self.short = short; self.dropOrder = dropOrder; self.minWidth = minWidth; self.wholeWords = wholeWords || cutsStart
         }
     }
 

@@ -27,18 +27,46 @@ public enum TextWidth {
         return 1
     }
 
-    /// Cuts `s` to at most `columns` columns, ending with … when cut.
-    public static func truncate(_ s: String, to columns: Int) -> String {
+    /// Cuts `s` to at most `columns` columns, ending with … when cut; `atWords`: at a space, not inside a word
+    /// (when a space is there to cut at).
+    public static func truncate(_ s: String, to columns: Int, atWords: Bool = false) -> String {
         if of(s) <= columns { return s }
         guard columns > 1 else { return columns == 1 ? "…" : "" }
         var out = String.UnicodeScalarView()
         var w = 0
+        var next: Unicode.Scalar?
         for u in s.unicodeScalars {
             let cw = width(u)
-            if w + cw > columns - 1 { break }
+            if w + cw > columns - 1 { next = u; break }
             out.append(u); w += cw
         }
+        if atWords, let next, next != " ", let space = out.lastIndex(of: " ") {
+            out = String.UnicodeScalarView(out[..<space])
+        }
+        while atWords, out.last == " " { out.removeLast() }
         return String(out) + "…"
+    }
+
+    /// Cuts `s` to at most `columns` columns from the start, beginning with … when cut (the end is what matters),
+    /// at a space when there is one to cut at.
+    public static func truncateStart(_ s: String, to columns: Int) -> String {
+        if of(s) <= columns { return s }
+        guard columns > 1 else { return columns == 1 ? "…" : "" }
+        var kept: [Unicode.Scalar] = []
+        var w = 0
+        var next: Unicode.Scalar?
+        for u in s.unicodeScalars.reversed() {
+            let cw = width(u)
+            if w + cw > columns - 1 { next = u; break }
+            kept.append(u); w += cw
+        }
+        if let next, next != " ", let space = kept.lastIndex(of: " ") { kept.removeSubrange(space...) }
+        while kept.last == " " { kept.removeLast() }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: kept.reversed())
+        // Drop combining marks left without their base character.
+        while let first = out.first, width(first) == 0 { out.removeFirst() }
+        return "…" + String(out)
     }
 
     public static func pad(_ s: String, to columns: Int, _ alignment: Table.Alignment) -> String {

@@ -173,7 +173,11 @@ import Testing
         let dir = Lede.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let session = dir + "/s.json"
-        let r = try Lede.run(["--no-init", "-c", "source \(Lede.samples)/load.lede", "-c", "show a9", "-c", "save \(session)"])
+        // With a collection, one member fixed at a version, and a JSON record's own fields.
+        let records = dir + "/r.jsonl"
+        try #"{"title": "A", "text": "Shares fell.", "section": "World", "desk": {"name": "Markets"}}"#.write(toFile: records, atomically: true, encoding: .utf8)
+        let r = try Lede.run(["--no-init", "-c", "source \(Lede.samples)/load.lede", "-c", "show a9", "-c", "load \(records)",
+                              "-c", "select talks@1 fire a6 --as picked", "-c", "save \(session)"])
         #expect(r.status == 1)
         let schema = Lede.packageRoot + "/Sources/LedeSession/session.schema.json"
         let validate = Process()

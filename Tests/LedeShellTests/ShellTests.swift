@@ -18,7 +18,7 @@ import Testing
         #expect(outcome == .failed)
         #expect(out.isEmpty)
         #expect(err == "error: list: Unknown option '--bogus' (see 'help list')\n")
-        #expect(h.run("set format xml").2 == "error: set: 'xml' is not a value for format (expected table|plain|json|csv)\n")
+        #expect(h.run("set format xml").2 == "error: set: 'xml' is not a value for format (expected table|plain|json|csv|tsv|jsonl)\n")
     }
 
     @Test func helpComesFromTheDeclaration() {
@@ -49,7 +49,8 @@ import Testing
             .components(separatedBy: "\n\n").dropFirst().joined(separator: "\n\n") + "\n\nAbout us\nContact\n"
         h.run("load \(h.file("page.txt", page))")
         let rows = h.run("set format csv").1.isEmpty ? [] : h.run("show a1 --blocks").1.split(separator: "\n").map(String.init)
-        let kinds = rows.filter { $0.first?.isNumber == true }.map { $0.split(separator: ",")[1] }
+        #expect(rows.first == "id,version,block,kept,reason,text")
+        let kinds = rows.dropFirst().filter { $0.hasPrefix("a1,") }.map { $0.split(separator: ",")[3] == "true" ? "body" : "dropped" }
         #expect(kinds.first == "dropped" && kinds.last == "dropped")
         #expect(kinds.contains("body"))
         let firstBody = kinds.firstIndex(of: "body")!, lastBody = kinds.lastIndex(of: "body")!
@@ -107,13 +108,14 @@ import Testing
         h.run("load \(h.file("a.txt", ShellHarness.article))")
         let target = "\(h.dir)/out.csv"
         let (_, out, _) = h.run("set format csv")
-        #expect(out == "format = csv\n")
+        #expect(out.hasPrefix("setting,value\nformat,csv\n"))
         #expect(h.run("list > \(target)").1.isEmpty)
         h.run("list >> \(target)")
         let written = try String(contentsOfFile: target, encoding: .utf8)
-        #expect(written.components(separatedBy: "id,name,ver").count == 3)
+        #expect(written.components(separatedBy: "id,name,versions,title").count == 3, "\(written)")
         let bad = h.run("list > /nonexistent-dir/x.txt")
-        #expect(bad.2.contains("/nonexistent-dir/x.txt: cannot write"))
+        #expect(bad.0 == .failed, "a redirect that cannot be written fails the command")
+        #expect(bad.2 == "error: list: /nonexistent-dir/x.txt: no such folder /nonexistent-dir\n")
     }
 
     @Test func settingsListAndChange() {

@@ -43,7 +43,8 @@ public enum LabelSource: Sendable, Equatable, CustomStringConvertible {
             case "url": value = m.url
             case "published": value = m.published
             case "modified": value = m.modified
-            default: value = article.tags.first
+            // A taxonomy tag before a model's (`MODEL/label`).
+            default: value = article.tags.first { !$0.contains("/") } ?? article.tags.first
             }
         }
         guard let v = value?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty else { return nil }

@@ -49,10 +49,14 @@ public struct VersionDiff: Sendable {
                            trivial: sameWords && !identical, identical: identical, rewritten: rewritten)
     }
 
-    /// Share of the new version's sentences that are not unchanged (added, edited, moved, merged, split).
+    /// Share of both versions' sentences, taken together, that are not unchanged (deleted, added, edited, moved,
+    /// merged, split): the same whichever version is called old, where a share of the new version alone was not.
     public var changedShare: Double {
-        let newSentences = counts.unchanged + counts.added + counts.edited + counts.moved + counts.merged + 2 * counts.split
-        guard newSentences > 0 else { return counts.deleted > 0 ? 1 : 0 }
-        return Double(newSentences - counts.unchanged) / Double(newSentences)
+        let c = counts
+        let oldSentences = c.unchanged + c.deleted + c.edited + c.moved + 2 * c.merged + c.split
+        let newSentences = c.unchanged + c.added + c.edited + c.moved + c.merged + 2 * c.split
+        let all = oldSentences + newSentences
+        guard all > 0 else { return 0 }
+        return Double(all - 2 * c.unchanged) / Double(all)
     }
 }

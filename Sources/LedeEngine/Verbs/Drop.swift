@@ -6,7 +6,9 @@ import LedeSession
 /// `drop`: articles removed from the workspace.
 public struct DropRequest: Sendable {
     public var selectors: [String]
-    public init(selectors: [String]) { self.selectors = selectors }
+    /// Drop even when the selection is every article by `all` or a pattern (else `ConfirmationNeeded`).
+    public var force: Bool
+    public init(selectors: [String], force: Bool = false) { self.selectors = selectors; self.force = force }
 }
 
 public struct DropReport: Codable, Sendable {
@@ -17,6 +19,12 @@ public struct DropReport: Codable, Sendable {
 extension Engine {
     public func drop(_ request: DropRequest) throws -> DropReport {
         let ids = try workspace.selectArticles(request.selectors).map(\.id)
+        // Naming articles one by one is deliberate; `all`, a pattern or an expression that takes everything may not be.
+        let literal = request.selectors.allSatisfy { s in Workspace.idNumber(s) != nil || workspace.article(named: s) != nil }
+        if !request.force, !literal, ids.count == workspace.articles.count, ids.count > 1 {
+            let what = "every article (\(Format.int(ids.count)))"
+            throw ConfirmationNeeded(question: "drop \(what)?", refusal: "this drops \(what); add --force to do that in a script")
+        }
         workspace.drop(Set(ids))
         return DropReport(dropped: ids, remaining: workspace.articles.count)
     }

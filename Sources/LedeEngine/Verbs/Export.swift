@@ -1,6 +1,7 @@
 import Foundation
 import LedeText
 import LedeArticles
+import LedeAnalysis
 import LedeSession
 
 /// `export`: the selected versions' clean text and metadata as JSONL (loads back), CSV, or a folder of text files.
@@ -13,9 +14,14 @@ public struct ExportRequest: Sendable {
     public var selectors: [String]
     public var format: Format?
     public var force: Bool
+    /// Write a document-term matrix (`FILE.mtx` Matrix Market, or `FILE.csv` as document, term, count rows) with its
+    /// term and document lists beside it, counting terms as `keywords` does (`top` unused).
+    public var matrix: TermOptions?
 
-    public init(destination: String, path: String, selectors: [String] = [], format: Format? = nil, force: Bool = false) {
+    public init(destination: String, path: String, selectors: [String] = [], format: Format? = nil, force: Bool = false,
+                matrix: TermOptions? = nil) {
         self.destination = destination; self.path = path; self.selectors = selectors; self.format = format; self.force = force
+        self.matrix = matrix
     }
 
     /// The format asked for, else the one the file name says (.csv, .jsonl/.ndjson/.json, anything else a folder).
@@ -28,10 +34,15 @@ public struct ExportRequest: Sendable {
 
 public struct ExportReport: Codable, Sendable {
     public var destination: String, format: String, articles: Int, bytes: Int
+    /// For a matrix: its terms, non-zero cells, and the files written beside it.
+    public var terms: Int? = nil
+    public var entries: Int? = nil
+    public var files: [String]? = nil
 }
 
 extension Engine {
     public func export(_ request: ExportRequest) throws -> ExportReport {
+        if let terms = request.matrix { return try exportMatrix(request, terms: terms) }
         let path = request.path
         if FileManager.default.fileExists(atPath: path) && !request.force {
             throw EngineError("\(request.destination) exists (use --force to replace it)")
@@ -76,6 +87,54 @@ extension Engine {
             throw EngineError("\(error)")
         }
         return ExportReport(destination: request.destination, format: format.rawValue, articles: records.count, bytes: bytes)
+    }
+
+    /// The document-term matrix and, beside it, `NAME.terms.csv` (column, term, count, documents) and
+    /// `NAME.documents.csv` (row, id, name, version, title, path), both in matrix order.
+    private func exportMatrix(_ request: ExportRequest, terms options: TermOptions) throws -> ExportReport {
+        let ext = (request.path as NSString).pathExtension.lowercased()
+        guard ext == "mtx" || ext == "csv" else {
+            throw EngineError("\(request.destination): a matrix is written as FILE.mtx (Matrix Market) or FILE.csv (document, term, count)")
+        }
+        let base = (request.path as NSString).deletingPathExtension, shownBase = (request.destination as NSString).deletingPathExtension
+        let paths = [request.path, base + ".terms.csv", base + ".documents.csv"]
+        let shown = [request.destination, shownBase + ".terms.csv", shownBase + ".documents.csv"]
+        if !request.force, let existing = paths.indices.first(where: { FileManager.default.fileExists(atPath: paths[$0]) }) {
+            throw EngineError("\(shown[existing]) exists (use --force to replace it)")
+        }
+        let picked = try select(request.selectors)
+        let stops = try stopwords(options.stopwords)
+        let units = try termUnits(options, stopwords: stops)
+        let matrix = try DocumentTermMatrix(texts: picked.map(\.version.text), units: units, minCount: options.minCount)
+        let labels = picked.map(\.label)
+        var main: String
+        if ext == "mtx" {
+            main = matrix.matrixMarket(comment: "lede document-term matrix: rows \(shownBase).documents.csv, columns \(shownBase).terms.csv")
+        } else {
+            main = "document,term,count\n"
+            for (i, row) in matrix.rows.enumerated() {
+                for cell in row { main += "\(CSV.field(labels[i])),\(CSV.field(matrix.terms[cell.column])),\(cell.count)\n" }
+            }
+        }
+        var termList = "column,term,count,documents\n"
+        for (k, t) in matrix.terms.enumerated() { termList += "\(k + 1),\(CSV.field(t)),\(matrix.termCounts[k]),\(matrix.documentFrequency[k])\n" }
+        var documents = "row,document,id,name,version,title,path\n"
+        for (i, s) in picked.enumerated() {
+            documents += [String(i + 1), labels[i], s.article.id, s.article.name ?? "", String(s.version.number),
+                          s.version.metadata.title ?? "", s.version.document.path].map(CSV.field).joined(separator: ",") + "\n"
+        }
+        var bytes = 0
+        do {
+            for (text, path) in zip([main, termList, documents], paths) {
+                let data = Data(text.utf8)
+                try AtomicFile.write(data, to: path)
+                bytes += data.count
+            }
+        } catch let error as SessionFileError {
+            throw EngineError("\(error)")
+        }
+        return ExportReport(destination: request.destination, format: ext == "mtx" ? "matrix market" : "csv triplets", articles: picked.count,
+                            bytes: bytes, terms: matrix.terms.count, entries: matrix.entries, files: Array(shown.dropFirst()))
     }
 
     /// Names come from users: keep them to one path component.

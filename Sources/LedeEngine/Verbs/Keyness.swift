@@ -21,10 +21,13 @@ public struct KeynessRequest: Sendable {
     public var reference: [Reference]
     public var terms: TermOptions
     public var direction: Direction
+    /// Leave out of both sides the articles they share (the set difference each way), instead of refusing.
+    public var dropShared: Bool
 
     public init(selectors: [String], reference: [Reference] = [], terms: TermOptions = TermOptions(minCount: 3),
-                direction: Direction = .both) {
+                direction: Direction = .both, dropShared: Bool = false) {
         self.selectors = selectors; self.reference = reference; self.terms = terms; self.direction = direction
+        self.dropShared = dropShared
     }
 }
 
@@ -44,25 +47,40 @@ public struct KeynessReport: Codable, Sendable {
     public var reference: Int
     public var referenceTokens: Int
     public var referenceFiles: [ReferenceFile] = []
+    /// Articles in both selections, left out of both (`dropShared`).
+    public var shared: Int = 0
     public var terms: [KeynessScore]
     /// Problems met reading reference corpora (files skipped, bad bytes): shown as warnings, not logged.
     public var warnings: [String] = []
 
-    enum CodingKeys: String, CodingKey { case target, targetTokens, reference, referenceTokens, referenceFiles, terms }
+    enum CodingKeys: String, CodingKey { case target, targetTokens, reference, referenceTokens, referenceFiles, shared, terms }
 }
 
 extension Engine {
     public func keyness(_ request: KeynessRequest) throws -> KeynessReport {
-        let target = try select(request.selectors)
+        var target = try select(request.selectors)
         var (reference, referencePaths) = try splitReference(request.reference)
+        var sharedCount = 0
         if request.reference.isEmpty {
             let picked = Set(target.map { ObjectIdentifier($0.article) })
             reference = workspace.articles.filter { !picked.contains(ObjectIdentifier($0)) }.map { Selection(article: $0, version: $0.latest) }
             if reference.isEmpty { throw EngineError("no articles left for the reference; name one with --vs SEL or --vs PATH") }
         } else if !reference.isEmpty {
             let targetVersions = Set(target.map { ObjectIdentifier($0.version) })
-            if let shared = reference.first(where: { targetVersions.contains(ObjectIdentifier($0.version)) }) {
-                throw EngineError("\(shared.label) is in both the target and the reference (--vs)")
+            let shared = Set(reference.map { ObjectIdentifier($0.version) }).intersection(targetVersions)
+            if !shared.isEmpty {
+                let example = reference.first { shared.contains(ObjectIdentifier($0.version)) }!.label
+                guard request.dropShared else {
+                    let a = request.selectors.joined(separator: " "), b = request.reference.map(\.value).joined(separator: " ")
+                    throw EngineError("\(Format.plural(shared.count, "article")) (\(example)\(shared.count > 1 ? ", …" : "")) \(shared.count == 1 ? "is" : "are") in both "
+                                      + "the target and the reference; compare what is not shared with --drop-shared "
+                                      + "(the same as: keyness \(a) and not (\(b)) --vs \(b) and not (\(a)))")
+                }
+                target.removeAll { shared.contains(ObjectIdentifier($0.version)) }
+                reference.removeAll { shared.contains(ObjectIdentifier($0.version)) }
+                sharedCount = shared.count
+                if target.isEmpty { throw EngineError("every target article is also in the reference; nothing is left to compare") }
+                if reference.isEmpty && referencePaths.isEmpty { throw EngineError("every reference article is also in the target; nothing is left to compare") }
             }
         }
         // Read before the units are made: their terms join the vocabulary the units are built from.
@@ -101,7 +119,7 @@ extension Engine {
         let scores = Keyness.compare(target: t, reference: r, units: units, top: terms.top, minCount: terms.minCount,
                                      direction: request.direction == .both ? nil : request.direction.rawValue)
         return KeynessReport(target: target.count, targetTokens: t.tokens, reference: reference.count, referenceTokens: r.tokens,
-                             referenceFiles: files, terms: scores, warnings: corpora.flatMap(\.problems).map { "\($0)" })
+                             referenceFiles: files, shared: sharedCount, terms: scores, warnings: corpora.flatMap(\.problems).map { "\($0)" })
     }
 
     /// The `--vs` articles, and the `--vs` paths: a value that selects no article but names a file or folder is
@@ -110,6 +128,10 @@ extension Engine {
     private func splitReference(_ values: [KeynessRequest.Reference]) throws -> (selection: [Selection], paths: [String]) {
         if values.isEmpty { return ([], []) }
         if let selection = try? workspace.select(values.map(\.value)), !selection.isEmpty { return (selection, []) }
+        // An expression (`tag:a and not tag:b`) is one selection: its words are not separate references.
+        if values.contains(where: { SelectorExpression.keywords.contains($0.value.lowercased()) || $0.value.hasPrefix("(") }) {
+            return (try select(values.map(\.value)), [])
+        }
         var selectors: [String] = [], paths: [String] = []
         for reference in values {
             do {

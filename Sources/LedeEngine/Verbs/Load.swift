@@ -6,14 +6,24 @@ import LedeSession
 /// `load`: files, folders and globs parsed and added to the workspace; the same name, file or canonical URL
 /// again adds a version when the text changed.
 public struct LoadRequest: Sendable {
+    /// What `--as NAME` names: one article whose versions the files are, or a collection of articles.
+    public enum Grouping: String, Sendable, CaseIterable {
+        /// Files named one by one, one document each: versions of one article. A folder, a pattern or a file of
+        /// several records: a collection.
+        case automatic
+        case versions, collection
+    }
+
     /// Paths as the user gave them, resolved against the script's folder.
     public var paths: [String]
     public var name: String?
+    public var grouping: Grouping
     public var maxFileSize: Int
     public var fieldOverrides: [String: String]
 
-    public init(paths: [String], name: String? = nil, maxFileSize: Int = 64 << 20, fieldOverrides: [String: String] = [:]) {
-        self.paths = paths; self.name = name; self.maxFileSize = maxFileSize; self.fieldOverrides = fieldOverrides
+    public init(paths: [String], name: String? = nil, grouping: Grouping = .automatic, maxFileSize: Int = 64 << 20,
+                fieldOverrides: [String: String] = [:]) {
+        self.paths = paths; self.name = name; self.grouping = grouping; self.maxFileSize = maxFileSize; self.fieldOverrides = fieldOverrides
     }
 }
 
@@ -65,6 +75,10 @@ public struct LoadReport: Encodable, Sendable {
     public var errors: [LoadProblem]
     /// Files in folders that are not articles (README, LICENSE, …), left out.
     public var skipped: [String]
+    /// The collection `--as NAME` made or added to (nil when NAME named one article's versions).
+    public var collection: String? = nil
+    /// New versions placed before a version already there, because they are dated earlier (`talks@1`).
+    public var placedByDate: [String] = []
 
     /// New articles and new versions, counted in place (copying tens of thousands of items to filter them
     /// costs their strings' retains).
@@ -92,25 +106,70 @@ extension Engine {
             reading = { @Sendable in progress(LoadProgress(phase: .loading, done: $0, bytes: $1, total: $2)) }
             indexing = { @Sendable in progress(LoadProgress(phase: .indexing, done: $0, bytes: 0, total: $1)) }
         }
+        if let name = request.name { try checkName(name) }
         let loaded: LoadedFiles = try ArticleLoader(options: options).load(paths: request.paths, vocabulary: workspace.vocabulary, progress: reading)
-        let outcomes = try workspace.add(loaded, name: request.name, progress: indexing)
+        let asCollection = request.name != nil && isCollection(request, loaded.documents)
+        if asCollection, let name = request.name, workspace.article(named: name) != nil {
+            throw EngineError("--as \(name): an article has that name (its versions); name the collection otherwise")
+        }
+        if !asCollection, let name = request.name, let c = workspace.collection(named: name) {
+            throw EngineError("--as \(name): a collection of \(Format.plural(c.members.count, "article")) has that name; "
+                              + "name the article otherwise (a folder loaded --as \(name) adds to the collection)")
+        }
+        let outcomes = try workspace.add(loaded, name: asCollection ? nil : request.name, progress: indexing)
         var items: [LoadReport.Item] = []
         items.reserveCapacity(outcomes.count)
         for (i, outcome) in outcomes.enumerated() {
-            let a = outcome.article
-            let (status, version): (String, Int) = switch outcome {
-            case .added: ("new", 1)
-            case .newVersion(_, let n): ("new version", n)
-            case .unchanged(let a): ("unchanged", a.versions.count)
+            let status: String
+            switch outcome {
+            case .added: status = "new"
+            case .newVersion: status = "new version"
+            case .unchanged: status = "unchanged"
             }
             // A new article or version is the document just read: its path is the version's own.
             let unchanged: Bool
             if case .unchanged = outcome { unchanged = true } else { unchanged = false }
-            items.append(LoadReport.Item(id: a.id, name: a.name, status: status,
-                                         otherPath: unchanged ? loaded.documents[i].path : nil, loaded: a.versions[version - 1]))
+            items.append(LoadReport.Item(id: outcome.article.id, name: outcome.article.name, status: status,
+                                         otherPath: unchanged ? loaded.documents[i].path : nil, loaded: outcome.version))
+        }
+        if asCollection, let name = request.name {
+            workspace.addToCollection(name, articles: outcomes.map(\.article.id))
+        }
+        var placed: [String] = []
+        for outcome in outcomes {
+            if case .newVersion(let a, let v) = outcome, v.number < a.versions.count { placed.append("\(a.displayName)@\(v.number)") }
         }
         return LoadReport(items: items, files: loaded.files, bytes: loaded.bytes, seconds: Date().timeIntervalSince(start),
                           warnings: loaded.problems.filter { $0.severity == LoadProblem.Severity.warning },
-                          errors: loaded.problems.filter { $0.severity == LoadProblem.Severity.error }, skipped: loaded.skipped)
+                          errors: loaded.problems.filter { $0.severity == LoadProblem.Severity.error }, skipped: loaded.skipped,
+                          collection: asCollection ? request.name : nil, placedByDate: placed)
+    }
+
+    /// Whether `--as NAME` names a collection: a folder, a pattern, or a file of several records was loaded (or
+    /// `--collection`); files named one by one, one document each, are versions of one article (or `--versions`).
+    func isCollection(_ request: LoadRequest, _ documents: [ParsedDocument]) -> Bool {
+        switch request.grouping {
+        case .versions: return false
+        case .collection: return true
+        case .automatic:
+            var isFolder: ObjCBool = false
+            let named = request.paths.allSatisfy { p in
+                !Glob.isPattern(p) && FileManager.default.fileExists(atPath: p, isDirectory: &isFolder) && !isFolder.boolValue
+            }
+            guard named else { return true }
+            var perFile: [String: Int] = [:]
+            for d in documents { perFile[d.path, default: 0] += 1 }
+            return perFile.values.contains { $0 > 1 }
+        }
+    }
+
+    /// A name for an article or collection: not a word selectors reserve, nor one that reads as a selector.
+    func checkName(_ name: String) throws {
+        let lower = name.lowercased()
+        if lower == "all" || SelectorExpression.keywords.contains(lower) { throw EngineError("'\(name)' is a word selectors reserve; choose another name") }
+        if Workspace.idNumber(name) != nil { throw EngineError("'\(name)' reads as an article id; choose another name") }
+        if name.isEmpty || name.contains(where: { " \t()@:".contains($0) }) || Glob.isPattern(name) {
+            throw EngineError("'\(name)': a name may not hold spaces, parentheses, '@', ':' or pattern characters (* ? [)")
+        }
     }
 }

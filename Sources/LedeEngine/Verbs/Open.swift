@@ -63,6 +63,7 @@ extension Engine {
             }
             restoredWorkspace.restore(id: saved.id, name: saved.name, tags: saved.tags, versions: restored)
         }
+        for c in doc.collections ?? [] { restoredWorkspace.setCollection(c) }
         replaceWorkspace(with: restoredWorkspace)
         settings = doc.settings
         log.replace(with: doc.log)

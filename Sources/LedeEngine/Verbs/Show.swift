@@ -18,6 +18,7 @@ public struct ShowReport: Codable, Sendable {
     public struct Shown: Codable, Sendable {
         public var id: String, name: String?, version: Int, versions: Int, path: String, format: String
         public var metadata: ArticleMetadata, words: Int, sentences: Int, paragraphs: [String]
+        public var tags: [String] = []
         public var blocks: [Block]?
     }
     public var articles: [Shown]
@@ -46,7 +47,7 @@ extension Engine {
             }
             return ShowReport.Shown(id: s.article.id, name: s.article.name, version: v.number, versions: s.article.versions.count,
                                     path: d.path, format: d.format.rawValue, metadata: v.metadata, words: v.wordCount,
-                                    sentences: v.text.sentences.count, paragraphs: paragraphs, blocks: blockList)
+                                    sentences: v.text.sentences.count, paragraphs: paragraphs, tags: s.article.tags, blocks: blockList)
         }, metadataOnly: request.metadataOnly)
     }
 }

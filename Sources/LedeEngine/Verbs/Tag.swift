@@ -50,6 +50,13 @@ public struct TagReport: Codable, Sendable {
 }
 
 extension Engine {
+    /// `bbc/` for a session model `bbc`, `topics/` for a model file `models/topics.json`.
+    static func modelTagPrefix(_ name: String) -> String {
+        var base = (name as NSString).lastPathComponent
+        if base.lowercased().hasSuffix(".json") { base = String(base.dropLast(5)) }
+        return base.replacingOccurrences(of: " ", with: "_") + "/"
+    }
+
     public func tag(_ request: TagRequest) throws -> TagReport {
         let start = Date()
         let selections = try workspace.select(request.selectors)
@@ -65,13 +72,15 @@ extension Engine {
             let th = request.threshold ?? 0.5
             usedThreshold = th
             taggerName = "model \(name)"
-            let own = Set(m.labels.map { $0.lowercased() })
+            // Model tags stay apart from taxonomy tags: `MODEL/label` (`tag:bbc/politics`), so `tag:politics` is the
+            // taxonomy's alone. Tagging again with the model replaces its tags.
+            let prefix = Self.modelTagPrefix(name)
             for s in selections {
                 try Cancellation.check()
                 let ranked = bound.classify(TermBag(s.version.text, keys: keys))
                 let chosen = ranked.enumerated().filter { $0.offset == 0 || $0.element.score >= th }.map(\.element)
-                let assigned = chosen.map { TagReport.Assigned(code: $0.label, name: $0.label, label: $0.label, score: $0.score, evidence: nil) }
-                s.article.tags.removeAll { own.contains($0.lowercased()) }
+                let assigned = chosen.map { TagReport.Assigned(code: $0.label, name: prefix + $0.label, label: $0.label, score: $0.score, evidence: nil) }
+                s.article.tags.removeAll { $0.lowercased().hasPrefix(prefix.lowercased()) }
                 for a in assigned where !s.article.tags.contains(a.name) { s.article.tags.append(a.name) }
                 rows.append(TagReport.Row(id: s.article.id, title: s.version.metadata.title, topics: assigned))
             }

@@ -29,7 +29,14 @@ public struct TopicsRequest: Sendable {
 }
 
 public struct TopicsReport: Codable, Sendable {
-    public struct TopicRow: Codable, Sendable { public var topic: Int; public var words: [String]; public var coherence: Double; public var articles: Int }
+    public struct TopicRow: Codable, Sendable {
+        public var topic: Int
+        /// The top words, each its stem's commonest form in the selection; `stems` are what was modelled.
+        public var words: [String]
+        public var stems: [String]
+        public var coherence: Double
+        public var articles: Int
+    }
     public struct Mixture: Codable, Sendable { public var id: String; public var title: String?; public var topic: Int; public var mixture: [Double] }
     public struct SweepRow: Codable, Sendable { public var k: Int; public var coherence: Double; public var purity: Double? }
     public var k: Int
@@ -83,9 +90,13 @@ extension Engine {
         let dominant = model.dominantTopics()
         var perTopicCount = [Int](repeating: 0, count: model.k)
         for t in dominant { perTopicCount[t] += 1 }
+        let keys = indexes.termKeys()
+        let topStems = (0..<model.k).map { t in model.topWords(t, n: request.topWords).map { corpus.words[$0.word] } }
+        let wanted = Set(topStems.joined().compactMap { keys.key(ofStem: $0) })
+        let forms = CommonestForms.of(keys: wanted, in: selections.map(\.version.text), keys: keys)
         let topics = (0..<model.k).map { t in
-            TopicsReport.TopicRow(topic: t, words: model.topWords(t, n: request.topWords).map { corpus.words[$0.word] },
-                                  coherence: best!.perTopic[t], articles: perTopicCount[t])
+            TopicsReport.TopicRow(topic: t, words: topStems[t].map { stem in keys.key(ofStem: stem).flatMap { forms[$0] } ?? stem },
+                                  stems: topStems[t], coherence: best!.perTopic[t], articles: perTopicCount[t])
         }
         let mixtures = selections.enumerated().map { i, s in
             TopicsReport.Mixture(id: s.article.id, title: s.version.metadata.title, topic: dominant[i],

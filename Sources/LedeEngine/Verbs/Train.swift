@@ -13,6 +13,8 @@ public struct TrainRequest: Sendable {
     public var minDocumentFrequency: Int
     /// Also write the model to this file: as the user named it, and resolved.
     public var save: (file: String, path: String)?
+    /// Replace a model of the same name (else `ConfirmationNeeded`).
+    public var force = false
 
     public init(name: String, selectors: [String] = [], labelFrom: LabelSource = .folder, kind: NaiveBayesModel.Kind = .multinomial,
                 alpha: Double = 0.1, minDocumentFrequency: Int = 2, save: (file: String, path: String)? = nil) {
@@ -30,11 +32,18 @@ public struct TrainReport: Codable, Sendable {
     public var labelFrom: String
     public var seconds: Double
     public var savedTo: String?
+    /// Labels with a single training article: the model learns that class from one example.
+    public var warnings: [String] = []
 }
 
 extension Engine {
     public func train(_ request: TrainRequest) throws -> TrainReport {
         let start = Date()
+        if !request.force, let existing = models.entries[request.name] {
+            let size = existing.training.map { " (trained on \(Format.plural($0.count, "article")))" } ?? ""
+            throw ConfirmationNeeded(question: "replace the model '\(request.name)'\(size)?",
+                                     refusal: "a model named '\(request.name)' exists\(size); add --force to replace it, or choose another name")
+        }
         let selections = try workspace.select(request.selectors)
         let raw = selections.map { request.labelFrom.label(of: $0.article, version: $0.version) }
         let set: LabelledSet
@@ -52,8 +61,14 @@ extension Engine {
                                        labelSource: request.labelFrom.description), as: request.name)
         var counts: [String: Int] = [:]
         for l in set.labels { counts[set.labelNames[l], default: 0] += 1 }
+        let lone = counts.filter { $0.value == 1 }.keys.sorted()
+        var warnings: [String] = []
+        if !lone.isEmpty {
+            warnings.append("\(Format.plural(lone.count, "label")) with one training article: \(lone.joined(separator: ", ")) "
+                            + "(a class learnt from one example is mostly noise; 'evaluate' cannot test it)")
+        }
         return TrainReport(model: request.name, kind: model.kind.rawValue, articles: bags.count, features: model.features.count,
                            labels: counts, labelFrom: request.labelFrom.description, seconds: Date().timeIntervalSince(start),
-                           savedTo: request.save?.file)
+                           savedTo: request.save?.file, warnings: warnings)
     }
 }

@@ -57,4 +57,22 @@ struct DiffResult: CommandResult {
     var blocks: [DisplayBlock]
     var display: [DisplayBlock] { blocks }
     func encode(to encoder: any Encoder) throws { try report.encode(to: encoder) }
+
+    /// One row per changed sentence (or merged/split group): the versions, the change, where it lies in each body
+    /// (bytes, [start, end)) and its text. The word edits are in --json.
+    var dataTable: DataTable? {
+        var rows: [[DataTable.Value]] = []
+        func text(_ s: String?) -> DataTable.Value { s.map { .string($0) } ?? .null }
+        func bound(_ r: [Int]?, _ k: Int) -> DataTable.Value { r.map { .int($0[k]) } ?? .null }
+        func sentences(_ list: [Int]) -> DataTable.Value { list.isEmpty ? .null : .string(list.map { String($0 + 1) }.joined(separator: "; ")) }
+        for pair in report.pairs {
+            for e in pair.edits {
+                rows.append([.string(pair.old.label), .string(pair.new.label), .string(e.change), .bool(e.moved), .double(e.similarity),
+                              sentences(e.oldSentences), sentences(e.newSentences), bound(e.old, 0), bound(e.old, 1), bound(e.new, 0), bound(e.new, 1),
+                              text(e.oldText), text(e.newText)])
+            }
+        }
+        return DataTable(columns: ["old", "new", "change", "moved", "similarity", "oldSentences", "newSentences",
+                                   "oldStart", "oldEnd", "newStart", "newEnd", "oldText", "newText"], rows: rows)
+    }
 }

@@ -38,7 +38,7 @@ struct DiffLayout {
         var out: [DisplayBlock] = [.styled([StyledRun("diff \(pair.old.label) → \(pair.new.label)", .strong)])]
         var fields: [(String, String)] = [
             ("sentences", "\(c.unchanged) unchanged, \(c.added) added, \(c.deleted) deleted, \(c.edited) edited, \(c.moved) moved, \(c.merged) merged, \(c.split) split"),
-            ("words", "+\(c.wordsAdded) −\(c.wordsRemoved), \(c.wordsKept) kept; similarity \(Format.fixed(c.similarity, 3)); \(Format.fixed(diff.changedShare * 100, 1)) % of sentences changed"),
+            ("words", "+\(c.wordsAdded) −\(c.wordsRemoved), \(c.wordsKept) kept; similarity \(Format.fixed(c.similarity, 3)); \(Format.fixed(diff.changedShare * 100, 1)) % of sentences changed (both versions' sentences together)"),
         ]
         for m in diff.metadata { fields.append((m.field, "\(m.old ?? "—") → \(m.new ?? "—")")) }
         out.append(.fields(title: nil, fields))

@@ -19,8 +19,11 @@ struct HelpCommand: ShellCommand {
             return [
                 .table(Table(columns: [.init("command"), .init("what it does", shrinkable: true)], rows: rows)),
                 .text("""
-                Selectors: a3 (id), NAME, NAME@2, NAME@latest, NAME@all, all, tag:TOPIC, source:NAME, globs (talks*).
-                Any command may end in '> FILE' or '>> FILE'. 'help VERB' shows a command's options.
+                Selectors: a3 (id), NAME, NAME@2, NAME@latest, NAME@all, all, a collection's NAME, globs (talks*), and
+                PREFIX:VALUE: tag: source: author: title: url: path: date: lang: field: format: words: ('help select');
+                combine them with and, or, not and ( ): tag:politics and not source:bbc.
+                Any command may end in '> FILE' or '>> FILE' (.csv, .tsv, .json, .jsonl pick the format).
+                'help VERB' shows a command's options.
                 """),
             ]
         }

@@ -22,6 +22,7 @@ struct KeynessCommand: ShellCommand {
     var vs: [String] = []
     @OptionGroup var terms: TermOptionGroup
     @Option(help: "over (more frequent in the target), under, or both.") var direction: KeynessRequest.Direction = .both
+    @Flag(name: .customLong("drop-shared"), help: "Leave out of both sides the articles they share (else they are refused).") var dropShared = false
 
     func validate() throws {
         if selectors.isEmpty { throw ValidationError("name the target articles, e.g. keyness tag:politics --vs tag:sport") }
@@ -30,7 +31,7 @@ struct KeynessCommand: ShellCommand {
     func run(_ context: CommandContext) throws -> any CommandResult {
         let report = try context.engine.keyness(KeynessRequest(
             selectors: selectors, reference: vs.map { .init(value: $0, path: context.output.resolvePath($0)) },
-            terms: terms.options(defaultMinCount: 3, output: context.output), direction: direction))
+            terms: terms.options(defaultMinCount: 3, output: context.output), direction: direction, dropShared: dropShared))
         for warning in report.warnings { context.output.warn(warning) }
         return report
     }
@@ -57,9 +58,11 @@ extension KeynessReport: CommandResult {
     public var display: [DisplayBlock] {
         let maxLL = terms.map(\.logLikelihood4).max() ?? 0
         return [.table(Table(
-            columns: [.init("#", .right), .init("term", shrinkable: true), .init("target", .right), .init("reference", .right),
-                      .init("G² (2)", .right), .init("G² (4)", .right), .init("log ratio", .right), .init("%DIFF", .right),
-                      .init("p", .right), .init("")],
+            // At a narrow width: G² (2), then %DIFF, p, #, log ratio are left out, in that order.
+            columns: [.init("#", .right, dropOrder: 4), .init("term", shrinkable: true), .init("target", .right, short: "tgt"),
+                      .init("reference", .right, short: "ref"), .init("G² (2)", .right, dropOrder: 1), .init("G² (4)", .right, short: "G²"),
+                      .init("log ratio", .right, short: "LR", dropOrder: 5), .init("%DIFF", .right, dropOrder: 2),
+                      .init("p", .right, dropOrder: 3), .init("±")],
             rows: terms.enumerated().map { i, t in
                 [String(i + 1), t.term, Format.int(t.targetCount), Format.int(t.referenceCount),
                  Format.fixed(t.logLikelihood2, 2), Format.fixed(t.logLikelihood4, 2), Format.fixed(t.logRatio, 2),
@@ -68,6 +71,7 @@ extension KeynessReport: CommandResult {
             },
             bars: terms.map { maxLL > 0 ? $0.logLikelihood4 / maxLL : 0 },
             footer: "target: \(Format.plural(target, "article")), \(Format.int(targetTokens)) tokens; "
-                + "reference: \(referenceLabel), \(Format.int(referenceTokens)) tokens"))]
+                + "reference: \(referenceLabel), \(Format.int(referenceTokens)) tokens"
+                + (shared > 0 ? "; \(Format.plural(shared, "article")) in both left out" : "")))]
     }
 }

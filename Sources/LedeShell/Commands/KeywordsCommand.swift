@@ -27,6 +27,11 @@ struct KeywordsCommand: ShellCommand {
 extension KeywordsRequest.Grouping: ExpressibleByArgument {}
 
 extension KeywordsReport: CommandResult {
+    /// Range is a percentage of the articles: the column says so. The TF-IDF column only when ranked by it.
+    public var dataTable: DataTable? {
+        (try? DataNode.encode(self)).map { DataTable.from($0).renamed(["range": "rangePercent"]).without(ranking == "tfidf" ? [] : ["tfidf"]) }
+    }
+
     public var display: [DisplayBlock] {
         groups.map { g in
             let byTfidf = ranking == "tfidf"

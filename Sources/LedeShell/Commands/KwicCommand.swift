@@ -17,7 +17,8 @@ struct KwicCommand: ShellCommand {
     @Argument(help: "The word, phrase or pattern.") var term: String
     @Argument(help: "Articles (default: all).") var selectors: [String] = []
     @Option(help: "Words of context on each side (0–50).") var window = 6
-    @Option(help: "Order: text (as found), left (by the words before) or right (by the words after).") var sort: Concordance.Sort = .text
+    @Option(help: "Order: text (as found), left (by the words before, nearest first), right (by the words after), or positions as in AntConc: L1 (the word before), R2 (the second after), M (the match), in turn: R1,R2.")
+    var sort: Concordance.Sort = .text
     @Option(help: "Show at most this many lines (0: all).") var limit = 0
 
     func validate() throws {
@@ -31,12 +32,19 @@ struct KwicCommand: ShellCommand {
     }
 }
 
-extension Concordance.Sort: ExpressibleByArgument {}
+extension Concordance.Sort: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+    public static var allValueStrings: [String] { ["text", "left", "right", "L1", "L2", "R1", "R2", "M"] }
+    public var defaultValueDescription: String { description }
+}
 
 extension KwicReport: CommandResult {
     public var display: [DisplayBlock] {
-        [.table(Table(columns: [.init("article"), .init("#", .right), .init("left", .right, shrinkable: true),
-                                .init("match"), .init("right", shrinkable: true)],
+        // Context is cut at its far ends (the words next to the match stay); at a narrow width the word number,
+        // then the article, are left out.
+        [.table(Table(columns: [.init("article", dropOrder: 2), .init("#", .right, dropOrder: 1),
+                                .init("left", .right, shrinkable: true, cutsStart: true, minWidth: 16), .init("match"),
+                                .init("right", shrinkable: true, minWidth: 16, wholeWords: true)],
                       rows: lines.map { [$0.article, String($0.position), $0.left, $0.match, $0.right] },
                       footer: lines.count < matches ? "\(Format.int(lines.count)) of \(Format.plural(matches, "match", "matches"))"
                                                     : Format.plural(matches, "match", "matches")))]

@@ -3,7 +3,9 @@ import LedeSession
 import LedeEngine
 
 struct ListCommand: ShellCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List loaded articles: id, name, versions, title, source, date, words.", aliases: ["ls"])
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List loaded articles: id, name, versions, words, date, source, tags, title; and the collections.",
+        aliases: ["ls"])
     static let recordsResult = false
 
     @Argument(help: "Articles to list (default: all).") var selectors: [String] = []
@@ -14,11 +16,29 @@ struct ListCommand: ShellCommand {
 }
 
 extension ListReport: CommandResult {
+    /// The article table `list` and `select` show.
+    static func table(_ articles: [Row], footer: String?) -> Table {
+        let tagged = articles.contains { !$0.tags.isEmpty }
+        return Table(columns: [.init("id"), .init("name", dropOrder: 4), .init("ver", .right, dropOrder: 2), .init("words", .right, dropOrder: 3),
+                               .init("date", dropOrder: 5), .init("source", shrinkable: true, dropOrder: 1)]
+                        + (tagged ? [.init("tags", shrinkable: true, dropOrder: 6)] : []) + [.init("title", shrinkable: true, minWidth: 20, wholeWords: true)],
+                     rows: articles.map { r in
+                         [r.id, r.name ?? "", String(r.versions), Format.int(r.words), r.published ?? "", r.source ?? ""]
+                             + (tagged ? [ListReport.shownTags(r.tags)] : []) + [r.title ?? ""]
+                     },
+                     footer: footer)
+    }
+
+    /// Tag names without their QCodes (`politics`, not `politics 11000000`), model tags as `MODEL/label`.
+    static func shownTags(_ tags: [String]) -> String {
+        tags.filter { !($0.count == 8 && $0.allSatisfy(\.isNumber)) }.joined(separator: " ")
+    }
+
     public var display: [DisplayBlock] {
-        [.table(Table(columns: [.init("id"), .init("name"), .init("ver", .right), .init("words", .right), .init("date"),
-                                .init("source", shrinkable: true), .init("title", shrinkable: true)],
-                      rows: articles.map { [$0.id, $0.name ?? "", String($0.versions), Format.int($0.words), $0.published ?? "",
-                                            $0.source ?? "", $0.title ?? ""] },
-                      footer: Format.plural(articles.count, "article")))]
+        var footer = Format.plural(articles.count, "article")
+        if !collections.isEmpty {
+            footer += "; collections: " + collections.map { "\($0.name) (\(Format.int($0.articles)))" }.joined(separator: ", ")
+        }
+        return [.table(Self.table(articles, footer: footer))]
     }
 }

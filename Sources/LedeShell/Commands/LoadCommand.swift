@@ -8,11 +8,19 @@ struct LoadCommand: ShellCommand {
     static let configuration = CommandConfiguration(
         commandName: "load",
         abstract: "Load articles from files, folders or glob patterns (text dumps, HTML, JSON/JSONL).",
-        discussion: "Loading a NAME again (--as) adds a new version of that article when its text changed.")
+        discussion: """
+        --as NAME names what was loaded. Files named one by one (one article each) become versions of the article \
+        NAME, in date order (modified, else published) when their dates are known; loading NAME again adds a \
+        version when the text changed. A folder, a pattern or a file of many records becomes the collection NAME: \
+        each file its own article, the group selectable as NAME. --versions and --collection choose explicitly.
+        """)
     static let argumentKind = ArgumentKind.paths
 
     @Argument(help: "Files, folders (read recursively) or glob patterns.") var paths: [String]
-    @Option(name: .customLong("as"), help: "Name the article; loading the same name again adds a version.") var name: String?
+    @Option(name: .customLong("as"), help: "Name the article (files: its versions) or the collection (a folder).") var name: String?
+    @Flag(help: "With --as: every document is a version of one article, even from a folder.") var versions = false
+    @Flag(help: "With --as: the documents are a collection of articles, even files named one by one.") var collection = false
+    @Flag(help: "Print every warning, not one line per kind.") var verbose = false
     @Option(name: .customLong("max-size"), help: "Skip files larger than this many megabytes (1–4,095).") var maxSizeMB: Int = 64
     @Option(name: .customLong("field"), help: "JSON field override, e.g. text=article_body (repeatable).") var fields: [String] = []
 
@@ -20,6 +28,8 @@ struct LoadCommand: ShellCommand {
         if paths.isEmpty { throw ValidationError("give at least one file or folder") }
         try OptionLimits.check(maxSizeMB, in: OptionLimits.megabytes, "--max-size")
         for f in fields { _ = try Self.fieldOverride(f) }
+        if versions && collection { throw ValidationError("give --versions or --collection, not both") }
+        if (versions || collection) && name == nil { throw ValidationError("--versions and --collection name what --as NAME is") }
     }
 
     /// `--field NAME=JSONFIELD`: both sides given, NAME one of the fields lede reads.
@@ -39,14 +49,38 @@ struct LoadCommand: ShellCommand {
         for f in fields { let o = try Self.fieldOverride(f); overrides[o.name] = o.field }
         let progress = context.output.progressLine()
         let report = try context.engine.load(
-            LoadRequest(paths: paths.map { context.output.resolvePath($0) }, name: name, maxFileSize: maxSizeMB << 20, fieldOverrides: overrides),
+            LoadRequest(paths: paths.map { context.output.resolvePath($0) }, name: name,
+                        grouping: versions ? .versions : collection ? .collection : .automatic,
+                        maxFileSize: maxSizeMB << 20, fieldOverrides: overrides),
             progress: progress.map { line in { @Sendable p in line.update(p.done, p.bytes, p.total, phase: p.phase == .loading ? "loading" : "indexing") } })
         progress?.finish()
-        for w in report.warnings.prefix(20) { context.output.warn(w.description) }
-        if report.warnings.count > 20 { context.output.warn("… and \(report.warnings.count - 20) more warnings") }
+        if verbose {
+            for w in report.warnings { context.output.warn(w.description) }
+        } else {
+            for line in Self.groupedWarnings(report.warnings) { context.output.warn(line) }
+        }
         // Everything that loaded stays loaded; each bad file gets its own line (the last as the failure).
         for e in report.errors.dropLast() { context.output.error("load: \(e.description)") }
         return report
+    }
+}
+
+extension LoadCommand {
+    /// One line per kind of warning: the same message from many files is counted, with the first file named
+    /// (all of them with --verbose, and in --json). Messages that differ only in their numbers are one kind.
+    static func groupedWarnings(_ warnings: [LoadProblem]) -> [String] {
+        var order: [String] = []
+        var groups: [String: [LoadProblem]] = [:]
+        for w in warnings {
+            let kind = String(w.message.map { $0.isNumber ? "#" : $0 })
+            if groups[kind] == nil { order.append(kind) }
+            groups[kind, default: []].append(w)
+        }
+        return order.map { kind in
+            let list = groups[kind]!
+            if list.count == 1 { return list[0].description }
+            return "\(list[0].message) — \(Format.int(list.count)) files, the first \(list[0].path) (all: load --verbose)"
+        }
     }
 }
 
@@ -55,13 +89,18 @@ extension LoadReport: CommandResult {
     var summary: String {
         let (added, versions, unchanged) = counts
         var parts: [String] = []
-        if added > 0 || items.isEmpty { parts.append(Format.plural(added, "article")) }
+        if added > 0 { parts.append(Format.plural(added, "article")) }
         if versions > 0 { parts.append(Format.plural(versions, "new version")) }
+        if parts.isEmpty { parts.append(unchanged > 0 ? "nothing new" : "no article") }
         var s = "loaded " + parts.joined(separator: " and ") + " (\(ByteCount.format(bytes))) in \(Format.seconds(seconds))"
-        if unchanged > 0 { s += "; \(unchanged) unchanged" }
+        if unchanged > 0 { s += "; \(Format.int(unchanged)) unchanged" }
+        if let collection { s += "; collection \(collection)" }
+        if !placedByDate.isEmpty { s += "; placed by date: \(placedByDate.joined(separator: ", ")) (dated before a version already loaded)" }
         if !skipped.isEmpty {
-            let names = skipped.prefix(3).map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
-            s += "; skipped \(Format.plural(skipped.count, "non-article file")) (\(names)\(skipped.count > 3 ? ", …" : ""))"
+            var seen = Set<String>()
+            let distinct = skipped.map { ($0 as NSString).lastPathComponent }.filter { seen.insert($0).inserted }
+            let names = distinct.prefix(3).joined(separator: ", ")
+            s += "; skipped \(Format.plural(skipped.count, "non-article file")) (\(names)\(distinct.count > 3 ? ", …" : ""))"
         }
         if !warnings.isEmpty { s += "; \(Format.plural(warnings.count, "warning"))" }
         if !errors.isEmpty { s += "; \(Format.plural(errors.count, "file")) not loaded" }

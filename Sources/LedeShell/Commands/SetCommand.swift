@@ -5,7 +5,7 @@ import LedeSession
 struct SetCommand: ShellCommand {
     static let configuration = CommandConfiguration(
         commandName: "set", abstract: "Show settings, or change one: format, color, pager, bail, echo, timer.",
-        discussion: "format table|plain|json|csv · color auto|on|off · pager auto|off · bail on|off · echo on|off · timer on|off")
+        discussion: "format table|plain|json|csv|tsv|jsonl (a redirect to .csv, .tsv, .json or .jsonl picks its own unless the format is set) · color auto|on|off · pager auto|off · bail on|off · echo on|off · timer on|off")
     static let recordsResult = false
     static let argumentKind = ArgumentKind.settings
 
@@ -19,6 +19,10 @@ struct SetCommand: ShellCommand {
     struct Result: CommandResult {
         var settings: [String: String]
         var changed: String?
+        /// One row per setting.
+        var dataTable: DataTable? {
+            DataTable(columns: ["setting", "value"], rows: Settings.options.map { [.string($0.name), .string(settings[$0.name] ?? "")] })
+        }
         var display: [DisplayBlock] {
             if let changed { return [.text(changed)] }
             return [.fields(title: nil, Settings.options.map { ($0.name, settings[$0.name] ?? "") })]

@@ -17,6 +17,7 @@ struct StatsCommand: ShellCommand {
         """)
 
     @Argument(help: "Articles (default: all).") var selectors: [String] = []
+    @Option(help: "article: also a row per article (the first --rows of them; > FILE.csv gets one row each).") var by: Grouping?
     @Flag(help: "Show what was counted: sentences, each word's syllables, complex and difficult words (20 articles at most).") var explain = false
     @Option(help: "Per-article rows to keep in the result (0: all); the selection's figures always cover every article.") var rows = 50
 
@@ -24,13 +25,39 @@ struct StatsCommand: ShellCommand {
         try OptionLimits.check(rows, in: OptionLimits.rows, "--rows")
     }
 
+    enum Grouping: String, ExpressibleByArgument, CaseIterable { case article }
+
     func run(_ context: CommandContext) throws -> any CommandResult {
-        try context.engine.stats(StatsRequest(selectors: selectors, explain: explain, rows: rows))
+        StatsResult(report: try context.engine.stats(StatsRequest(selectors: selectors, explain: explain, rows: rows)), byArticle: by == .article)
     }
 }
 
-extension StatsReport: CommandResult {
-    public var display: [DisplayBlock] {
+/// The statistics as asked for: the selection's figures first; a row per article with `--by article`.
+struct StatsResult: CommandResult {
+    var report: StatsReport
+    var byArticle: Bool
+    func encode(to encoder: any Encoder) throws { try report.encode(to: encoder) }
+    var display: [DisplayBlock] { report.blocks(byArticle: byArticle) }
+
+    /// One table: a row for the selection, or (`--by article`) one per article; every measure a column.
+    var dataTable: DataTable? {
+        let node: DataNode?
+        if byArticle {
+            node = try? DataNode.encode(report.articles).wrapped("articles")
+        } else {
+            node = (try? DataNode.encode(report.selection)).map { .object([("articles", .int(report.articleCount))] + ($0.members ?? [])) }
+        }
+        return node.map(DataTable.from)
+    }
+}
+
+extension DataNode {
+    var members: [(String, DataNode)]? { if case .object(let m) = self { return m }; return nil }
+    func wrapped(_ key: String) -> DataNode { .object([(key, self)]) }
+}
+
+extension StatsReport {
+    func blocks(byArticle: Bool) -> [DisplayBlock] {
         var out: [DisplayBlock] = []
         for e in explanations ?? [] {
             out.append(.table(Table(title: "\(e.article): sentences", columns: [.init("#", .right), .init("sentence", shrinkable: true)],
@@ -42,12 +69,14 @@ extension StatsReport: CommandResult {
                                         [String(i + 1), w.word, String(w.syllables), w.polysyllable ? "yes" : "", w.complex ? "yes" : "", w.difficult ? "yes" : ""]
                                     })))
         }
-        if articleCount > 1 {
-            out.append(.table(Table(
-                columns: [.init("article"), .init("words", .right), .init("sent.", .right), .init("w/sent", .right),
-                          .init("TTR", .right), .init("MTLD", .right), .init("FRE", .right), .init("FK", .right),
-                          .init("Fog", .right), .init("SMOG", .right), .init("CLI", .right), .init("ARI", .right),
-                          .init("DC", .right), .init("title", shrinkable: true)],
+        var perArticle: DisplayBlock?
+        if byArticle {
+            // At a narrow width the scores go in this order: SMOG, ARI, CLI, DC, MTLD, TTR, w/sent, FK, Fog, sentences.
+            perArticle = .table(Table(
+                columns: [.init("article"), .init("words", .right), .init("sent.", .right, dropOrder: 10), .init("w/sent", .right, dropOrder: 7),
+                          .init("TTR", .right, dropOrder: 6), .init("MTLD", .right, dropOrder: 5), .init("FRE", .right), .init("FK", .right, dropOrder: 8),
+                          .init("Fog", .right, dropOrder: 9), .init("SMOG", .right, dropOrder: 1), .init("CLI", .right, dropOrder: 3),
+                          .init("ARI", .right, dropOrder: 2), .init("DC", .right, dropOrder: 4), .init("title", shrinkable: true, wholeWords: true)],
                 rows: articles.map { a in
                     let s = a.stats, r = s.readability
                     return [a.article, Format.int(s.words), Format.int(s.sentences), Format.fixed(s.meanSentenceLength, 1),
@@ -55,7 +84,7 @@ extension StatsReport: CommandResult {
                         + [r.fleschReadingEase, r.fleschKincaidGrade, r.gunningFog, r.smog, r.colemanLiau,
                            r.automatedReadabilityIndex, r.daleChall].map(Self.score) + [a.title ?? ""]
                 },
-                footer: articles.count < articleCount ? "\(articles.count) of \(Format.plural(articleCount, "article")) (--rows 0 for all)" : nil)))
+                footer: articles.count < articleCount ? "\(articles.count) of \(Format.plural(articleCount, "article")) (--rows 0 for all)" : nil))
         }
         let s = selection
         let title = articleCount == 1 && !articles.isEmpty ? articles[0].article + (articles[0].title.map { ": " + $0 } ?? "")
@@ -81,6 +110,8 @@ extension StatsReport: CommandResult {
         ]
         fields += s.readability.all.map { ($0.0, Self.score($0.1)) }
         out.append(.fields(title: title, fields))
+        if let perArticle { out.append(perArticle) }
+        else if articleCount > 1 { out.append(.text("(a row per article: stats --by article)")) }
         return out
     }
 

@@ -25,6 +25,9 @@ struct TopicsCommand: ShellCommand {
     @Option(name: .customLong("label-from"), help: "Report purity against folder or field:NAME labels.", transform: { try LabelSource(parsing: $0) })
     var labelFrom: LabelSource?
     @Option(name: .customLong("export-counts"), help: "Write the documents as word-index counts (JSON) for other tools.") var exportCounts: String?
+    @Option(help: "article: a table of each article's topic mixture (> FILE.csv: one column per topic) instead of the topics.") var by: Grouping?
+
+    enum Grouping: String, ExpressibleByArgument, CaseIterable { case article }
 
     /// `--k 5` or `--k 3..10`.
     static func topicCounts(_ text: String) throws -> ClosedRange<Int> {
@@ -46,9 +49,28 @@ struct TopicsCommand: ShellCommand {
     }
 
     func run(_ context: CommandContext) throws -> any CommandResult {
-        try context.engine.topics(TopicsRequest(selectors: selectors, k: k, iterations: iterations, seed: seed, alpha: alpha, beta: beta,
-                                                topWords: topWords, minDocumentFrequency: minDF, labelFrom: labelFrom,
-                                                exportCounts: exportCounts.map { context.output.resolvePath($0) }))
+        TopicsResult(report: try context.engine.topics(TopicsRequest(selectors: selectors, k: k, iterations: iterations, seed: seed, alpha: alpha,
+                                                                    beta: beta, topWords: topWords, minDocumentFrequency: minDF, labelFrom: labelFrom,
+                                                                    exportCounts: exportCounts.map { context.output.resolvePath($0) })),
+                     byArticle: by == .article)
+    }
+}
+
+/// The topics, and as data either the topic table or (`--by article`) each article's mixture, a column per topic.
+struct TopicsResult: CommandResult {
+    var report: TopicsReport
+    var byArticle: Bool
+    func encode(to encoder: any Encoder) throws { try report.encode(to: encoder) }
+    var display: [DisplayBlock] { report.display }
+
+    var dataTable: DataTable? {
+        if byArticle {
+            return DataTable(columns: ["id", "title", "topic"] + (0..<report.k).map { "t\($0)" },
+                             rows: report.mixtures.map { m in [.string(m.id), m.title.map { .string($0) } ?? .null, .int(m.topic)] + m.mixture.map { .double($0) } })
+        }
+        return DataTable(columns: ["topic", "articles", "coherence", "words", "stems"],
+                         rows: report.topics.map { [.int($0.topic), .int($0.articles), .double($0.coherence),
+                                                    .string($0.words.joined(separator: " ")), .string($0.stems.joined(separator: " "))] })
     }
 }
 
@@ -62,7 +84,7 @@ extension TopicsReport: CommandResult {
             blocks.append(.text("showing k = \(k), the most coherent"))
         }
         blocks.append(.table(Table(title: "\(k) topics over \(Format.plural(articles, "article")), \(Format.int(vocabulary)) stems, \(Format.int(tokens)) tokens",
-                                   columns: [.init("topic", .right), .init("articles", .right), .init("coherence", .right), .init("top words", shrinkable: true)],
+                                   columns: [.init("topic", .right), .init("articles", .right), .init("coherence", .right), .init("top words", shrinkable: true, wholeWords: true)],
                                    rows: topics.map { [String($0.topic), Format.int($0.articles), Format.fixed($0.coherence, 3), $0.words.joined(separator: " ")] })))
         let shown = mixtures.prefix(50)
         blocks.append(.table(Table(title: "article mixtures" + (mixtures.count > shown.count ? " (first \(shown.count) of \(mixtures.count); all in --json)" : ""),

@@ -20,6 +20,7 @@ struct TrainCommand: ShellCommand {
     @Option(help: "Additive smoothing (a positive number).") var alpha: Double = 0.1
     @Option(name: .customLong("min-df"), help: "Ignore stems found in fewer training articles than this (1–2,147,483,647).") var minDF: Int = 2
     @Option(help: "Also write the model to this JSON file.") var save: String?
+    @Flag(help: "Replace a model of the same name without asking (scripts need it to retrain).") var force = false
 
     func validate() throws {
         try OptionLimits.checkPositive(alpha, "--alpha")
@@ -29,9 +30,15 @@ struct TrainCommand: ShellCommand {
 
     func run(_ context: CommandContext) throws -> any CommandResult {
         let articles = selectors.first?.lowercased() == "from" ? Array(selectors.dropFirst()) : selectors
-        return try context.engine.train(TrainRequest(
-            name: name, selectors: articles, labelFrom: labelFrom, kind: kind, alpha: alpha, minDocumentFrequency: minDF,
-            save: save.map { ($0, context.output.resolvePath($0)) }))
+        let report = try context.confirming(force: force) { force in
+            var request = TrainRequest(name: name, selectors: articles, labelFrom: labelFrom, kind: kind, alpha: alpha,
+                                       minDocumentFrequency: minDF, save: save.map { ($0, context.output.resolvePath($0)) })
+            request.force = force
+            return try context.engine.train(request)
+        }
+        guard let report else { return MessageResult("kept the model '\(name)' as it was") }
+        for w in report.warnings { context.output.warn(w) }
+        return report
     }
 }
 
@@ -40,6 +47,12 @@ extension NaiveBayesModel.Kind: ExpressibleByArgument {
 }
 
 extension TrainReport: CommandResult {
+    /// One row per label.
+    public var dataTable: DataTable? {
+        DataTable(columns: ["model", "label", "articles"],
+                  rows: labels.sorted { $0.key < $1.key }.map { [.string(model), .string($0.key), .int($0.value)] })
+    }
+
     public var display: [DisplayBlock] {
         [.table(Table(title: "model \(model) (\(kind) Naive Bayes, \(Format.int(features)) features)",
                       columns: [.init("label"), .init("articles", .right)],
