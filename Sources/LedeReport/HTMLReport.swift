@@ -106,7 +106,7 @@ public final class HTMLReport {
     svg .band{fill:var(--band)}svg .band.alt{fill:var(--band2)}
     table{border-collapse:collapse;font-size:13px;margin:6px 0}th,td{padding:3px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
     details summary{cursor:pointer;color:var(--muted);font-size:13px}.scroll{max-height:520px;overflow:auto;border:1px solid var(--line)}
-    .scroll table{margin:0}.scroll thead th{position:sticky;top:0;background:#fff}
+    .scroll table{margin:0}table.articles td{white-space:nowrap}table.articles td:nth-child(2){white-space:normal;min-width:16em}.scroll thead th{position:sticky;top:0;background:#fff}
     .legend{display:flex;flex-wrap:wrap;gap:4px 14px;font-size:12px;margin:4px 0}.legend span::before{content:"";display:inline-block;width:10px;height:10px;margin-right:4px;background:var(--c)}
     table.sbs{width:100%;table-layout:fixed}table.sbs td{width:50%;font-size:13px}tr.unchanged td{color:var(--muted)}td.change{width:auto}
     del{background:var(--del);text-decoration:line-through}ins{background:var(--ins);text-decoration:none}tr.deleted td.old{background:#fff1f0}tr.added td.new{background:#effbef}

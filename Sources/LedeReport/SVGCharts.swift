@@ -48,7 +48,7 @@ enum SVGCharts {
     static func histogram(_ w: inout HTMLWriter, chart: String, label: String, bins: [(low: Double, high: Double, count: Int)]) {
         let height = 190.0, top = 12.0, bottom = 36.0, left = 48.0, right = 12.0
         openSVG(&w, chart: chart, height: height, label: label)
-        let most = Double(bins.map(\.count).max() ?? 0)
+        let most = ceilingRound(Double(bins.map(\.count).max() ?? 0))
         let plotH = height - top - bottom
         let colW = bins.isEmpty ? 0 : (width - left - right) / Double(bins.count)
         axisY(&w, top: top, bottom: height - bottom, left: left, maximum: most)
