@@ -20,14 +20,14 @@ struct DispersionChart: TerminalChart {
             return out
         }
         let labels = r.rows.map { Sanitizer.clean($0.article, keepNewlines: false) }
-        let labelWidth = min(24, max(7, labels.map(TextWidth.of).max() ?? 0))
         let hitWidth = max(4, r.rows.map { Format.int($0.hits).count }.max() ?? 0)
-        // article  hits  D      DP     ▕strip▏
-        let fixed = labelWidth + 2 + hitWidth + 2 + 5 + 2 + 5 + 2 + 2
-        let strip = max(10, width - fixed)
+        // article  hits  D      DP     ▕strip▏ — the label gives way first, so the strip keeps 10 columns or more.
+        let numbers = 2 + hitWidth + 2 + 5 + 2 + 5 + 2 + 2
+        let labelWidth = max(3, min(24, max(7, labels.map(TextWidth.of).max() ?? 0), width - numbers - 10))
+        let strip = max(4, width - numbers - labelWidth)
         let header = TextWidth.pad("article", to: labelWidth, .left) + "  " + TextWidth.pad("hits", to: hitWidth, .right)
             + "  " + TextWidth.pad("D", to: 5, .left) + "  " + TextWidth.pad("DP", to: 5, .left) + "  "
-            + " start" + String(repeating: " ", count: max(1, strip - 8)) + "end"
+            + (strip >= 10 ? " start" + String(repeating: " ", count: max(1, strip - 8)) + "end" : "")
         out.append(ChartGlyphs.colored(header, "1", color))
         for (row, label) in zip(r.rows, labels) {
             var cells = [Int](repeating: 0, count: strip)

@@ -94,25 +94,21 @@ struct TrendChart: TerminalChart {
         return out
     }
 
-    /// Bucket labels under the columns they name, left to right, each only where it does not run into the one
-    /// before it (the last one always, moved left to fit).
+    /// Bucket labels under the columns they name: the first and the last always (the last moved right when it
+    /// would run into the first), the others where they do not run into a neighbour.
     func timeLabels(_ labels: [String], at column: (Int) -> Int, width: Int) -> String {
         var line = [Character](repeating: " ", count: width)
-        var free = 0
-        func place(_ label: String, at x: Int) -> Bool {
-            let start = min(max(0, x), max(0, width - label.count))
-            guard start >= free, start + label.count <= width else { return false }
-            for (i, ch) in label.enumerated() { line[start + i] = ch }
-            free = start + label.count + 2
-            return true
+        guard let first = labels.first, let last = labels.last else { return "" }
+        func put(_ label: String, at start: Int) { for (i, ch) in label.enumerated() where start + i < width { line[start + i] = ch } }
+        put(first, at: 0)
+        var free = first.count + 2
+        guard labels.count > 1 else { return String(line).trimmingTrailingSpaces() }
+        let lastStart = min(max(column(labels.count - 1), free), max(0, width - last.count))
+        if lastStart >= free { put(last, at: lastStart) } else { return String(line).trimmingTrailingSpaces() }
+        for k in 1..<(labels.count - 1) {
+            let x = column(k)
+            if x >= free && x + labels[k].count + 2 <= lastStart { put(labels[k], at: x); free = x + labels[k].count + 2 }
         }
-        guard let last = labels.last else { return "" }
-        // Reserve the last label's place first, then fill from the left.
-        let lastStart = min(max(0, column(labels.count - 1)), max(0, width - last.count))
-        for (k, label) in labels.enumerated().dropLast() where column(k) + label.count + 2 <= lastStart {
-            _ = place(label, at: column(k))
-        }
-        if lastStart >= free || labels.count == 1 { free = min(free, lastStart); _ = place(last, at: lastStart) }
         return String(line).trimmingTrailingSpaces()
     }
 }
