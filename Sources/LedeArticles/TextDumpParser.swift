@@ -182,6 +182,11 @@ public enum TextDumpParser {
         let n = bytes.count
         // Room for the lines of a typical page at once (a list grown from empty reallocates at each doubling).
         blocks.ranges.reserveCapacity(min(n / 40 + 8, 256))
+        // Safety of the writes below: `out` holds n + 1 bytes and `length <= i` holds at the top of every step
+        // (a byte read is written at most once; a run of whitespace or a line end becomes at most one space,
+        // written only once the byte that ends the run has been read). So `out[length]` is in bounds, and in
+        // the ASCII run `target[j]` = `out[length + (j - i)]` with j < n is too. Eight-byte loads read
+        // `bytes[j..<j + 8]` only when j + 8 <= n; the stores write the same eight positions of `out`.
         let out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: n + 1)
         defer { out.deallocate() }
         var length = 0                      // bytes written to `out`

@@ -10,10 +10,10 @@ extension Engine {
 
     /// The units keyword counting counts in the workspace's vocabulary now: words or stems or n-grams,
     /// stopwords left out.
-    func termUnits(_ options: TermOptions, stopwords: Stopwords) throws -> TermUnits {
+    func termUnits(_ options: TermOptions, stopwords: Stopwords) throws -> KeywordUnits {
         let vocabulary = workspace.vocabulary
         do {
-            return try TermUnits(forms: vocabulary.allForms(), stopwords: stopwords, ngram: options.ngram,
+            return try KeywordUnits(forms: vocabulary.allForms(), stopwords: stopwords, ngram: options.ngram,
                                  stems: options.stem ? indexes.stemTable() : nil, kinds: vocabulary.forms)
         } catch { throw EngineError("\(error)") }
     }

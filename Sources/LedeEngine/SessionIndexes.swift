@@ -9,7 +9,7 @@ final class SessionIndexes {
     let stems: StemIndex
     let wordFacts = WordFactsCache(sources: .standard)
     let statistics = StatisticsCache()
-    private var keys: TermKeys?
+    private var keys: TopicFeatures?
 
     init(vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
@@ -17,9 +17,9 @@ final class SessionIndexes {
     }
 
     /// Topic keys for every id of the vocabulary now (rebuilt from the kept stems only when it grew).
-    func termKeys() -> TermKeys {
+    func termKeys() -> TopicFeatures {
         if let keys, keys.keyOfToken.count == vocabulary.count { return keys }
-        let made = TermKeys(vocabulary: vocabulary, stems: stems)
+        let made = TopicFeatures(vocabulary: vocabulary, stems: stems)
         keys = made
         return made
     }

@@ -5,7 +5,7 @@ import LedeAnalysis
 
 /// A reference corpus read from disk for `keyness --vs PATH`, without adding anything to the workspace: a file
 /// or folder of articles (loaded as `load` would, tokenised into the workspace's vocabulary so its ids compare
-/// with the target's), or a word list with counts (`FrequencyList`), each term tokenised the same way.
+/// with the target's), or a word list with counts (`WordCountList`), each term tokenised the same way.
 public struct ReferenceCorpus: Sendable {
     public enum Content: Sendable {
         case texts([TokenizedText])
@@ -44,26 +44,26 @@ public struct ReferenceCorpus: Sendable {
     }
 
     /// The file as a word list, or nil when it is not one (an article file).
-    static func readList(_ path: String) throws -> FrequencyList? {
+    static func readList(_ path: String) throws -> WordCountList? {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Failure(description: "\(path): cannot read the file")
         }
         let text = String(decoding: data, as: UTF8.self)
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
-        guard FrequencyList.looksLikeList(path: path, firstLine: firstLine) else { return nil }
+        guard WordCountList.looksLikeList(path: path, firstLine: firstLine) else { return nil }
         do {
-            let list = try FrequencyList(parsing: text)
+            let list = try WordCountList(parsing: text)
             if let big = list.entries.first(where: { $0.count > Int(Int32.max) }) {
-                throw FrequencyList.Problem(line: big.line, message: "a count of \(big.count) is more than lede counts (2,147,483,647)")
+                throw WordCountList.Problem(line: big.line, message: "a count of \(big.count) is more than lede counts (2,147,483,647)")
             }
             return list
-        } catch let problem as FrequencyList.Problem {
+        } catch let problem as WordCountList.Problem {
             throw Failure(description: "\(path): \(problem)")
         }
     }
 
     /// Tokenises every term in one batch (one merge into the vocabulary).
-    static func entries(of list: FrequencyList, vocabulary: Vocabulary) -> Content {
+    static func entries(of list: WordCountList, vocabulary: Vocabulary) -> Content {
         let texts = Tokenizer().tokenize(batch: list.entries.map { Array($0.term.utf8) }, vocabulary: vocabulary)
         let entries = zip(list.entries, texts).map { entry, text in
             (ids: (0..<text.tokenCount).map { text.ids[$0] }, kinds: (0..<text.tokenCount).map { text.kind(ofToken: $0) }, count: entry.count)

@@ -6,16 +6,16 @@ struct TextLayout {
     let literals: UnsafeBufferPointer<UInt8>
     let anchors: UnsafeBufferPointer<UInt32>
     let ids: TokenIDBuffer
-    let forms: FormStore
+    let forms: VocabularyForms
 
     /// Reads form records for ids of type `ID`: 16-bit ids all lie in the store's first page, so its address
     /// is read once instead of per token (the page table sits behind a reference the loop cannot keep).
     struct RecordReader<ID: FixedWidthInteger> {
-        let forms: FormStore
+        let forms: VocabularyForms
         let firstPage: UnsafeMutablePointer<UInt64>?
-        init(_ forms: FormStore) {
+        init(_ forms: VocabularyForms) {
             self.forms = forms
-            firstPage = ID.bitWidth <= FormStore.pageBits ? forms.records[0] : nil
+            firstPage = ID.bitWidth <= VocabularyForms.pageBits ? forms.records[0] : nil
         }
         @inline(__always) func record(_ id: ID) -> UInt64 {
             if let firstPage { return firstPage[Int(id)] }
@@ -94,12 +94,12 @@ struct TextLayout {
             } else {
                 // Forms are never empty.
                 let r = records.record(ids.unsafelyUnwrapped[k])
-                let n = Int(r & FormStore.lengthMask)
+                let n = Int(r & VocabularyForms.lengthMask)
                 capital = surface == SurfaceCode.capitalised
-                if r & FormStore.scanFlag != 0 || surface == SurfaceCode.capitals {
+                if r & VocabularyForms.scanFlag != 0 || surface == SurfaceCode.capitals {
                     let form = UnsafeBufferPointer(start: UnsafePointer<UInt8>(bitPattern: UInt(r >> 16)), count: n)
                     if surface == SurfaceCode.capitals { capital = (form[0] &- 0x61) < 26 }
-                    if r & FormStore.scanFlag != 0 { counts += CharacterCounts.scan(form, after: byteBefore()) } else { counts.characters += n }
+                    if r & VocabularyForms.scanFlag != 0 { counts += CharacterCounts.scan(form, after: byteBefore()) } else { counts.characters += n }
                 } else {
                     counts.characters += n
                 }
@@ -113,7 +113,7 @@ struct TextLayout {
 
     /// Writes the text's bytes from block `b`'s anchor through the end of token `last - 1` (and then the bytes
     /// after the last token, with `trailing`) to `out`, whose first byte stands for the anchor's offset. `out`
-    /// must have room for `FormStore.readSlack` bytes past the last one written: forms are copied 16 bytes at a
+    /// must have room for `VocabularyForms.readSlack` bytes past the last one written: forms are copied 16 bytes at a
     /// time.
     func write(fromBlock b: Int, throughToken last: Int, trailing: Bool, into out: UnsafeMutablePointer<UInt8>) {
         if let narrow = ids.narrow { write(narrow, fromBlock: b, throughToken: last, trailing: trailing, into: out) }
@@ -149,7 +149,7 @@ struct TextLayout {
             } else {
                 // Forms are never empty.
                 let r = records.record(ids.unsafelyUnwrapped[k])
-                let n = Int(r & FormStore.lengthMask)
+                let n = Int(r & VocabularyForms.lengthMask)
                 let form = UnsafePointer<UInt8>(bitPattern: UInt(r >> 16)).unsafelyUnwrapped
                 if n > 16 { memcpy(o, form, n) } else { LayoutWalker.copy16(form, to: o) }
                 o[0] &-= surface == SurfaceCode.capitalised ? 0x20 : 0

@@ -7,7 +7,7 @@
 /// (a loader classifying a page's blocks) may keep a subset of those tokens, moved to the offsets of the text
 /// it finally keeps, instead of scanning that text again.
 public struct TokenBatch: Sendable {
-    private var local: FormTable
+    private var local: InternTable
     private var scratch: LowercaseScratch = (0, 0, 0, 0, 0)
     /// The kind each local form was first seen with: it becomes the kind of the ids the merge creates.
     private var localKinds: [TokenKind] = []
@@ -22,7 +22,7 @@ public struct TokenBatch: Sendable {
     /// `expectedBytes`: roughly how much text the first batch will see (sizes the local table).
     public init(expectedBytes: Int = 0) {
         // About one distinct form per 8 bytes in a news article, fewer over a batch.
-        local = FormTable(capacity: max(64, min(expectedBytes / 8, 4096 + expectedBytes / 64)))
+        local = InternTable(capacity: max(64, min(expectedBytes / 8, 4096 + expectedBytes / 64)))
     }
 
     /// Texts appended since the last `finish`.
@@ -126,7 +126,7 @@ public struct TokenBatch: Sendable {
     public mutating func clearTable(ifOver limit: Int) -> Bool {
         precondition(texts.isEmpty, "the table is cleared between batches")
         guard local.count > limit else { return false }
-        local = FormTable(capacity: 4096)
+        local = InternTable(capacity: 4096)
         localKinds.removeAll(keepingCapacity: true)
         globalOf.removeAll(keepingCapacity: true)
         globalKindOf.removeAll(keepingCapacity: true)

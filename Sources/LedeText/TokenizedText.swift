@@ -4,7 +4,7 @@ import Foundation
 /// paragraphs. Everything later works on these; nothing re-tokenises.
 ///
 /// The text does not keep its UTF-8 bytes: it rebuilds them from its tokens. A token's surface is almost
-/// always its normalised form (kept once per vocabulary in `FormStore`) in lower case, capitalised or in
+/// always its normalised form (kept once per vocabulary in `VocabularyForms`) in lower case, capitalised or in
 /// capitals, and the bytes between two tokens are almost always one space, so a text is about 3 bytes a token
 /// instead of the ~5.6 bytes of its body plus 4 of token offsets. Layout:
 /// - `ids`: 16- or 32-bit per text (`TokenIDs`) — what analysis reads on every pass;
@@ -15,7 +15,7 @@ import Foundation
 ///   one after its length as a LEB128 varint), then the bytes after the last token;
 /// - anchors: for every 64th token, where its gap starts and where its literals start, so a token's byte range
 ///   decodes at most 63 neighbours; `ranges(ofTokens:)` walks a run of tokens at one step each;
-/// - kinds: per vocabulary id (`FormStore`), plus the text's rare tokens whose kind differs.
+/// - kinds: per vocabulary id (`VocabularyForms`), plus the text's rare tokens whose kind differs.
 public struct TokenizedText: Sendable {
     /// Everything per token and per span, in one allocation (see `TokenStorage`).
     @usableFromInline let storage: TokenStorage
@@ -27,7 +27,7 @@ public struct TokenizedText: Sendable {
 
     @inlinable public var ids: TokenIDs { storage.ids }
     /// Forms and kinds of the vocabulary's ids (shared by every text of the vocabulary).
-    @inlinable public var forms: FormStore { storage.forms }
+    @inlinable public var forms: VocabularyForms { storage.forms }
     /// The text's sentences, in order.
     public var sentences: TextSpans { storage.spans(paragraphs: false) }
     /// The text's paragraphs, in order.
@@ -38,14 +38,14 @@ public struct TokenizedText: Sendable {
     /// Compacts the tokenizer's tokens (ascending, non-overlapping byte ranges of `utf8`, with ids whose forms
     /// are in `forms`). Any token whose surface does not follow from its form is kept literally, so the text
     /// always gives back exactly `utf8`.
-    public init(utf8: [UInt8], tokens: [Token], sentences: [TextSpan], paragraphs: [TextSpan], forms: FormStore) {
+    public init(utf8: [UInt8], tokens: [Token], sentences: [TextSpan], paragraphs: [TextSpan], forms: VocabularyForms) {
         self.init(utf8: utf8, tokens: tokens, sentences: sentences, paragraphs: paragraphs, forms: forms, kindExceptions: nil)
     }
 
     /// `kindExceptions`, when the caller found them (token index << 8 | kind, by index, for the tokens whose
     /// kind is not their id's kind in `forms`), spares a look at every token's form; so do surface codes that
     /// the tokenizer left in the tokens.
-    init(utf8: [UInt8], tokens: [Token], sentences: [TextSpan], paragraphs: [TextSpan], forms: FormStore,
+    init(utf8: [UInt8], tokens: [Token], sentences: [TextSpan], paragraphs: [TextSpan], forms: VocabularyForms,
          kindExceptions known: [UInt64]?) {
         let n = tokens.count
         tokenCount = n
@@ -159,7 +159,7 @@ public struct TokenizedText: Sendable {
     /// of a text reads `bytes(in:)`, `text(_:)` or a `TextPassage`; counts come from `characterCounts`).
     public var utf8: [UInt8] {
         // The copy's spare capacity is the writer's room to copy 16 bytes at a time.
-        [UInt8](unsafeUninitializedCapacity: byteCount + FormStore.readSlack) { out, count in
+        [UInt8](unsafeUninitializedCapacity: byteCount + VocabularyForms.readSlack) { out, count in
             storage.withLayout { $0.write(fromBlock: 0, throughToken: tokenCount, trailing: true, into: out.baseAddress!) }
             count = byteCount
         }
@@ -193,7 +193,7 @@ public struct TokenizedText: Sendable {
             while w.next < tokenCount && w.position < range.upperBound { w.step(layout) }
             let end = w.next == tokenCount ? byteCount : w.position
             // Decoded into a temporary buffer (on the stack when small); one array is made, of the range only.
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end - base + FormStore.readSlack) { span in
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end - base + VocabularyForms.readSlack) { span in
                 layout.write(fromBlock: block, throughToken: w.next, trailing: w.next == tokenCount, into: span.baseAddress!)
                 return Array(UnsafeBufferPointer(rebasing: span[(range.lowerBound - base)..<(range.upperBound - base)]))
             }
@@ -218,7 +218,7 @@ public struct TokenizedText: Sendable {
 /// kind exceptions (64-bit), anchors (32-bit), sentence then paragraph spans (four 16-bit bounds when the text
 /// is under 64 KB and 65,536 tokens, else four 32-bit), ids (16- or 32-bit), codes, literals.
 @usableFromInline final class TokenStorage: @unchecked Sendable {
-    @usableFromInline let forms: FormStore
+    @usableFromInline let forms: VocabularyForms
     private let blob: UnsafeMutableRawPointer
     let blobSize: Int
     @usableFromInline let tokenCount: Int
@@ -228,7 +228,7 @@ public struct TokenizedText: Sendable {
     private let anchorsAt: Int32, anchorCount: Int32, sentencesAt: Int32, sentenceCount: Int32
     private let paragraphsAt: Int32, paragraphCount: Int32, idsAt: Int32, codesAt: Int32, literalsAt: Int32, literalCount: Int32
 
-    init(forms: FormStore, tokens: [Token], codes: [UInt8], literals: [UInt8], anchors: [UInt32],
+    init(forms: VocabularyForms, tokens: [Token], codes: [UInt8], literals: [UInt8], anchors: [UInt32],
          sentences: [TextSpan], paragraphs: [TextSpan], kindExceptions: [UInt64], narrowSpans: Bool) {
         self.forms = forms
         let n = tokens.count

@@ -222,13 +222,13 @@ public struct Tokenizer: Sendable {
     /// it as it was.
     @inline(__always)
     static func internNormalised(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
-                                 _ table: inout FormTable, _ scratch: inout LowercaseScratch, surface: inout UInt8) -> UInt32 {
+                                 _ table: inout InternTable, _ scratch: inout LowercaseScratch, surface: inout UInt8) -> UInt32 {
         let count = end - start
         // ASCII tokens, 8 bytes at a time (SWAR): lower-case A–Z by setting bit 5, hash the words.
         if count <= 32 {
             var code = SurfaceCode.unknown
             let done: UInt32? = withUnsafeMutableBytes(of: &scratch) { out -> UInt32? in
-                var h = FormTable.seed(count: count)
+                var h = InternTable.seed(count: count)
                 var changed = false
                 // Capitals in the first word and in the rest; whether every letter is a capital.
                 var firstUpper: UInt64 = 0, laterUpper: UInt64 = 0, allLettersUpper = true
@@ -253,7 +253,7 @@ public struct Tokenizer: Sendable {
                     if i == 0 { firstUpper = upper } else { laterUpper |= upper }
                     allLettersUpper = allLettersUpper && upper == letters
                     out.storeBytes(of: lowered, toByteOffset: i, as: UInt64.self)
-                    h = FormTable.step(h, lowered)
+                    h = InternTable.step(h, lowered)
                     i += 8
                 }
                 // The same choice, in the same order, as `LiteralWriter.encodeSurface`.
@@ -261,7 +261,7 @@ public struct Tokenizer: Sendable {
                 else if firstUpper == 0x80 && laterUpper == 0 { code = SurfaceCode.capitalised }
                 else if allLettersUpper { code = SurfaceCode.capitals }
                 else { code = SurfaceCode.literal }
-                let hash = FormTable.mix(h)
+                let hash = InternTable.mix(h)
                 if !changed { return table.intern(UnsafeBufferPointer(rebasing: b[start..<end]), hash: hash) }
                 let bytes = UnsafeBufferPointer(start: out.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count)
                 return table.intern(bytes, hash: hash)
@@ -272,11 +272,11 @@ public struct Tokenizer: Sendable {
             for k in start..<end where b[k] >= 0x80 { ascii = false; break }
             if ascii {
                 let lowered = (start..<end).map { CharClass.lowerASCII(b[$0]) }
-                return lowered.withUnsafeBufferPointer { table.intern($0, hash: FormTable.hash($0)) }
+                return lowered.withUnsafeBufferPointer { table.intern($0, hash: InternTable.hash($0)) }
             }
         }
         var form = normalise(String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self))
-        return form.withUTF8 { table.intern($0, hash: FormTable.hash($0)) }
+        return form.withUTF8 { table.intern($0, hash: InternTable.hash($0)) }
     }
 }
 

@@ -2,18 +2,18 @@ import Foundation
 import Synchronization
 
 /// Interns normalised token forms to dense integer ids, shared by every text of a session.
-/// Thread-safe: documents tokenised in parallel intern into a local `FormTable` without locking, then
+/// Thread-safe: documents tokenised in parallel intern into a local `InternTable` without locking, then
 /// merge it here under one lock, once per document. Lookups compare bytes against a hash table, so
 /// merging never builds a `String` for a form that is already known.
 public final class Vocabulary: Sendable {
     private struct Interned {
-        var table = FormTable(capacity: 1 << 14)
+        var table = InternTable(capacity: 1 << 14)
         var formStrings: [String] = []
     }
     private let interned = Mutex(Interned())
     /// Each id's bytes and token kind, readable without the lock. The kind is the one the id was first
     /// interned with: a tokenised text's, or `.word` for a bare string.
-    public let forms = FormStore()
+    public let forms = VocabularyForms()
 
     public init() {}
 
@@ -40,12 +40,12 @@ public final class Vocabulary: Sendable {
     /// The id of a normalised form, if it has been seen.
     public func id(of form: String) -> UInt32? {
         var f = form
-        return f.withUTF8 { bytes in interned.withLock { $0.table.find(bytes, hash: FormTable.hash(bytes)) } }
+        return f.withUTF8 { bytes in interned.withLock { $0.table.find(bytes, hash: InternTable.hash(bytes)) } }
     }
 
     public func intern(_ form: String) -> UInt32 {
         var f = form
-        return f.withUTF8 { bytes in interned.withLock { intern(bytes, hash: FormTable.hash(bytes), into: &$0) } }
+        return f.withUTF8 { bytes in interned.withLock { intern(bytes, hash: InternTable.hash(bytes), into: &$0) } }
     }
 
     /// Interns a batch of forms under one lock; returns their global ids in order.
@@ -53,14 +53,14 @@ public final class Vocabulary: Sendable {
         interned.withLock { state in
             batch.map { form in
                 var f = form
-                return f.withUTF8 { intern($0, hash: FormTable.hash($0), into: &state) }
+                return f.withUTF8 { intern($0, hash: InternTable.hash($0), into: &state) }
             }
         }
     }
 
     /// Merges a document's local table under one lock; the result maps local id → global id.
     /// `kinds` (by local id, when given) become the kinds of the ids this merge creates (else `.word`).
-    public func intern(_ local: FormTable, kinds localKinds: [TokenKind]? = nil) -> [UInt32] {
+    public func intern(_ local: InternTable, kinds localKinds: [TokenKind]? = nil) -> [UInt32] {
         var global = [UInt32](repeating: .max, count: local.count)
         intern(local, ids: 0..<local.count, kinds: localKinds, into: &global)
         return global
@@ -68,7 +68,7 @@ public final class Vocabulary: Sendable {
 
     /// Merges the local ids `ids` of `local` under one lock, writing each one's global id to `global[id]`
     /// (a caller that keeps its local table across merges passes only the ids it has not merged yet).
-    public func intern<S: Sequence<Int>>(_ local: FormTable, ids: S, kinds localKinds: [TokenKind]?, into global: inout [UInt32]) {
+    public func intern<S: Sequence<Int>>(_ local: InternTable, ids: S, kinds localKinds: [TokenKind]?, into global: inout [UInt32]) {
         local.arena.withUnsafeBufferPointer { arena in
             interned.withLock { state in
                 for i in ids {

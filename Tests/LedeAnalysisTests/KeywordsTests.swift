@@ -13,8 +13,8 @@ private let noStopwords = Stopwords.none
 @Suite struct FrequencyTests {
     @Test func countsPerMillionDocumentFrequencyAndRange() throws {
         let (v, texts) = tokenize(["Apple banana apple.", "Banana cherry 42.", "Cherry."])
-        let units = try TermUnits(forms: v.allForms(), stopwords: noStopwords)
-        var table = FrequencyTable()
+        let units = try KeywordUnits(forms: v.allForms(), stopwords: noStopwords)
+        var table = UnitCounts()
         try table.add(texts, units: units)
         #expect(table.tokens == 7 && table.documents == 3)
         let top = table.top(10, units: units)
@@ -32,9 +32,9 @@ private let noStopwords = Stopwords.none
         let sentences = ["The harbour plan was approved on 12 May.", "See https://example.com for the plan and the vote.",
                          "Fishermen said the quay would change their days.", "A vote, a plan, a harbour: 3 things."]
         let (v, texts) = tokenize((0..<700).map { sentences[$0 % 4] + " " + sentences[($0 * 7) % 4] + " word\($0 % 50)" })
-        let units = try TermUnits(forms: v.allForms(), stopwords: Stopwords(name: "t", words: ["the", "a", "and", "on", "for"]),
+        let units = try KeywordUnits(forms: v.allForms(), stopwords: Stopwords(name: "t", words: ["the", "a", "and", "on", "for"]),
                                   kinds: v.forms)
-        var together = FrequencyTable(), oneByOne = FrequencyTable()
+        var together = UnitCounts(), oneByOne = UnitCounts()
         try together.add(texts, units: units)
         for t in texts { oneByOne.add(t, units: units) }
         #expect(together.counts == oneByOne.counts)
@@ -46,8 +46,8 @@ private let noStopwords = Stopwords.none
 
     @Test func stopwordsLeftOut() throws {
         let (v, texts) = tokenize(["The cat and the dog."])
-        let units = try TermUnits(forms: v.allForms(), stopwords: Stopwords(name: "t", words: ["the", "and"]))
-        var table = FrequencyTable()
+        let units = try KeywordUnits(forms: v.allForms(), stopwords: Stopwords(name: "t", words: ["the", "and"]))
+        var table = UnitCounts()
         table.add(texts[0], units: units)
         #expect(table.top(10, units: units).map(\.term) == ["cat", "dog"])
     }
@@ -55,23 +55,23 @@ private let noStopwords = Stopwords.none
     @Test func ngramsStayInSentencesAndSkipStopwordEdges() throws {
         let (v, texts) = tokenize(["The Secretary of State met the prime minister. Prime minister and secretary of state agreed."])
         let stop = Stopwords(name: "t", words: ["the", "of", "and"])
-        var bigrams = FrequencyTable()
-        let two = try TermUnits(forms: v.allForms(), stopwords: stop, ngram: 2)
+        var bigrams = UnitCounts()
+        let two = try KeywordUnits(forms: v.allForms(), stopwords: stop, ngram: 2)
         bigrams.add(texts[0], units: two)
         let top2 = bigrams.top(20, units: two)
         #expect(top2.first?.term == "prime minister" && top2.first?.count == 2)
         #expect(!top2.contains { $0.term.hasPrefix("the ") || $0.term.hasSuffix(" of") })
         // "minister prime" would cross the sentence boundary.
         #expect(!top2.contains { $0.term == "minister prime" })
-        var trigrams = FrequencyTable()
-        let three = try TermUnits(forms: v.allForms(), stopwords: stop, ngram: 3)
+        var trigrams = UnitCounts()
+        let three = try KeywordUnits(forms: v.allForms(), stopwords: stop, ngram: 3)
         trigrams.add(texts[0], units: three)
         #expect(trigrams.top(1, units: three).first.map { [$0.term: $0.count] } == ["secretary of state": 2])
     }
 
     @Test func badNgramSizeIsRejected() {
-        #expect(throws: TermUnits.Problem.self) { try TermUnits(forms: [], stopwords: noStopwords, ngram: 7) }
-        #expect(throws: TermUnits.Problem.self) { try TermUnits(forms: [], stopwords: noStopwords, ngram: 0) }
+        #expect(throws: KeywordUnits.Problem.self) { try KeywordUnits(forms: [], stopwords: noStopwords, ngram: 7) }
+        #expect(throws: KeywordUnits.Problem.self) { try KeywordUnits(forms: [], stopwords: noStopwords, ngram: 0) }
     }
 
     /// `--stopwords English` leaves out function words only: the jusText list (which the loader needs) holds
@@ -95,8 +95,8 @@ private let noStopwords = Stopwords.none
         let (v, texts) = tokenize(["talks talk talking"])
         let forms = v.allForms()
         // A hand-made stem table: every form → stem 0 "talk".
-        let units = try TermUnits(forms: forms, stopwords: noStopwords, stems: (of: forms.map { _ in 0 }, forms: ["talk"]))
-        var table = FrequencyTable()
+        let units = try KeywordUnits(forms: forms, stopwords: noStopwords, stems: (of: forms.map { _ in 0 }, forms: ["talk"]))
+        var table = UnitCounts()
         table.add(texts[0], units: units)
         #expect(table.top(5, units: units).map { "\($0.term):\($0.count)" } == ["talk:3"])
     }
@@ -107,8 +107,8 @@ private let noStopwords = Stopwords.none
     /// d2 = "banana cherry": idf(apple) = idf(cherry) = ln(3/2) + 1, idf(banana) = ln(3/3) + 1 = 1.
     @Test func matchesScikitLearnDefinition() throws {
         let (v, texts) = tokenize(["apple banana apple", "banana cherry"])
-        let units = try TermUnits(forms: v.allForms(), stopwords: noStopwords)
-        var table = FrequencyTable()
+        let units = try KeywordUnits(forms: v.allForms(), stopwords: noStopwords)
+        var table = UnitCounts()
         try table.add(texts, units: units)
         #expect(abs(TfIdf.idf(documents: 2, documentFrequency: 1) - (log(1.5) + 1)) < 1e-12)
         var counter = IdCounter(capacity: units.unitCount)
@@ -152,8 +152,8 @@ private let noStopwords = Stopwords.none
 
     @Test func compareRanksByLogLikelihood() throws {
         let (v, texts) = tokenize(["peace peace peace talks", "war war talks talks"])
-        let units = try TermUnits(forms: v.allForms(), stopwords: noStopwords)
-        var t = FrequencyTable(), r = FrequencyTable()
+        let units = try KeywordUnits(forms: v.allForms(), stopwords: noStopwords)
+        var t = UnitCounts(), r = UnitCounts()
         t.add(texts[0], units: units); r.add(texts[1], units: units)
         let scores = Keyness.compare(target: t, reference: r, units: units, top: 3)
         #expect(scores.first?.term == "peace" || scores.first?.term == "war")
@@ -230,10 +230,10 @@ private let noStopwords = Stopwords.none
     @Test func parallelCountsEqualSerialCounts() throws {
         let sentences = ["Peace talks resumed.", "Talks about peace.", "Rain fell.", "The talks failed."]
         let (v, texts) = tokenize((0..<600).map { sentences[$0 % 4] + " Item \($0 % 7)." })
-        let units = try TermUnits(forms: v.allForms(), stopwords: .none)
-        var parallel = FrequencyTable()
+        let units = try KeywordUnits(forms: v.allForms(), stopwords: .none)
+        var parallel = UnitCounts()
         try parallel.add(texts, units: units)                 // 600 texts: counted by several workers
-        var serial = FrequencyTable()
+        var serial = UnitCounts()
         for t in texts { serial.add(t, units: units) }
         #expect(parallel.tokens == serial.tokens && parallel.documents == 600)
         #expect(parallel.top(20, units: units) == serial.top(20, units: units))
@@ -244,7 +244,7 @@ private let noStopwords = Stopwords.none
 
 @Suite struct FrequencyListTests {
     @Test func antConcExportWithNumbersForTerms() throws {
-        let list = try FrequencyList(parsing: "#Word Types: 3\n#Word Tokens: 1,000\n#Search Hits: 0\n1\t61\tthe\n2\t7\tharbour\n3\t2\t2015\n")
+        let list = try WordCountList(parsing: "#Word Types: 3\n#Word Tokens: 1,000\n#Search Hits: 0\n1\t61\tthe\n2\t7\tharbour\n3\t2\t2015\n")
         #expect(list.entries.map(\.term) == ["the", "harbour", "2015"])
         #expect(list.entries.map(\.count) == [61, 7, 2])
         #expect(list.declaredTokens == 1000 && list.tokens == 1000)
@@ -252,20 +252,20 @@ private let noStopwords = Stopwords.none
     }
 
     @Test func headersNameTheColumnsInAnyOrder() throws {
-        let tsv = try FrequencyList(parsing: "Rank\tFreq\tType\r\n1\t10\tQuay\r\n2\t4\tdock\r\n")
+        let tsv = try WordCountList(parsing: "Rank\tFreq\tType\r\n1\t10\tQuay\r\n2\t4\tdock\r\n")
         #expect(tsv.entries.map(\.term) == ["Quay", "dock"] && tsv.entries.map(\.count) == [10, 4])
         #expect(tsv.declaredTokens == nil && tsv.tokens == 14)
         // lede's own `keywords` CSV: "#" heads the rank column, big counts come quoted with separators.
-        let csv = try FrequencyList(parsing: "\u{FEFF}#,word,count,per million,docs,range\n1,mr,\"3,002\",3606.6,790,35.5%\n2,\"say, said\",9,1.0,1,0.1%\n")
+        let csv = try WordCountList(parsing: "\u{FEFF}#,word,count,per million,docs,range\n1,mr,\"3,002\",3606.6,790,35.5%\n2,\"say, said\",9,1.0,1,0.1%\n")
         #expect(csv.entries.map(\.term) == ["mr", "say, said"])
         #expect(csv.entries.map(\.count) == [3002, 9])
-        let plain = try FrequencyList(parsing: "harbour,12\n\n# a comment\nquay,3\n")
+        let plain = try WordCountList(parsing: "harbour,12\n\n# a comment\nquay,3\n")
         #expect(plain.entries.map(\.count) == [12, 3])
     }
 
     @Test func badListsSayWhichLineAndWhat() {
         func problem(_ text: String) -> String {
-            do { _ = try FrequencyList(parsing: text); return "accepted" } catch { return "\(error)" }
+            do { _ = try WordCountList(parsing: text); return "accepted" } catch { return "\(error)" }
         }
         #expect(problem("") == "no terms with counts (expected lines like 'word<TAB>count')")
         #expect(problem("# only a comment\n") == "no terms with counts (expected lines like 'word<TAB>count')")
@@ -279,10 +279,10 @@ private let noStopwords = Stopwords.none
     }
 
     @Test func listsAreRecognisedByNameOrAntConcHeading() {
-        #expect(FrequencyList.looksLikeList(path: "/x/ref.TSV", firstLine: "anything"))
-        #expect(FrequencyList.looksLikeList(path: "/x/ref.csv", firstLine: ""))
-        #expect(FrequencyList.looksLikeList(path: "/x/wordlist.txt", firstLine: "#Word Types: 11769"))
-        #expect(!FrequencyList.looksLikeList(path: "/x/story.txt", firstLine: "Harbour fire kills 12"))
+        #expect(WordCountList.looksLikeList(path: "/x/ref.TSV", firstLine: "anything"))
+        #expect(WordCountList.looksLikeList(path: "/x/ref.csv", firstLine: ""))
+        #expect(WordCountList.looksLikeList(path: "/x/wordlist.txt", firstLine: "#Word Types: 11769"))
+        #expect(!WordCountList.looksLikeList(path: "/x/story.txt", firstLine: "Harbour fire kills 12"))
     }
 
     /// A list's terms become units by the rules that count a text: stopwords and numbers are not units, stems
@@ -295,15 +295,15 @@ private let noStopwords = Stopwords.none
             ((0..<texts[k].tokenCount).map { texts[k].ids[$0] }, (0..<texts[k].tokenCount).map { texts[k].kind(ofToken: $0) })
         }
         let stops = Stopwords(name: "t", words: ["the", "of"])
-        let words = try TermUnits(forms: vocabulary.allForms(), stopwords: stops)
+        let words = try KeywordUnits(forms: vocabulary.allForms(), stopwords: stops)
         #expect(words.unit(ofTerm: term(0).ids, kinds: term(0).kinds).map(words.label) == "harbour")
         #expect(words.unit(ofTerm: term(6).ids, kinds: term(6).kinds) == words.unit(ofTerm: term(0).ids, kinds: term(0).kinds))
         #expect(words.unit(ofTerm: term(1).ids, kinds: term(1).kinds) == nil)
         #expect(words.unit(ofTerm: term(2).ids, kinds: term(2).kinds) == nil)
         #expect(words.unit(ofTerm: term(4).ids, kinds: term(4).kinds) == nil)
-        let stems = try TermUnits(forms: vocabulary.allForms(), stopwords: stops, stems: StemIndex(vocabulary: vocabulary).stemsAndForms())
+        let stems = try KeywordUnits(forms: vocabulary.allForms(), stopwords: stops, stems: StemIndex(vocabulary: vocabulary).stemsAndForms())
         #expect(stems.unit(ofTerm: term(3).ids, kinds: term(3).kinds) == stems.unit(ofTerm: term(0).ids, kinds: term(0).kinds))
-        let pairs = try TermUnits(forms: vocabulary.allForms(), stopwords: stops, ngram: 2)
+        let pairs = try KeywordUnits(forms: vocabulary.allForms(), stopwords: stops, ngram: 2)
         #expect(pairs.unit(ofTerm: term(4).ids, kinds: term(4).kinds).map(pairs.label) == "harbour plan")
         #expect(pairs.unit(ofTerm: term(5).ids, kinds: term(5).kinds) == nil)
         #expect(pairs.unit(ofTerm: term(0).ids, kinds: term(0).kinds) == nil)
@@ -311,8 +311,8 @@ private let noStopwords = Stopwords.none
 
     @Test func listCountsAddToATable() throws {
         let (v, texts) = tokenize(["Harbour quay harbour."])
-        let units = try TermUnits(forms: v.allForms(), stopwords: noStopwords)
-        var table = FrequencyTable()
+        let units = try KeywordUnits(forms: v.allForms(), stopwords: noStopwords)
+        var table = UnitCounts()
         table.add(texts[0], units: units)
         let harbour = try #require(v.id(of: "harbour"))
         table.add(listCounts: [(harbour, 5)], tokens: 100)

@@ -12,7 +12,7 @@ private struct Tagged {
         let vocabulary = Vocabulary()
         let tokenizer = Tokenizer()
         texts = bodies.map { tokenizer.tokenize($0, vocabulary: vocabulary) }
-        tagger = TaxonomyTagger(taxonomy: try taxonomy ?? Taxonomy.builtIn(), keys: TermKeys(vocabulary: vocabulary))
+        tagger = TaxonomyTagger(taxonomy: try taxonomy ?? Taxonomy.builtIn(), keys: TopicFeatures(vocabulary: vocabulary))
     }
 
     func top(_ i: Int, title: String? = nil, language: String? = nil) -> String? {

@@ -58,7 +58,7 @@ private func texts(_ bodies: [String]) -> (Vocabulary, [TokenizedText]) {
             "A late goal won the match, and the goal was the talk of the election night party.",
             "Nothing relevant here at all.",
         ])
-        let tagger = TaxonomyTagger(taxonomy: taxonomy, keys: TermKeys(vocabulary: vocabulary))
+        let tagger = TaxonomyTagger(taxonomy: taxonomy, keys: TopicFeatures(vocabulary: vocabulary))
         let first = tagger.score(docs[0])
         #expect(first.first?.code == "P")
         let top = try #require(first.first)
@@ -85,7 +85,7 @@ private func texts(_ bodies: [String]) -> (Vocabulary, [TokenizedText]) {
 
     @Test func naiveBayesLearnsAndRoundTrips() throws {
         let (vocabulary, docs) = texts(Self.bodies + ["A goal in the match for the team.", "Profit at the bank lifted shares."])
-        let keys = TermKeys(vocabulary: vocabulary)
+        let keys = TopicFeatures(vocabulary: vocabulary)
         let bags = docs.map { TermBag($0, keys: keys) }
         for kind in NaiveBayesModel.Kind.allCases {
             let model = NaiveBayesModel.train(bags: Array(bags.prefix(6)), labels: Self.labels, labelNames: ["sport", "business"],
@@ -107,7 +107,7 @@ private func texts(_ bodies: [String]) -> (Vocabulary, [TokenizedText]) {
 
     @Test func modelFilesFromAnotherVersionOrSchemeAreRefused() throws {
         let (vocabulary, docs) = texts(Self.bodies)
-        let keys = TermKeys(vocabulary: vocabulary)
+        let keys = TopicFeatures(vocabulary: vocabulary)
         var model = NaiveBayesModel.train(bags: docs.map { TermBag($0, keys: keys) }, labels: Self.labels, labelNames: ["a", "b"],
                                           keys: keys, minDocumentFrequency: 1)
         model.version = 99
@@ -129,7 +129,7 @@ private func texts(_ bodies: [String]) -> (Vocabulary, [TokenizedText]) {
         }
         // A model whose words the session has never seen.
         let (otherVocabulary, _) = texts(["Zebra quokka."])
-        #expect(throws: ModelError.self) { try model.bind(to: TermKeys(vocabulary: otherVocabulary)) }
+        #expect(throws: ModelError.self) { try model.bind(to: TopicFeatures(vocabulary: otherVocabulary)) }
     }
 
     @Test func labelsNeedTwoClassesAndNoGaps() {
@@ -146,7 +146,7 @@ private func texts(_ bodies: [String]) -> (Vocabulary, [TokenizedText]) {
         #expect(a == CrossValidation.stratifiedFolds(labels: labels, folds: 5, seed: 7))
         for f in 0..<5 { #expect(a.indices.filter { a[$0] == f }.count == 2) }
         let (vocabulary, docs) = texts(Self.bodies + Self.bodies.map { $0 + " Again." })
-        let keys = TermKeys(vocabulary: vocabulary)
+        let keys = TopicFeatures(vocabulary: vocabulary)
         let report = try CrossValidation.naiveBayes(bags: docs.map { TermBag($0, keys: keys) }, labels: Self.labels + Self.labels,
                                                     labelNames: ["sport", "business"], keyCount: keys.count, folds: 3,
                                                     minDocumentFrequency: 1)
@@ -171,7 +171,7 @@ private func texts(_ bodies: [String]) -> (Vocabulary, [TokenizedText]) {
                                      : "profit shares bank revenue profit investors bank shares market dividend")
         }
         let (vocabulary, docs) = texts(bodies)
-        let corpus = TopicCorpus(texts: docs, keys: TermKeys(vocabulary: vocabulary), minDocumentFrequency: 2, maxDocumentShare: 0.6)
+        let corpus = TopicCorpus(texts: docs, keys: TopicFeatures(vocabulary: vocabulary), minDocumentFrequency: 2, maxDocumentShare: 0.6)
         #expect(corpus.words.count == 14, "\(corpus.words)")
         var options = LDAModel.Options()
         options.iterations = 100
@@ -197,7 +197,7 @@ private func texts(_ bodies: [String]) -> (Vocabulary, [TokenizedText]) {
             let v = Vocabulary()
             var tokenized = [TokenizedText?](repeating: nil, count: bodies.count)
             for i in order { tokenized[i] = Tokenizer().tokenize(bodies[i], vocabulary: v) }
-            return TopicCorpus(texts: tokenized.map { $0! }, keys: TermKeys(vocabulary: v), minDocumentFrequency: 2, maxDocumentShare: 0.6)
+            return TopicCorpus(texts: tokenized.map { $0! }, keys: TopicFeatures(vocabulary: v), minDocumentFrequency: 2, maxDocumentShare: 0.6)
         }
         let forward = corpus(Array(0..<8)), backward = corpus(Array((0..<8).reversed()))
         #expect(forward.words == forward.words.sorted())

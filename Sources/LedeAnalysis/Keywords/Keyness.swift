@@ -51,7 +51,7 @@ public enum Keyness {
 
     /// Keyness of every unit counted in either table (same `units`), strongest G² (four-cell) first.
     /// `minCount` applies to the target plus reference count; `direction` keeps "over", "under" or both (nil).
-    public static func compare(target: FrequencyTable, reference: FrequencyTable, units: TermUnits,
+    public static func compare(target: UnitCounts, reference: UnitCounts, units: KeywordUnits,
                                top: Int, minCount: Int = 1, direction: String? = nil) -> [KeynessScore] {
         let n = max(target.counts.count, reference.counts.count)
         var scored: [(unit: UInt32, score: KeynessScore)] = []

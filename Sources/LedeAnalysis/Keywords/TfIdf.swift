@@ -11,7 +11,7 @@ public enum TfIdf {
     }
 
     /// The L2-normalised TF-IDF row of one document: unit → weight (df and n from `table`).
-    public static func row(_ text: TokenizedText, units: TermUnits, table: FrequencyTable,
+    public static func row(_ text: TokenizedText, units: KeywordUnits, table: UnitCounts,
                            counter: inout IdCounter) -> [(unit: UInt32, weight: Double)] {
         counter.reset()
         units.forEachUnit(in: text) { counter.add($0) }
@@ -31,8 +31,8 @@ public enum TfIdf {
 
     /// The `top` units of `texts` by mean normalised TF-IDF weight. Document frequencies come from `idfFrom`
     /// (the texts themselves, or a larger set they belong to); counts shown from `countsFrom`.
-    public static func top(_ texts: [TokenizedText], units: TermUnits, idfFrom table: FrequencyTable,
-                           countsFrom counts: FrequencyTable? = nil, top: Int, minCount: Int = 1) throws -> [TermFrequency] {
+    public static func top(_ texts: [TokenizedText], units: KeywordUnits, idfFrom table: UnitCounts,
+                           countsFrom counts: UnitCounts? = nil, top: Int, minCount: Int = 1) throws -> [KeywordRow] {
         let counts = counts ?? table
         var sums = [Double](repeating: 0, count: units.unitCount)
         var counter = IdCounter(capacity: units.unitCount)

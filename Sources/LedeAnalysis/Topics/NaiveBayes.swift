@@ -12,7 +12,7 @@ public struct NaiveBayesModel: Sendable, Codable {
     public var format = NaiveBayesModel.formatName
     public var version = NaiveBayesModel.formatVersion
     /// The feature scheme (stemmer, stopwords) the feature strings were made with.
-    public var scheme = TermKeys.scheme
+    public var scheme = TopicFeatures.scheme
     public var kind: Kind
     public var alpha: Double
     public var labels: [String]
@@ -28,8 +28,8 @@ public struct NaiveBayesModel: Sendable, Codable {
     public static let formatName = "lede-naive-bayes"
     public static let formatVersion = 1
 
-    /// Trains on bags (keys of one `TermKeys`) with one label index per bag.
-    public static func train(bags: [TermBag], labels: [Int], labelNames: [String], keys: TermKeys,
+    /// Trains on bags (keys of one `TopicFeatures`) with one label index per bag.
+    public static func train(bags: [TermBag], labels: [Int], labelNames: [String], keys: TopicFeatures,
                              kind: Kind = .multinomial, alpha: Double = 0.1, minDocumentFrequency: Int = 2) -> NaiveBayesModel {
         let core = Core.train(bags: bags, labels: labels, classCount: labelNames.count, keyCount: keys.count,
                               kind: kind, alpha: alpha, minDocumentFrequency: minDocumentFrequency)
@@ -45,8 +45,8 @@ public struct NaiveBayesModel: Sendable, Codable {
         func bad(_ m: String) -> ModelError { ModelError("\(file): \(m)") }
         if format != Self.formatName { throw bad("not a lede Naive Bayes model (format '\(format)')") }
         if version != Self.formatVersion { throw bad("model format version \(version); this lede reads version \(Self.formatVersion)") }
-        if scheme != TermKeys.scheme {
-            throw bad("model was built on '\(scheme)' features but this lede uses '\(TermKeys.scheme)': train it again")
+        if scheme != TopicFeatures.scheme {
+            throw bad("model was built on '\(scheme)' features but this lede uses '\(TopicFeatures.scheme)': train it again")
         }
         if labels.count < 2 { throw bad("model has fewer than two labels") }
         if idf.count != features.count || weights.count != labels.count || logPriors.count != labels.count
@@ -88,7 +88,7 @@ public struct NaiveBayesModel: Sendable, Codable {
     }
 
     /// The model's weights indexed by the keys of a session's vocabulary.
-    public func bind(to keys: TermKeys) throws -> BoundClassifier {
+    public func bind(to keys: TopicFeatures) throws -> BoundClassifier {
         var idfByKey = [Double](repeating: 0, count: keys.count)
         var weightsByClass = [[Double]](repeating: [Double](repeating: 0, count: keys.count), count: labels.count)
         var found = 0

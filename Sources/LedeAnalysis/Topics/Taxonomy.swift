@@ -203,7 +203,7 @@ public struct Taxonomy: Sendable {
                                 leadWeight: leadWeight, language: language, endings: endings, topics: topics)
         if language == "en" {
             for t in topics { for term in t.terms { for w in term.text.split(separator: " ") where taxonomy.stemOfTermWord[String(w)] == nil {
-                taxonomy.stemOfTermWord[String(w)] = TermKeys.stem(String(w))
+                taxonomy.stemOfTermWord[String(w)] = TopicFeatures.stem(String(w))
             } } }
         }
         return taxonomy

@@ -38,14 +38,14 @@ public struct TaxonomyTagging: Sendable, Codable, Equatable {
 /// word forms with their endings (see `TaxonomyTermTable`), with stopwords skipped in both the text and the phrase.
 public struct TaxonomyTagger: Sendable {
     public let taxonomy: Taxonomy
-    let keys: TermKeys
+    let keys: TopicFeatures
     /// The main language's term table, and the others', built when a text in their language comes.
     let mainTable: TaxonomyTermTable
     private let otherTables: OtherTables
     /// Terms of the main language that no text in the corpus contains (reported by `--explain`).
     public var unmatchedTerms: Int { mainTable.unmatchedTerms }
 
-    public init(taxonomy: Taxonomy, keys: TermKeys) {
+    public init(taxonomy: Taxonomy, keys: TopicFeatures) {
         self.taxonomy = taxonomy
         self.keys = keys
         mainTable = TaxonomyTermTable(taxonomy: taxonomy, language: taxonomy.language, keys: keys)
@@ -65,7 +65,7 @@ public struct TaxonomyTagger: Sendable {
         private var built: [String: TaxonomyTermTable] = [:]
         init(languages: Set<String>) { self.languages = languages }
 
-        func table(_ language: String, taxonomy: Taxonomy, keys: TermKeys) -> TaxonomyTermTable? {
+        func table(_ language: String, taxonomy: Taxonomy, keys: TopicFeatures) -> TaxonomyTermTable? {
             guard languages.contains(language) else { return nil }
             return lock.withLock {
                 if let t = built[language] { return t }
@@ -100,7 +100,7 @@ public struct TaxonomyTagger: Sendable {
         var firstCount = 0
         for (i, id) in text.ids.enumerated() {
             let k = keys.key(ofToken: id)
-            if k == TermKeys.none { continue }
+            if k == TopicFeatures.none { continue }
             if table.matchesForms {
                 let r: (unit: UInt32, wildcards: [Int32])
                 if let m = memo[id] { r = m } else { r = table.resolve(keys.vocabulary.form(id)); memo[id] = r }
@@ -126,7 +126,7 @@ public struct TaxonomyTagger: Sendable {
     }
 
     /// The units of a title's words, each weighted `titleWeight`: the words the tokenizer finds, with the
-    /// same word and stopword rules as `TermKeys`.
+    /// same word and stopword rules as `TopicFeatures`.
     private func units(ofTitle title: String, table: TaxonomyTermTable) -> TaggedSequence {
         var out = TaggedSequence()
         let bytes = Array(title.utf8)
@@ -137,14 +137,14 @@ public struct TaxonomyTagger: Sendable {
                 words.append(Tokenizer.normalise(String(decoding: b[range], as: UTF8.self)))
             }
         }
-        for form in words where TermKeys.isWordLike(form) && !TermKeys.stopwords.contains(form) {
+        for form in words where TopicFeatures.isWordLike(form) && !TopicFeatures.stopwords.contains(form) {
             if !table.matchesForms, let id = keys.vocabulary.id(of: form), Int(id) < keys.keyOfToken.count {
                 // A word the corpus has: its key is its unit (no stemming); stopwords and numbers have none.
                 let k = keys.key(ofToken: id)
-                if k != TermKeys.none { out.append(k, weight: taxonomy.titleWeight, wildcards: []) }
+                if k != TopicFeatures.none { out.append(k, weight: taxonomy.titleWeight, wildcards: []) }
                 continue
             }
-            let r = table.resolve(table.matchesForms ? form : TermKeys.stem(form))
+            let r = table.resolve(table.matchesForms ? form : TopicFeatures.stem(form))
             out.append(r.unit, weight: taxonomy.titleWeight, wildcards: r.wildcards)
         }
         return out

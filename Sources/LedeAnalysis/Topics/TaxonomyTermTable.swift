@@ -5,7 +5,7 @@ import LedeText
 /// no term's unit still stands in the sequence, so a phrase only matches consecutive words.
 ///
 /// Words are compared one of two ways:
-/// - stems, for an English list without wildcard terms (the built-in one): a word's unit is its `TermKeys`
+/// - stems, for an English list without wildcard terms (the built-in one): a word's unit is its `TopicFeatures`
 ///   key (its Snowball English stem), so the body of a text needs no lookup at all;
 /// - forms, for lists in other languages: the word as the tokenizer lower-cased it, accents folded and an
 ///   elided article dropped ("l'inflation" → "inflation"), matches a
@@ -13,7 +13,7 @@ import LedeText
 ///   matches "Wahlen" and "Wähler", "élection" matches "élections"). `wahl*` matches every word that starts
 ///   with wahl, `*wahl` every word that ends with wahl, with or without an ending ("Bundestagswahlen": the
 ///   head of a German compound).
-/// Stopwords and numbers are left out of terms as they are left out of texts (`TermKeys`). Term words that
+/// Stopwords and numbers are left out of terms as they are left out of texts (`TopicFeatures`). Term words that
 /// no text of the corpus contains get units of their own, so a title (not in the corpus vocabulary) still
 /// matches them.
 struct TaxonomyTermTable: Sendable {
@@ -46,7 +46,7 @@ struct TaxonomyTermTable: Sendable {
     /// A word keeps at least this many bytes when an ending is removed.
     static let minimumBase = 3
 
-    init(taxonomy: Taxonomy, language: String, keys: TermKeys) {
+    init(taxonomy: Taxonomy, language: String, keys: TopicFeatures) {
         self.language = language
         endings = (taxonomy.endings[language] ?? []).map { Array(TaxonomyTermTable.fold($0).utf8) }.sorted { $0.count > $1.count }
         let lists = taxonomy.topics.map { $0.terms(in: language, main: taxonomy.language) }
@@ -66,9 +66,9 @@ struct TaxonomyTermTable: Sendable {
                     continue
                 }
                 let words = term.text.split(separator: " ").map(String.init)
-                    .filter { TermKeys.isWordLike($0) && !TermKeys.stopwords.contains($0) }
-                    .map { matchesForms ? TaxonomyTermTable.fold(TaxonomyTermTable.withoutElision($0)) : taxonomy.stemOfTermWord[$0] ?? TermKeys.stem($0) }
-                    .filter { matchesForms || !TermKeys.isStopword($0) }
+                    .filter { TopicFeatures.isWordLike($0) && !TopicFeatures.stopwords.contains($0) }
+                    .map { matchesForms ? TaxonomyTermTable.fold(TaxonomyTermTable.withoutElision($0)) : taxonomy.stemOfTermWord[$0] ?? TopicFeatures.stem($0) }
+                    .filter { matchesForms || !TopicFeatures.isStopword($0) }
                 guard !words.isEmpty else { unmatchedTerms += 1; continue }
                 var units: [UInt32] = []
                 var inCorpus = true

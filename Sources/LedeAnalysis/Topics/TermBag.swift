@@ -9,12 +9,12 @@ public struct TermBag: Sendable {
     public init(keys: [UInt32], counts: [Float]) { self.keys = keys; self.counts = counts }
 
     /// Counts the keyed tokens of a text (one pass over its token ids; nothing is re-tokenised).
-    public init(_ text: TokenizedText, keys termKeys: TermKeys) {
+    public init(_ text: TokenizedText, keys termKeys: TopicFeatures) {
         var pairs: [UInt32] = []
         pairs.reserveCapacity(text.tokenCount)
         for id in text.ids {
             let k = termKeys.key(ofToken: id)
-            if k != TermKeys.none { pairs.append(k) }
+            if k != TopicFeatures.none { pairs.append(k) }
         }
         pairs.sort()
         var keys: [UInt32] = [], counts: [Float] = []

@@ -10,7 +10,7 @@ public struct TopicCorpus: Sendable {
 
     public init(words: [String], documents: [[Int32]]) { self.words = words; self.documents = documents }
 
-    public init(texts: [TokenizedText], keys: TermKeys, minDocumentFrequency: Int = 5, maxDocumentShare: Double = 0.5) {
+    public init(texts: [TokenizedText], keys: TopicFeatures, minDocumentFrequency: Int = 5, maxDocumentShare: Double = 0.5) {
         var df = [Int32](repeating: 0, count: keys.count)
         var sequences: [[UInt32]] = []
         sequences.reserveCapacity(texts.count)
@@ -20,7 +20,7 @@ public struct TopicCorpus: Sendable {
             seq.reserveCapacity(text.tokenCount)
             for id in text.ids {
                 let k = keys.key(ofToken: id)
-                guard k != TermKeys.none else { continue }
+                guard k != TopicFeatures.none else { continue }
                 seq.append(k)
                 if seen[Int(k)] != Int32(d) { seen[Int(k)] = Int32(d); df[Int(k)] += 1 }
             }

@@ -73,7 +73,7 @@ extension Engine {
         let terms = request.terms
         let stops = try stopwords(terms.stopwords)
         let units = try termUnits(terms, stopwords: stops)
-        var t = FrequencyTable(), r = FrequencyTable()
+        var t = UnitCounts(), r = UnitCounts()
         try t.add(target.map(\.version.text), units: units)
         try r.add(reference.map(\.version.text), units: units)
         var files: [KeynessReport.ReferenceFile] = []

@@ -23,7 +23,7 @@ public struct KeywordsReport: Codable, Sendable {
         public var group: String
         public var articles: Int
         public var tokens: Int
-        public var terms: [TermFrequency]
+        public var terms: [KeywordRow]
     }
     /// "frequency" or "tfidf".
     public var ranking: String
@@ -40,12 +40,12 @@ extension Engine {
         let stops = try stopwords(terms.stopwords)
         let units = try termUnits(terms, stopwords: stops)
         // TF-IDF's idf comes from the whole selection, so groups are ranked on one scale.
-        var whole = FrequencyTable()
+        var whole = UnitCounts()
         if request.tfidf { try whole.add(selection.map(\.version.text), units: units) }
         var groups: [KeywordsReport.Group] = []
         for (name, items) in Self.group(selection, by: request.by) {
             let texts = items.map(\.version.text)
-            var table = FrequencyTable()
+            var table = UnitCounts()
             try table.add(texts, units: units)
             let ranked = request.tfidf
                 ? try TfIdf.top(texts, units: units, idfFrom: whole, countsFrom: table, top: terms.top, minCount: terms.minCount)

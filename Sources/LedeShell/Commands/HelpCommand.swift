@@ -7,6 +7,7 @@ struct HelpCommand: ShellCommand {
     static let argumentKind = ArgumentKind.verbs
 
     @Argument(help: "The command to explain.") var verb: String?
+    @Flag(help: "Every command's help as Markdown (the reference in docs/commands.md is made with it).") var markdown = false
 
     struct Result: CommandResult {
         var commands: [Entry]?
@@ -26,6 +27,7 @@ struct HelpCommand: ShellCommand {
     }
 
     func run(_ context: CommandContext) throws -> any CommandResult {
+        if markdown { return Result(usage: CommandReference.markdown()) }
         if let verb {
             guard let type = CommandRegistry.lookup(verb) else {
                 let hint = CommandRegistry.suggestion(for: verb).map { " (did you mean '\($0)'?)" } ?? ""

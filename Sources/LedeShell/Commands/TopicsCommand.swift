@@ -15,7 +15,7 @@ struct TopicsCommand: ShellCommand {
         """)
 
     @Argument(help: "Articles (default: all).") var selectors: [String] = []
-    @Option(help: "Number of topics (2–500), or a range A..B to sweep.", transform: { try TopicsCommand.topicCounts($0) }) var k: ClosedRange<Int> = 5...5
+    @Option(help: "Number of topics (2–500), or a range A..B to sweep (default: 5).", transform: { try TopicsCommand.topicCounts($0) }) var k: ClosedRange<Int> = 5...5
     @Option(help: "Gibbs sampling sweeps (1–100,000).") var iterations: Int = 200
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(help: "Dirichlet prior on article mixtures (default 5/k).") var alpha: Double?

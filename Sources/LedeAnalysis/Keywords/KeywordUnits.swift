@@ -5,15 +5,15 @@ import LedeText
 /// flat arrays; n-grams are interned once per distinct sequence.
 ///
 /// Unchecked Sendable: single-word units never change after `init` and are read from every core;
-/// n-gram units grow as texts are read, and `FrequencyTable.add` counts n-grams on one thread only.
-public final class TermUnits: @unchecked Sendable {
+/// n-gram units grow as texts are read, and `UnitCounts.add` counts n-grams on one thread only.
+public final class KeywordUnits: @unchecked Sendable {
     public let ngram: Int
     /// Stopword flags by token id.
     let stop: [Bool]
     /// By token id: not counted as a single word (a stopword, or not a word or CJK token by its form's kind).
     /// Built when the vocabulary's kinds are given; texts whose tokens all have their form's kind read only this.
     let skipOne: [Bool]?
-    let kinds: FormStore?
+    let kinds: VocabularyForms?
     /// Token id → stem id (nil: no stemming).
     let stemOf: [UInt32]?
     let forms: [String]
@@ -33,7 +33,7 @@ public final class TermUnits: @unchecked Sendable {
     ///   - stems: optional stemming: token id → stem id, and each stem's display form.
     ///   - kinds: the vocabulary's form store (its kinds), for a faster single-word pass (optional).
     public init(forms: [String], stopwords: Stopwords, ngram: Int = 1, stems: (of: [UInt32], forms: [String])? = nil,
-                kinds: FormStore? = nil) throws {
+                kinds: VocabularyForms? = nil) throws {
         guard (1...5).contains(ngram) else { throw Problem.badNgram(ngram) }
         self.ngram = ngram
         self.forms = forms

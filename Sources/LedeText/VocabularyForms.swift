@@ -9,7 +9,7 @@ import Foundation
 ///
 /// Append-only: an id's record is written under the vocabulary's lock before any text holding the id is
 /// published, and pages never move or shrink, so readers take no lock.
-public final class FormStore: @unchecked Sendable {
+public final class VocabularyForms: @unchecked Sendable {
     @usableFromInline static let pageBits = 16, pageMask = (1 << 16) - 1
     private static let maxPages = 1 << 16
     /// Forms are packed into 1 MB pages (a form never spans two), each with 16 bytes to spare at its end, so a
@@ -23,7 +23,7 @@ public final class FormStore: @unchecked Sendable {
     @usableFromInline let kinds: UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>
     private var arenaPages: [UnsafeMutablePointer<UInt8>] = []
     /// The writer's place in the last page (callers serialise writes).
-    private var arenaUsed = FormStore.arenaPageSize
+    private var arenaUsed = VocabularyForms.arenaPageSize
 
     /// The longest form kept whole. A longer one (a token of over 32 KB) is kept cut: no token's surface can
     /// equal it, so texts keep such a token's surface themselves.
@@ -32,14 +32,14 @@ public final class FormStore: @unchecked Sendable {
 
     public init() {
         // calloc: only the page pointers actually written become resident.
-        records = calloc(FormStore.maxPages, MemoryLayout<UnsafeMutablePointer<UInt64>?>.stride)!
-            .bindMemory(to: UnsafeMutablePointer<UInt64>?.self, capacity: FormStore.maxPages)
-        kinds = calloc(FormStore.maxPages, MemoryLayout<UnsafeMutablePointer<UInt8>?>.stride)!
-            .bindMemory(to: UnsafeMutablePointer<UInt8>?.self, capacity: FormStore.maxPages)
+        records = calloc(VocabularyForms.maxPages, MemoryLayout<UnsafeMutablePointer<UInt64>?>.stride)!
+            .bindMemory(to: UnsafeMutablePointer<UInt64>?.self, capacity: VocabularyForms.maxPages)
+        kinds = calloc(VocabularyForms.maxPages, MemoryLayout<UnsafeMutablePointer<UInt8>?>.stride)!
+            .bindMemory(to: UnsafeMutablePointer<UInt8>?.self, capacity: VocabularyForms.maxPages)
     }
 
     deinit {
-        for p in 0..<FormStore.maxPages {
+        for p in 0..<VocabularyForms.maxPages {
             if let page = records[p] { free(page) }
             if let page = kinds[p] { free(page) }
         }
@@ -49,9 +49,9 @@ public final class FormStore: @unchecked Sendable {
 
     /// Records a new id's form and kind (callers serialise writes: the vocabulary's lock).
     func set(_ id: UInt32, _ bytes: UnsafeBufferPointer<UInt8>, _ kind: TokenKind) {
-        let length = min(bytes.count, FormStore.maxFormLength)
-        if arenaUsed + length > FormStore.arenaPageSize {
-            let page = calloc(FormStore.arenaPageSize + FormStore.readSlack, 1)!.bindMemory(to: UInt8.self, capacity: FormStore.arenaPageSize + FormStore.readSlack)
+        let length = min(bytes.count, VocabularyForms.maxFormLength)
+        if arenaUsed + length > VocabularyForms.arenaPageSize {
+            let page = calloc(VocabularyForms.arenaPageSize + VocabularyForms.readSlack, 1)!.bindMemory(to: UInt8.self, capacity: VocabularyForms.arenaPageSize + VocabularyForms.readSlack)
             arenaPages.append(page)
             arenaUsed = 0
         }
@@ -60,36 +60,36 @@ public final class FormStore: @unchecked Sendable {
         arenaUsed += length
         let address = UInt64(UInt(bitPattern: at))
         precondition(address >> 48 == 0, "form store: an address beyond 48 bits")
-        let flag = CharacterCounts.needsScan(UnsafeBufferPointer(start: at, count: length)) ? FormStore.scanFlag : 0
-        let p = Int(id) >> FormStore.pageBits
+        let flag = CharacterCounts.needsScan(UnsafeBufferPointer(start: at, count: length)) ? VocabularyForms.scanFlag : 0
+        let p = Int(id) >> VocabularyForms.pageBits
         if records[p] == nil {
-            records[p] = calloc(FormStore.pageMask + 1, 8)!.bindMemory(to: UInt64.self, capacity: FormStore.pageMask + 1)
-            kinds[p] = calloc(FormStore.pageMask + 1, 1)!.bindMemory(to: UInt8.self, capacity: FormStore.pageMask + 1)
+            records[p] = calloc(VocabularyForms.pageMask + 1, 8)!.bindMemory(to: UInt64.self, capacity: VocabularyForms.pageMask + 1)
+            kinds[p] = calloc(VocabularyForms.pageMask + 1, 1)!.bindMemory(to: UInt8.self, capacity: VocabularyForms.pageMask + 1)
         }
-        records[p]![Int(id) & FormStore.pageMask] = address << 16 | flag | UInt64(length)
-        kinds[p]![Int(id) & FormStore.pageMask] = kind.rawValue
+        records[p]![Int(id) & VocabularyForms.pageMask] = address << 16 | flag | UInt64(length)
+        kinds[p]![Int(id) & VocabularyForms.pageMask] = kind.rawValue
     }
 
     @inlinable @inline(__always) func record(_ id: UInt32) -> UInt64 {
-        guard let page = records[Int(id) >> FormStore.pageBits] else { return 0 }
-        return page[Int(id) & FormStore.pageMask]
+        guard let page = records[Int(id) >> VocabularyForms.pageBits] else { return 0 }
+        return page[Int(id) & VocabularyForms.pageMask]
     }
 
     /// The kind of an id that a published text holds (`.word` for an id interned as a bare string).
     @inlinable @inline(__always) public subscript(id: UInt32) -> TokenKind {
-        guard let page = kinds[Int(id) >> FormStore.pageBits] else { return .word }
+        guard let page = kinds[Int(id) >> VocabularyForms.pageBits] else { return .word }
         // Only raw values of `TokenKind` are ever stored (a fresh page is zero: `.word`).
-        return unsafeBitCast(page[Int(id) & FormStore.pageMask], to: TokenKind.self)
+        return unsafeBitCast(page[Int(id) & VocabularyForms.pageMask], to: TokenKind.self)
     }
 
     /// The normalised bytes of an id that a published text holds (empty for an id never recorded). Valid as
     /// long as the store lives: pages never move; `readSlack` bytes past the end may be read (not used).
     @inlinable @inline(__always) public func bytes(_ id: UInt32) -> UnsafeBufferPointer<UInt8> {
         let r = record(id)
-        return UnsafeBufferPointer(start: UnsafePointer(bitPattern: UInt(r >> 16)), count: Int(r & FormStore.lengthMask))
+        return UnsafeBufferPointer(start: UnsafePointer(bitPattern: UInt(r >> 16)), count: Int(r & VocabularyForms.lengthMask))
     }
 
     /// The byte length of an id's form.
-    @inlinable @inline(__always) public func length(_ id: UInt32) -> Int { Int(record(id) & FormStore.lengthMask) }
+    @inlinable @inline(__always) public func length(_ id: UInt32) -> Int { Int(record(id) & VocabularyForms.lengthMask) }
 
 }

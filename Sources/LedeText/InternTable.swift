@@ -5,7 +5,7 @@ import Synchronization
 /// bytes kept in one arena. Used per document by the tokenizer (no lock, no `String` per token) and,
 /// inside `Vocabulary`, for the whole session. A slot carries the form's id and a few bits of its hash, so a
 /// probe touches one slot and, only on a tag match, the form's offsets and bytes.
-public struct FormTable: Sendable {
+public struct InternTable: Sendable {
     /// 4 bytes, so a worker's table of tens of thousands of forms stays in cache: the form id + 1 in the low
     /// 26 bits (0: empty), 6 bits of the hash's high half above it (a probe reads the form's bytes only on a
     /// tag match, which a different form passes 1 time in 64).
@@ -79,7 +79,7 @@ public struct FormTable: Sendable {
                         if slot.isEmpty { return (s, false) }
                         if slot.tag == tag {
                             let start = Int(off[Int(slot.id)]), end = Int(off[Int(slot.id) + 1])
-                            if end - start == bytes.count, FormTable.same(a.baseAddress! + start, bytes) {
+                            if end - start == bytes.count, InternTable.same(a.baseAddress! + start, bytes) {
                                 return (s, true)
                             }
                         }

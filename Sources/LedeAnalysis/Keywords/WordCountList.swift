@@ -14,7 +14,7 @@ import Foundation
 ///   `# tokens: N` gives the size of the corpus the list was made from. Without it the size is the sum of the
 ///   counts, which is right only when the list holds every word, stopwords included.
 /// The same term twice (after the caller's normalisation, or literally) adds up.
-public struct FrequencyList: Sendable, Equatable {
+public struct WordCountList: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
         public var term: String
         public var count: Int

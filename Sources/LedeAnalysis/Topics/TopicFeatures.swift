@@ -4,8 +4,8 @@ import LedeText
 /// Maps the token ids of a session's vocabulary to the keys topic models count: Snowball English stems
 /// (LedeText's `StemIndex`), so that "elections", "elected" and "election" are one feature. Numbers, URLs,
 /// e-mails and stopwords get no key.
-public struct TermKeys: Sendable {
-    /// Key (stem id) of each vocabulary id, or `TermKeys.none` when that token is not counted.
+public struct TopicFeatures: Sendable {
+    /// Key (stem id) of each vocabulary id, or `TopicFeatures.none` when that token is not counted.
     public let keyOfToken: [UInt32]
     /// The text of each key (a stem), indexed by key.
     public let keyForms: [String]
@@ -29,16 +29,16 @@ public struct TermKeys: Sendable {
         return Stopwords(name: "topic-stopwords-english", words: words)
     }()
 
-    public init(vocabulary: Vocabulary, stopwords: Stopwords = TermKeys.stopwords) {
+    public init(vocabulary: Vocabulary, stopwords: Stopwords = TopicFeatures.stopwords) {
         self.init(vocabulary: vocabulary, stems: StemIndex(vocabulary: vocabulary), stopwords: stopwords)
     }
 
     /// The keys of `vocabulary` as it is now, from stems its owner keeps (`StemIndex` stems each form once).
-    public init(vocabulary: Vocabulary, stems: StemIndex, stopwords: Stopwords = TermKeys.stopwords) {
+    public init(vocabulary: Vocabulary, stems: StemIndex, stopwords: Stopwords = TopicFeatures.stopwords) {
         let table = stems.stemTable()
         let forms = vocabulary.forms(in: 0..<table.count)
-        var keyOfToken = [UInt32](repeating: TermKeys.none, count: table.count)
-        for (id, form) in forms.enumerated() where TermKeys.isWordLike(form) && !stopwords.contains(form) {
+        var keyOfToken = [UInt32](repeating: TopicFeatures.none, count: table.count)
+        for (id, form) in forms.enumerated() where TopicFeatures.isWordLike(form) && !stopwords.contains(form) {
             keyOfToken[id] = table[id]
         }
         let keyForms = (0..<stems.stemCount).map { stems.form(ofStem: UInt32($0)) }
@@ -56,7 +56,7 @@ public struct TermKeys: Sendable {
     /// Key of a token id (ids interned after these keys were built have none).
     @inline(__always)
     public func key(ofToken id: UInt32) -> UInt32 {
-        Int(id) < keyOfToken.count ? keyOfToken[Int(id)] : TermKeys.none
+        Int(id) < keyOfToken.count ? keyOfToken[Int(id)] : TopicFeatures.none
     }
 
     /// Key of a stem (as stored in model files), when the corpus has it.
@@ -64,7 +64,7 @@ public struct TermKeys: Sendable {
 
     /// Whether a stem is one of the stopwords' stems (phrases in taxonomies skip them as texts do).
     public static func isStopword(_ stem: String) -> Bool { stopwordStems.contains(stem) }
-    static let stopwordStems: Set<String> = Set(TermKeys.stopwords.words.map { stem($0) })
+    static let stopwordStems: Set<String> = Set(TopicFeatures.stopwords.words.map { stem($0) })
 
     /// The stem of one lower-case word.
     public static func stem(_ word: String) -> String { SnowballEnglishStemmer.stem(word) }

@@ -2,7 +2,7 @@ import Foundation
 import LedeText
 
 /// Term counts over a set of texts in flat arrays indexed by unit id.
-public struct FrequencyTable: Sendable {
+public struct UnitCounts: Sendable {
     public private(set) var counts: [Int32] = []
     public private(set) var documentFrequency: [Int32] = []
     private var lastDocument: [Int32] = []
@@ -13,7 +13,7 @@ public struct FrequencyTable: Sendable {
     public init() {}
 
     /// Counts the units of one text.
-    public mutating func add(_ text: TokenizedText, units: TermUnits) {
+    public mutating func add(_ text: TokenizedText, units: KeywordUnits) {
         let doc = Int32(documents + 1)
         grow(to: units.unitCount)
         if units.ngram == 1 {
@@ -40,7 +40,7 @@ public struct FrequencyTable: Sendable {
     }
 
     /// Counts every token of `text` by its id (ids past the table are left out); the caller clears the ids
-    /// that are not units (`TermUnits.skippedIDsIfCountingEveryID`) once all texts are counted.
+    /// that are not units (`KeywordUnits.skippedIDsIfCountingEveryID`) once all texts are counted.
     mutating func addCountingEveryID(_ text: TokenizedText, unitCount: Int) {
         let doc = Int32(documents + 1)
         grow(to: unitCount)
@@ -62,7 +62,7 @@ public struct FrequencyTable: Sendable {
 
     /// Counts many texts; checks for Ctrl-C every 256 texts. Single words are counted on all cores
     /// (each worker a table of its own, then summed: the texts are disjoint, so document frequencies add).
-    public mutating func add(_ texts: [TokenizedText], units: TermUnits) throws {
+    public mutating func add(_ texts: [TokenizedText], units: KeywordUnits) throws {
         guard units.ngram == 1, Parallel.cores > 1, texts.count >= 512 else {
             for (i, t) in texts.enumerated() {
                 if i & 255 == 255 { try Cancellation.check() }
@@ -70,8 +70,8 @@ public struct FrequencyTable: Sendable {
             }
             return
         }
-        let parts = Parallel.mapPerCore(count: texts.count) { range -> (table: FrequencyTable, skipped: [Bool]?) in
-            var table = FrequencyTable()
+        let parts = Parallel.mapPerCore(count: texts.count) { range -> (table: UnitCounts, skipped: [Bool]?) in
+            var table = UnitCounts()
             var skipped: [Bool]?
             for i in range {
                 if i & 255 == 255, Cancellation.isRequested { break }
@@ -104,7 +104,7 @@ public struct FrequencyTable: Sendable {
     }
 
     /// Adds the counts of a table made from other texts with the same units.
-    mutating func merge(_ other: FrequencyTable) {
+    mutating func merge(_ other: UnitCounts) {
         grow(to: other.counts.count)
         for i in 0..<other.counts.count where other.counts[i] != 0 {
             counts[i] &+= other.counts[i]
@@ -135,17 +135,17 @@ public struct FrequencyTable: Sendable {
 
     public func count(_ unit: UInt32) -> Int { Int(unit) < counts.count ? Int(counts[Int(unit)]) : 0 }
 
-    public func row(_ unit: UInt32, units: TermUnits, tfidf: Double? = nil) -> TermFrequency {
+    public func row(_ unit: UInt32, units: KeywordUnits, tfidf: Double? = nil) -> KeywordRow {
         let c = count(unit)
         let df = Int(unit) < documentFrequency.count ? Int(documentFrequency[Int(unit)]) : 0
-        return TermFrequency(term: units.label(unit), count: c,
+        return KeywordRow(term: units.label(unit), count: c,
                              perMillion: tokens > 0 ? Double(c) * 1e6 / Double(tokens) : 0,
                              documentFrequency: df, range: documents > 0 ? 100 * Double(df) / Double(documents) : 0,
                              tfidf: tfidf)
     }
 
     /// The `top` most frequent units with at least `minCount` occurrences; ties by form, so output is stable.
-    public func top(_ top: Int, minCount: Int = 1, units: TermUnits) -> [TermFrequency] {
+    public func top(_ top: Int, minCount: Int = 1, units: KeywordUnits) -> [KeywordRow] {
         var picked: [(UInt32, Int32)] = []
         let floor = Int32(clamping: max(1, minCount))
         for (i, c) in counts.enumerated() where c >= floor { picked.append((UInt32(i), c)) }

@@ -2,7 +2,7 @@ import Foundation
 import LedeText
 
 /// One keyword row.
-public struct TermFrequency: Codable, Sendable, Equatable {
+public struct KeywordRow: Codable, Sendable, Equatable {
     public var term: String
     public var count: Int
     /// Occurrences per million tokens of the texts counted.
