@@ -13,7 +13,7 @@ ms() { python3 -c 'import json,sys
 for line in open(sys.argv[1]):
     e = json.loads(line)
     if e["status"] != "ok": print("FAILED", e["command"], e.get("error")); continue
-    print(f"{e[\"command\"][:60]:<62} {e[\"durationMs\"]:9.1f} ms")' "$1"; }
+    print("%-62s %9.1f ms" % (e["command"][:60], e["durationMs"]))' "$1"; }
 
 echo "-- report of the BBC corpus (2,225 articles)"
 "$LEDE" --no-init --json -c "load $bbc" -c "report $tmp/bbc.html" -c "report $tmp/bbc.html" > "$tmp/report.jsonl" 2>/dev/null
@@ -51,20 +51,21 @@ if [ ! -d "$corpus" ]; then
   for i in $(seq -w 1 20); do cp -r "$bbc" "$corpus/copy$i"; done
   find "$corpus" -name README.TXT -delete
 fi
-dated=/tmp/bbc20-dated.jsonl
-if [ ! -f "$dated" ]; then
+dated=/tmp/bbc20-dated-plots
+if [ ! -d "$dated" ]; then
+  mkdir -p "$dated"
   python3 - "$corpus" "$dated" <<'PY'
 import json, os, sys, zlib, datetime
 root, out = sys.argv[1], sys.argv[2]
 start = datetime.date(2004, 1, 1)
-with open(out, "w", encoding="utf-8") as f:
-    for d, _, files in sorted(os.walk(root)):
-        for name in sorted(files):
-            path = os.path.join(d, name)
-            lines = open(path, encoding="utf-8", errors="replace").read().split("\n", 1)
-            day = start + datetime.timedelta(days=zlib.crc32(path.encode()) % 731)
-            f.write(json.dumps({"title": lines[0], "text": lines[1] if len(lines) > 1 else "", "published": day.isoformat(),
-                                "source": os.path.basename(d)}) + "\n")
+for copy in sorted(os.listdir(root)):
+    with open(os.path.join(out, copy + ".jsonl"), "w", encoding="utf-8") as f:
+        for d, _, files in sorted(os.walk(os.path.join(root, copy))):
+            for name in sorted(files):
+                path = os.path.join(d, name)
+                title, _, body = open(path, encoding="utf-8", errors="replace").read().partition("\n")
+                day = start + datetime.timedelta(days=zlib.crc32(os.path.relpath(path, root).encode()) % 731)
+                f.write(json.dumps({"title": title, "text": body, "published": day.isoformat(), "source": os.path.basename(d)}) + "\n")
 PY
 fi
 echo "-- BBC × 20 (44,500 articles), once loaded"

@@ -115,14 +115,14 @@ extension Engine {
         guard (2...12).contains(order.count) else { return [] }
         let stops = try stopwords("English")
         let units = try termUnits(TermOptions(), stopwords: stops)
-        var tables: [String: FrequencyTable] = [:]
+        var tables: [String: UnitCounts] = [:]
         for g in order {
-            var t = FrequencyTable()
+            var t = UnitCounts()
             try t.add(members[g]!.map { selection[$0].version.text }, units: units)
             tables[g] = t
         }
         return try order.map { g in
-            var rest = FrequencyTable()
+            var rest = UnitCounts()
             try rest.add(selection.indices.filter { groups[$0] != g }.map { selection[$0].version.text }, units: units)
             let t = tables[g]!
             return ReportData.GroupKeyness(group: g, articles: members[g]!.count, tokens: t.tokens,
