@@ -69,7 +69,8 @@ extension HTMLReport {
                rows: r.rows.map { [$0.article, $0.title ?? "", Format.int($0.tokens), Format.int($0.hits), HTMLReport.fixed($0.juillandD, 3), HTMLReport.fixed($0.griesDP, 3)] },
                numeric: [2, 3, 4, 5])
         case .trend(let r):
-            figure(&w, caption: "\(r.subject), \(r.measure) by \(r.unit.rawValue); \(Format.plural(r.undated.articles, "undated article")) not shown", chart: { w in
+            let undated = r.undated.articles > 0 ? "; \(Format.plural(r.undated.articles, "undated article")) not on the time axis" : ""
+            figure(&w, caption: "\(r.subject), \(r.measure) by \(r.unit.rawValue)\(undated)", chart: { w in
                 SVGCharts.lines(&w, chart: "trend", label: "Line chart of \(r.subject) by \(r.unit.rawValue)", buckets: r.points.map(\.label),
                                 series: [(r.subject, r.points.map(\.value))])
             }, columns: [r.unit.rawValue, "articles", "tokens", "hits", r.measure],

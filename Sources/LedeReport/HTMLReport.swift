@@ -111,6 +111,6 @@ public final class HTMLReport {
     table.sbs{width:100%;table-layout:fixed}table.sbs td{width:50%;font-size:13px}tr.unchanged td{color:var(--muted)}td.change{width:auto}
     del{background:var(--del);text-decoration:line-through}ins{background:var(--ins);text-decoration:none}tr.deleted td.old{background:#fff1f0}tr.added td.new{background:#effbef}
     code,pre{font:12px/1.4 ui-monospace,Menlo,Consolas,monospace}pre{white-space:pre-wrap;word-break:break-word;background:#f6f8fa;padding:8px}
-    article.logged{border-top:1px solid var(--line);margin-top:16px}.note{color:var(--muted);font-size:13px}ul.summary{margin:4px 0 10px}
+    article.logged{border-top:1px solid var(--line);margin-top:16px}article.logged h3 code{font-size:14px}article.logged .meta{font-size:12px}.note{color:var(--muted);font-size:13px}ul.summary{margin:4px 0 10px}
     """
 }

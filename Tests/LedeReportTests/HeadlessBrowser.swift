@@ -19,7 +19,7 @@ struct HeadlessBrowser {
     struct Run { var status: Int32; var stdout: String; var stderr: String; var leftovers: [Int32] }
 
     /// Runs the browser with `arguments` after the common headless ones, at most `seconds` (then killed).
-    func run(_ arguments: [String], seconds: Int = 90) throws -> Run {
+    func run(_ arguments: [String], seconds: Int = 180) throws -> Run {
         let work = NSTemporaryDirectory() + "lede-chromium-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: work + "/profile", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }

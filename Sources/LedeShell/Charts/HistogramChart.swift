@@ -21,7 +21,7 @@ struct HistogramChart: TerminalChart {
         let labelWidth = labels.map(\.count).max()!
         let counts = h.bins.map { Format.int($0.count) }
         let countWidth = counts.map(\.count).max()!
-        let barWidth = max(5, width - labelWidth - countWidth - 4)
+        let barWidth = max(5, min(60, width - labelWidth - countWidth - 4))
         let most = h.bins.map(\.count).max()!
         for (k, bin) in h.bins.enumerated() {
             let bar = ChartGlyphs.horizontalBar(most > 0 ? Double(bin.count) / Double(most) : 0, width: barWidth)
