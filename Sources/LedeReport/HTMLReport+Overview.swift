@@ -4,6 +4,9 @@ import LedeSession
 import LedeEngine
 
 extension HTMLReport {
+    /// Rows of the articles table at most: the page stays a few megabytes for a large archive.
+    static let articleRowLimit = 5_000
+
     func writeOverview(_ w: inout HTMLWriter, _ o: ReportData.Overview) {
         articles(&w, o)
         readability(&w, o)
@@ -18,12 +21,16 @@ extension HTMLReport {
         section(&w, "articles") { w in
             let topicNote = o.topicSource == "tags" ? "the article's first tag" : "the best-scoring topic of lede's built-in IPTC Media Topics (tag)"
             w.element("p", [A("class", "note")], text: "\(Format.plural(o.articles.count, "article")). Top topic: \(topicNote). Readability: Flesch Reading Ease (higher is easier) and Flesch–Kincaid grade.")
+            let shown = o.articles.prefix(HTMLReport.articleRowLimit)
             w.element("div", [A("class", "scroll")]) { w in
                 HTMLReport.table(&w, columns: ["id", "title", o.groupedBy == "source" ? "source" : "folder", "date", "versions", "words", "top topic", "FRE", "FK grade"],
-                                 rows: o.articles.map { a in
+                                 rows: shown.map { a in
                                      [a.label, a.title ?? "", a.source ?? a.group, a.date ?? "", String(a.versions), Format.int(a.words), a.topic ?? "",
                                       HTMLReport.fixed(a.fleschReadingEase, 1), HTMLReport.fixed(a.fleschKincaidGrade, 1)]
                                  }, numeric: [4, 5, 7, 8], cls: "articles")
+            }
+            if o.articles.count > shown.count {
+                w.element("p", [A("class", "note")], text: "The first \(Format.int(shown.count)) of \(Format.int(o.articles.count)) articles; every chart counts them all ('list' or 'export' gives every row).")
             }
         }
     }

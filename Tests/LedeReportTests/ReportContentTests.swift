@@ -100,6 +100,8 @@ import LedeAnalysis
         let empty = Engine()
         let r = try empty.report(ReportRequest(path: f.dir + "/empty.html", content: .log))
         #expect(r.sections == ["log"] && r.loggedResults == 0)
+        #expect(try empty.report(ReportRequest(path: f.dir + "/empty2.html")).sections == ["log"])
+        #expect(throws: (any Error).self) { try empty.report(ReportRequest(path: f.dir + "/empty3.html", content: .overview)) }
         #expect(throws: EngineError.self) { try f.engine.report(ReportRequest(path: "/nonexistent-dir/x.html")) }
     }
 }

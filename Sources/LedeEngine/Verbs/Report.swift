@@ -47,7 +47,9 @@ extension Engine {
     public func reportData(_ request: ReportRequest) throws -> ReportData {
         var data = ReportData(title: request.title ?? "lede report", generatedAt: Self.timestamp(Date()), ledeVersion: Engine.version,
                               selectors: request.selectors, overview: nil, logged: [])
-        if request.content != .log { data.overview = try overview(request) }
+        // With nothing loaded, `both` is the log alone (an overview of nothing would only be an error).
+        let nothingLoaded = workspace.articles.isEmpty && request.selectors.isEmpty && request.content == .both
+        if request.content != .log && !nothingLoaded { data.overview = try overview(request) }
         if request.content != .overview { data.logged = try loggedResults() }
         return data
     }
