@@ -25,6 +25,18 @@ import LedeAnalysis
         #expect(d.term == "harbour" && d.hits > 0)
     }
 
+    @Test func theLastLoggedLDARunJoinsTheTopicsSection() throws {
+        let f = try ReportFixture()
+        #expect(try f.engine.reportData(ReportRequest(path: f.dir + "/a.html")).overview?.lda == nil)
+        f.log("topics --k 2", try f.engine.topics(TopicsRequest(k: 2...2, iterations: 20, minDocumentFrequency: 2)))
+        let data = try f.engine.reportData(ReportRequest(path: f.dir + "/b.html"))
+        #expect(data.overview?.lda?.k == 2)
+        _ = try f.engine.report(ReportRequest(path: f.dir + "/b.html"))
+        let html = try String(contentsOfFile: f.dir + "/b.html", encoding: .utf8)
+        let topics = try #require(ReportExpectations.sections(html)["topics"])
+        #expect(topics.contains("LDA topics (k = 2"))
+    }
+
     @Test func sideBySideColumnsRebuildBothTextsExactly() throws {
         let f = try ReportFixture()
         let fire = try #require(f.engine.workspace.article(named: "fire"))

@@ -49,12 +49,16 @@ extension Engine {
                               selectors: request.selectors, overview: nil, logged: [])
         // With nothing loaded, `both` is the log alone (an overview of nothing would only be an error).
         let nothingLoaded = workspace.articles.isEmpty && request.selectors.isEmpty && request.content == .both
-        if request.content != .log && !nothingLoaded { data.overview = try overview(request) }
-        if request.content != .overview { data.logged = try loggedResults() }
+        let logged = try loggedResults()
+        if request.content != .log && !nothingLoaded {
+            let lda = logged.reversed().lazy.compactMap { if case .topics(let t) = $0.content { return t } else { return nil } }.first
+            data.overview = try overview(request, lda: lda)
+        }
+        if request.content != .overview { data.logged = logged }
         return data
     }
 
-    func overview(_ request: ReportRequest) throws -> ReportData.Overview {
+    func overview(_ request: ReportRequest, lda: TopicsReport?) throws -> ReportData.Overview {
         let selection = try select(request.selectors)
         let stats = try articleStatistics(selection)
         // Groups: the source, or the folder when no article names one.
@@ -84,7 +88,7 @@ extension Engine {
             dispersion: try topTerms.map { try strip($0, selection: selection, groups: groups) },
             trends: try trends(topTerms, request: request),
             topicShares: Self.topicShares(groups: groups, topics: topics),
-            lda: try loggedResults().reversed().lazy.compactMap { if case .topics(let t) = $0.content { return t } else { return nil } }.first,
+            lda: lda,
             versions: try versionStories(selection),
             versionsOmitted: max(0, Set(selection.filter { $0.article.versions.count > 1 }.map(\.article.id)).count - ReportData.VersionStory.limit))
     }
