@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes HTML (and inline SVG) into one string. Element and attribute names and raw markup can only be
 /// string literals (`StaticString`), so text from articles can reach the output only through `text` and
 /// attribute values, which are always escaped: untrusted text stays text.
@@ -64,10 +66,11 @@ public struct HTMLWriter {
     }
 
     /// `& < > " '` as character references (all five in attributes, the first three in text); control
-    /// characters other than tab and line feed, and lone surrogates' replacements, as U+FFFD.
+    /// characters other than tab and line feed, and the bidirectional overrides that can make text read in a
+    /// misleading order, as U+FFFD (as the terminal's sanitiser does).
     public static func escape(_ s: String, into out: inout String, attribute: Bool) {
         var needs = false
-        for b in s.utf8 where b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 || (b < 0x20 && b != 0x09 && b != 0x0A) || b == 0x7F || b == 0xC2 {
+        for b in s.utf8 where b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 || (b < 0x20 && b != 0x09 && b != 0x0A) || b == 0x7F || b == 0xC2 || b == 0xE2 {
             needs = true; break
         }
         if !needs { out += s; return }
@@ -79,7 +82,7 @@ public struct HTMLWriter {
             case 0x22: out += attribute ? "&quot;" : "\""
             case 0x27: out += attribute ? "&#39;" : "'"
             case 0x09, 0x0A: out.unicodeScalars.append(u)
-            case 0x00..<0x20, 0x7F..<0xA0: out += "\u{FFFD}"
+            case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069: out += "\u{FFFD}"
             default: out.unicodeScalars.append(u)
             }
         }
@@ -96,8 +99,7 @@ public struct HTMLWriter {
         guard x.isFinite else { return "0" }
         let r = (x * 100).rounded() / 100
         if r == r.rounded(), abs(r) < 1e15 { return String(Int(r)) }
-        var s = String(r)
-        if s.contains("e") { s = String(Int(r.rounded())) }
-        return s
+        let s = String(r)
+        return s.contains("e") ? String(format: "%.0f", r) : s
     }
 }
