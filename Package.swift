@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Layers (lower never imports higher): LedeText → LedeArticles → LedeAnalysis → LedeSession → LedeEngine → LedeShell → lede.
+// Layers (lower never imports higher): LedeText → LedeArticles → LedeAnalysis → LedeSession → LedeEngine → LedeReport → LedeShell → lede.
 let package = Package(
     name: "lede",
     products: [
@@ -24,8 +24,11 @@ let package = Package(
         .target(name: "LedeArchive", dependencies: ["LedeText", "LedeArticles", "CSQLite", "CZstd"]),
         .target(name: "LedeSession", dependencies: ["LedeText", "LedeArticles", "LedeAnalysis"], resources: [.copy("session.schema.json")]),
         .target(name: "LedeEngine", dependencies: ["LedeText", "LedeArticles", "LedeAnalysis", "LedeSession"]),
+        // The HTML report (issue 19): the engine's report data as one self-contained page with inline SVG charts.
+        .target(name: "LedeReport", dependencies: ["LedeText", "LedeArticles", "LedeAnalysis", "LedeSession", "LedeEngine"],
+                swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(name: "LedeShell", dependencies: [
-            "LedeText", "LedeArticles", "LedeAnalysis", "LedeSession", "LedeEngine", "CLibEdit",
+            "LedeText", "LedeArticles", "LedeAnalysis", "LedeSession", "LedeEngine", "LedeReport", "CLibEdit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Fetching pages and feeds (issue 15): libcurl's multi interface, robots.txt, politeness, feeds.
@@ -47,6 +50,8 @@ let package = Package(
         .testTarget(name: "LedeSessionTests", dependencies: ["LedeSession"]),
         .testTarget(name: "LedeEngineTests", dependencies: ["LedeEngine"]),
         .testTarget(name: "LedeShellTests", dependencies: ["LedeShell"]),
+        .testTarget(name: "LedeReportTests", dependencies: ["LedeReport", "LedeEngine", "LedeAnalysis"],
+                    swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(name: "EndToEndTests", dependencies: ["lede"]),
         .testTarget(name: "LedeWebTests", dependencies: ["LedeWeb", "LedeArticles", "LoopbackHTTPServer"]),
     ],

@@ -8,6 +8,8 @@ public enum CommandRegistry {
         SetCommand.self, HistoryCommand.self, SourceCommand.self, SaveCommand.self, OpenCommand.self, ExportCommand.self,
         // Statistics and keywords
         StatsCommand.self, SentencesCommand.self, KeywordsCommand.self, KeynessCommand.self, KwicCommand.self, CollocationsCommand.self,
+        // Charts
+        PlotCommand.self, ReportCommand.self,
         // Topics
         TagCommand.self, TrainCommand.self, EvaluateCommand.self, TopicsCommand.self,
         // Versions

@@ -13,7 +13,11 @@ public protocol CommandResult: Encodable, Sendable {
 
 extension CommandResult {
     public var failure: String? { nil }
-    public var dataTable: DataTable? { nil }
+    /// A chart's own table of numbers when the result draws one; else nil (the default: `DataTable.from`).
+    public var dataTable: DataTable? {
+        for case .chart(_, let data) in display { return DataTable(cells: data) }
+        return nil
+    }
 }
 
 /// A result with nothing to show but a line of text.

@@ -13,6 +13,20 @@ public struct DataTable: Equatable {
 
     public init(columns: [String], rows: [[Value]]) { self.columns = columns; self.rows = rows }
 
+    /// A display table's cells as values: whole numbers and decimals (written plainly, as chart data tables
+    /// write them) become numbers, empty cells nulls, the rest text.
+    init(cells table: Table) {
+        columns = table.columns.map(\.title)
+        rows = table.rows.map { row in
+            row.map { cell -> Value in
+                if cell.isEmpty { return .null }
+                if let n = Int(cell) { return .int(n) }
+                if let x = Double(cell), x.isFinite, !cell.contains(where: { $0.isLetter }) { return .double(x) }
+                return .string(cell)
+            }
+        }
+    }
+
     // MARK: from a result
 
     /// The result's main table: its largest list of records (a list inside a list, such as keyword groups and

@@ -11,6 +11,14 @@ public enum DisplayBlock: Sendable {
     /// Text with styled runs (diffs): coloured on a colour terminal, otherwise deletions and insertions are
     /// marked `[-old-]{+new+}` as git --word-diff and wdiff do.
     case styled([StyledRun])
+    /// A chart drawn to the width on a terminal (table format); in plain and CSV, the table of its numbers.
+    case chart(any TerminalChart, data: Table)
+}
+
+/// A chart drawn with text characters. It sanitises any article text it draws itself.
+public protocol TerminalChart: Sendable {
+    /// The chart's lines, at most `width` columns each; escape sequences for colour only when `color`.
+    func lines(width: Int, color: Bool) -> [String]
 }
 
 public struct StyledRun: Sendable, Equatable {

@@ -20,6 +20,9 @@ public enum Renderer {
         let wraps = options.terminal && options.format == .table
         for block in blocks {
             switch (block, options.format) {
+            case (.chart(let chart, _), .table): parts.append(chart.lines(width: options.width, color: options.color).joined(separator: "\n"))
+            case (.chart(_, let data), .csv): parts.append(csv(data))
+            case (.chart(_, let data), _): parts.append(plain(data))
             case (.table(let t), .csv): parts.append(csv(t))
             case (.table(let t), .plain), (.table(let t), .tsv): parts.append(plain(t))
             case (.table(let t), _): parts.append(table(t, options))
