@@ -15,6 +15,8 @@ public final class ArticleVersion: @unchecked Sendable {
     /// load time: a pass over every body byte that a plain load never needs. Guarded: versions are shared
     /// across threads.
     private let cachedHash: Mutex<String?>
+    /// The version's language, found on first use (`language(identifiedBy:)`): nil inside when unknown.
+    private let cachedLanguage = Mutex<Language??>(nil)
 
     /// `contentHash` may be passed when it was already computed.
     public init(number: Int, document: ParsedDocument, text: TokenizedText, loadedAt: Date = Date(), contentHash: String? = nil) {
@@ -38,6 +40,22 @@ public final class ArticleVersion: @unchecked Sendable {
     }
 
     public var metadata: ArticleMetadata { document.metadata }
+
+    /// The language the page declares (`<html lang>`, JSON-LD, a JSON field), else the one `identifier` finds
+    /// in the start of the text; nil when neither knows. Found once per version.
+    public func language(identifiedBy identifier: LanguageIdentifier) -> Language? {
+        cachedLanguage.withLock { cached in
+            if let cached { return cached }
+            var found = metadata.language.flatMap(Language.init(tag:))
+            if found == nil, text.tokenCount > 0 {
+                // The first few hundred words are what the identifier reads.
+                let end = text.range(ofToken: min(text.tokenCount, LanguageIdentifier.sampleWords) - 1).upperBound
+                found = text.bytes(in: 0..<end).withUnsafeBufferPointer { identifier.identify(utf8: $0) }
+            }
+            cached = .some(found)
+            return found
+        }
+    }
     public var wordCount: Int { text.tokenCount }
 
     /// The body: paragraphs separated by a blank line (rebuilt from the text).

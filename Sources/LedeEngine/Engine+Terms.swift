@@ -7,16 +7,6 @@ extension Engine {
     func stopwords(_ spec: String) throws -> Stopwords {
         do { return try stoplists.resolve(spec) } catch { throw EngineError("--stopwords: \(error)") }
     }
-
-    /// The units keyword counting counts in the workspace's vocabulary now: words or stems or n-grams,
-    /// stopwords left out.
-    func termUnits(_ options: TermOptions, stopwords: Stopwords) throws -> KeywordUnits {
-        let vocabulary = workspace.vocabulary
-        do {
-            return try KeywordUnits(forms: vocabulary.allForms(), stopwords: stopwords, ngram: options.ngram,
-                                 stems: options.stem ? indexes.stemTable() : nil, kinds: vocabulary.forms)
-        } catch { throw EngineError("\(error)") }
-    }
 }
 
 extension Selection {

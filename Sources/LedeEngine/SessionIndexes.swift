@@ -10,6 +10,10 @@ final class SessionIndexes {
     let wordFacts = WordFactsCache(sources: .standard)
     let statistics = StatisticsCache()
     private var keys: TopicFeatures?
+    /// Stems of other languages, made on first need (nil inside when Snowball has no stemmer for one).
+    private var otherStems: [Language: StemIndex?] = [:]
+    /// Readability facts of the languages with formulas beside English.
+    private var languageFacts: [Language: LanguageWordFactsCache] = [:]
 
     init(vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
@@ -26,6 +30,23 @@ final class SessionIndexes {
 
     /// Token id → stem id for every id now, and each stem's form.
     func stemTable() -> (of: [UInt32], forms: [String]) { stems.stemsAndForms() }
+
+    /// The stems of a language (English: `stems`); nil when Snowball has no stemmer for it.
+    func stems(for language: Language) -> StemIndex? {
+        if language == .english { return stems }
+        if let known = otherStems[language] { return known }
+        let made = StemIndex(vocabulary: vocabulary, language: language)
+        otherStems[language] = made
+        return made
+    }
+
+    /// Syllable and letter counts for a language's readability formulas (German, French, Spanish).
+    func facts(for language: Language) -> LanguageWordFacts? {
+        if let cache = languageFacts[language] { return cache.facts(for: vocabulary) }
+        guard let cache = LanguageWordFactsCache(language: language) else { return nil }
+        languageFacts[language] = cache
+        return cache.facts(for: vocabulary)
+    }
 
     /// Readability facts for every id now.
     func facts() -> WordFacts { wordFacts.facts(for: vocabulary) }

@@ -5,10 +5,11 @@ public struct TermOptions: Sendable, Equatable {
     public var stem = false
     public var ngram = 1
     public var minCount = 1
-    /// `none`, a language name (English: function words; others: the jusText lists) or a file path.
-    public var stopwords = "English"
+    /// `auto` (each article's language: English function words, other languages their lists), `none`, a
+    /// language name (English: function words; others: the jusText lists) or a file path.
+    public var stopwords = "auto"
 
-    public init(top: Int = 20, stem: Bool = false, ngram: Int = 1, minCount: Int = 1, stopwords: String = "English") {
+    public init(top: Int = 20, stem: Bool = false, ngram: Int = 1, minCount: Int = 1, stopwords: String = "auto") {
         self.top = top; self.stem = stem; self.ngram = ngram; self.minCount = minCount; self.stopwords = stopwords
     }
 }

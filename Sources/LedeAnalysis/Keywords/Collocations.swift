@@ -31,15 +31,24 @@ public enum Collocations {
         public var tokens: Int
     }
 
+    /// `stopwordsOf` gives each text its own list (its language's) when they differ; else `stopwords` is used.
     public static func find(_ pattern: TermPattern, in texts: [TokenizedText], window: Int, measure: Measure,
-                            minFreq: Int, top: Int, stopwords: Stopwords, forms: [String]) throws -> Result {
-        var stop = [Bool](repeating: false, count: forms.count)
-        if !stopwords.words.isEmpty { for (i, f) in forms.enumerated() where stopwords.words.contains(f) { stop[i] = true } }
+                            minFreq: Int, top: Int, stopwords: Stopwords, stopwordsOf: [Stopwords]? = nil, forms: [String]) throws -> Result {
+        // Each list's flags by token id, made once per distinct list.
+        var flags: [String: [Bool]] = [:]
+        func stopFlags(_ list: Stopwords) -> [Bool] {
+            if let made = flags[list.name] { return made }
+            var stop = [Bool](repeating: false, count: forms.count)
+            if !list.words.isEmpty { for (i, f) in forms.enumerated() where list.words.contains(f) { stop[i] = true } }
+            flags[list.name] = stop
+            return stop
+        }
         var frequency = [Int32](repeating: 0, count: forms.count)
         var left = IdCounter(capacity: forms.count), right = IdCounter(capacity: forms.count)
         var tokensTotal = 0, slots = 0, termFrequency = 0
         for (i, text) in texts.enumerated() {
             if i & 255 == 255 { try Cancellation.check() }
+            let stop = stopFlags(stopwordsOf?[i] ?? stopwords)
             let ids = text.ids
             for id in ids where Int(id) < frequency.count { frequency[Int(id)] &+= 1 }
             tokensTotal += ids.count

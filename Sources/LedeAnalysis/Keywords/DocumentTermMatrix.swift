@@ -15,14 +15,15 @@ public struct DocumentTermMatrix: Sendable {
 
     public var entries: Int { rows.reduce(0) { $0 + $1.count } }
 
-    public init(texts: [TokenizedText], units: KeywordUnits, minCount: Int = 1) throws {
+    /// `unitsOf` gives each text its own units (its language's) when they differ; they share ids with `units`.
+    public init(texts: [TokenizedText], units: KeywordUnits, unitsOf: [KeywordUnits]? = nil, minCount: Int = 1) throws {
         var perDocument: [[UInt32: Int]] = []
         perDocument.reserveCapacity(texts.count)
         var totals: [UInt32: Int] = [:]
         for (i, text) in texts.enumerated() {
             if i & 255 == 255 { try Cancellation.check() }
             var counts: [UInt32: Int] = [:]
-            units.forEachUnit(in: text) { counts[$0, default: 0] += 1 }
+            (unitsOf?[i] ?? units).forEachUnit(in: text) { counts[$0, default: 0] += 1 }
             for (u, c) in counts { totals[u, default: 0] += c }
             perDocument.append(counts)
         }

@@ -18,8 +18,8 @@ public final class KeywordUnits: @unchecked Sendable {
     let stemOf: [UInt32]?
     let forms: [String]
     let stemForms: [String]?
-    private var ngramIndex: [NGramKey: UInt32] = [:]
-    private var ngramKeys: [NGramKey] = []
+    /// N-gram ids: shared by the units made `sharing` these, so counts of texts in several languages merge.
+    private let ngrams: NGramInterner
 
     public enum Problem: Error, CustomStringConvertible {
         case badNgram(Int)
@@ -32,10 +32,13 @@ public final class KeywordUnits: @unchecked Sendable {
     ///   - forms: the vocabulary's forms, indexed by id.
     ///   - stems: optional stemming: token id → stem id, and each stem's display form.
     ///   - kinds: the vocabulary's form store (its kinds), for a faster single-word pass (optional).
+    /// - Parameter sharing: units whose n-gram ids these share (the same terms in another language's
+    ///   stopwords), so tables counted with either merge.
     public init(forms: [String], stopwords: Stopwords, ngram: Int = 1, stems: (of: [UInt32], forms: [String])? = nil,
-                kinds: VocabularyForms? = nil) throws {
+                kinds: VocabularyForms? = nil, sharing other: KeywordUnits? = nil) throws {
         guard (1...5).contains(ngram) else { throw Problem.badNgram(ngram) }
         self.ngram = ngram
+        ngrams = other?.ngrams ?? NGramInterner()
         self.forms = forms
         var stop = [Bool](repeating: false, count: forms.count)
         if !stopwords.words.isEmpty {
@@ -55,14 +58,14 @@ public final class KeywordUnits: @unchecked Sendable {
 
     /// How many unit ids exist so far (n-grams grow as texts are read).
     public var unitCount: Int {
-        if ngram > 1 { return ngramKeys.count }
+        if ngram > 1 { return ngrams.count }
         return stemForms?.count ?? forms.count
     }
 
     /// The display form of a unit.
     public func label(_ unit: UInt32) -> String {
         if ngram > 1 {
-            let key = ngramKeys[Int(unit)]
+            let key = ngrams.key(unit)
             return (0..<key.count).map { word(key[$0]) }.joined(separator: " ")
         }
         return word(unit)
@@ -145,11 +148,23 @@ public final class KeywordUnits: @unchecked Sendable {
         return intern(key)
     }
 
-    @inline(__always) private func intern(_ key: NGramKey) -> UInt32 {
-        if let id = ngramIndex[key] { return id }
-        let id = UInt32(ngramKeys.count)
-        ngramKeys.append(key)
-        ngramIndex[key] = id
+    @inline(__always) private func intern(_ key: NGramKey) -> UInt32 { ngrams.intern(key) }
+}
+
+/// The n-grams met so far, each with a dense id. Grows while texts are counted, on one thread (see the
+/// Sendable note on `KeywordUnits`).
+final class NGramInterner {
+    private var index: [NGramKey: UInt32] = [:]
+    private var keys: [NGramKey] = []
+
+    var count: Int { keys.count }
+    func key(_ id: UInt32) -> NGramKey { keys[Int(id)] }
+
+    @inline(__always) func intern(_ key: NGramKey) -> UInt32 {
+        if let id = index[key] { return id }
+        let id = UInt32(keys.count)
+        keys.append(key)
+        index[key] = id
         return id
     }
 }

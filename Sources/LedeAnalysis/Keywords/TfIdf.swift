@@ -31,14 +31,19 @@ public enum TfIdf {
 
     /// The `top` units of `texts` by mean normalised TF-IDF weight. Document frequencies come from `idfFrom`
     /// (the texts themselves, or a larger set they belong to); counts shown from `countsFrom`.
-    public static func top(_ texts: [TokenizedText], units: KeywordUnits, idfFrom table: UnitCounts,
+    /// `unitsOf` gives each text its own units (its language's stopwords or stems) when they differ; the units
+    /// must share their ids with `units` (see `KeywordUnits.init(sharing:)`).
+    public static func top(_ texts: [TokenizedText], units: KeywordUnits, unitsOf: [KeywordUnits]? = nil, idfFrom table: UnitCounts,
                            countsFrom counts: UnitCounts? = nil, top: Int, minCount: Int = 1) throws -> [KeywordRow] {
         let counts = counts ?? table
         var sums = [Double](repeating: 0, count: units.unitCount)
         var counter = IdCounter(capacity: units.unitCount)
         for (i, text) in texts.enumerated() {
             if i & 255 == 255 { try Cancellation.check() }
-            for (u, w) in row(text, units: units, table: table, counter: &counter) { sums[Int(u)] += w }
+            for (u, w) in row(text, units: unitsOf?[i] ?? units, table: table, counter: &counter) {
+                if Int(u) >= sums.count { sums.append(contentsOf: repeatElement(0, count: Int(u) + 1 - sums.count)) }
+                sums[Int(u)] += w
+            }
         }
         let n = Double(max(texts.count, 1))
         var picked: [(UInt32, Double)] = []

@@ -103,8 +103,8 @@ public struct UnitCounts: Sendable {
         tokens += listTokens
     }
 
-    /// Adds the counts of a table made from other texts with the same units.
-    mutating func merge(_ other: UnitCounts) {
+    /// Adds the counts of a table made from other texts with the same units (or units `sharing` them).
+    public mutating func merge(_ other: UnitCounts) {
         grow(to: other.counts.count)
         for i in 0..<other.counts.count where other.counts[i] != 0 {
             counts[i] &+= other.counts[i]

@@ -12,11 +12,11 @@ public struct CollocationsRequest: Sendable {
     public var measure: Collocations.Measure
     public var minFreq: Int
     public var top: Int
-    /// `none`, a language name or a file path.
+    /// `auto` (each article's language), `none`, a language name or a file path.
     public var stopwords: String
 
     public init(term: String, selectors: [String] = [], window: Int = 5, measure: Collocations.Measure = .logdice,
-                minFreq: Int = 3, top: Int = 20, stopwords: String = "English") {
+                minFreq: Int = 3, top: Int = 20, stopwords: String = "auto") {
         self.term = term; self.selectors = selectors; self.window = window; self.measure = measure
         self.minFreq = minFreq; self.top = top; self.stopwords = stopwords
     }
@@ -36,11 +36,16 @@ extension Engine {
     public func collocations(_ request: CollocationsRequest) throws -> CollocationsReport {
         let selection = try select(request.selectors)
         let forms = workspace.vocabulary.allForms()
-        let stops = try stopwords(request.stopwords)
+        let auto = request.stopwords.lowercased() == LanguageUnits.auto
+        let stops = auto ? Stopwords.englishFunctionWords : try stopwords(request.stopwords)
+        // Under auto each article's own language's list: a collocate is judged by the text it stands in.
+        let stopwordsOf: [Stopwords]? = auto ? selection.map { s in
+            language(of: s.version).map { Stopwords.keywordStopwords(for: $0) ?? .none } ?? Stopwords.englishFunctionWords
+        } : nil
         let pattern: TermPattern
         do { pattern = try TermPattern(request.term, forms: forms) } catch { throw EngineError("\(error)") }
         let r = try Collocations.find(pattern, in: selection.map(\.version.text), window: request.window, measure: request.measure,
-                                      minFreq: request.minFreq, top: request.top, stopwords: stops, forms: forms)
+                                      minFreq: request.minFreq, top: request.top, stopwords: stops, stopwordsOf: stopwordsOf, forms: forms)
         if r.termFrequency == 0 { throw EngineError("'\(request.term)' does not occur in the selection") }
         return CollocationsReport(term: request.term, measure: request.measure.rawValue, window: request.window,
                                   termFrequency: r.termFrequency, windowSlots: r.windowSlots, tokens: r.tokens, collocates: r.collocates)

@@ -103,9 +103,9 @@ extension Engine {
             throw EngineError("\(shown[existing]) exists (use --force to replace it)")
         }
         let picked = try select(request.selectors)
-        let stops = try stopwords(options.stopwords)
-        let units = try termUnits(options, stopwords: stops)
-        let matrix = try DocumentTermMatrix(texts: picked.map(\.version.text), units: units, minCount: options.minCount)
+        let units = try languageUnits(options, languages: languages(of: picked, for: options))
+        let matrix = try DocumentTermMatrix(texts: picked.map(\.version.text), units: units.shared, unitsOf: unitsOfEach(picked, units),
+                                            minCount: options.minCount)
         let labels = picked.map(\.label)
         var main: String
         if ext == "mtx" {

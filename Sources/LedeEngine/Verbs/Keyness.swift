@@ -89,17 +89,17 @@ extension Engine {
             catch { throw EngineError("--vs \(error)") }
         }
         let terms = request.terms
-        let stops = try stopwords(terms.stopwords)
-        let units = try termUnits(terms, stopwords: stops)
-        var t = UnitCounts(), r = UnitCounts()
-        try t.add(target.map(\.version.text), units: units)
-        try r.add(reference.map(\.version.text), units: units)
+        let languageUnits = try languageUnits(terms, languages: languages(of: target + reference, for: terms))
+        let units = languageUnits.shared
+        let t = try count(target, with: languageUnits)
+        var r = try count(reference, with: languageUnits)
         var files: [KeynessReport.ReferenceFile] = []
         for corpus in corpora {
             let before = r.tokens
             switch corpus.content {
             case .texts(let texts):
-                try r.add(texts, units: units)
+                // A corpus on disk is counted with the units of a text of unknown language (English, under auto).
+                try r.add(texts, units: languageUnits.units(for: nil))
                 files.append(.init(path: corpus.path, articles: texts.count, tokens: r.tokens - before))
             case .list(let entries, let tokens, let stated):
                 let counts = entries.compactMap { e in units.unit(ofTerm: e.ids, kinds: e.kinds).map { ($0, e.count) } }

@@ -37,23 +37,30 @@ extension Engine {
     public func keywords(_ request: KeywordsRequest) throws -> KeywordsReport {
         let selection = try select(request.selectors)
         let terms = request.terms
-        let stops = try stopwords(terms.stopwords)
-        let units = try termUnits(terms, stopwords: stops)
+        let units = try languageUnits(terms, languages: languages(of: selection, for: terms))
         // TF-IDF's idf comes from the whole selection, so groups are ranked on one scale.
-        var whole = UnitCounts()
-        if request.tfidf { try whole.add(selection.map(\.version.text), units: units) }
+        let whole = request.tfidf ? try count(selection, with: units) : UnitCounts()
         var groups: [KeywordsReport.Group] = []
         for (name, items) in Self.group(selection, by: request.by) {
-            let texts = items.map(\.version.text)
-            var table = UnitCounts()
-            try table.add(texts, units: units)
+            let table = try count(items, with: units)
             let ranked = request.tfidf
-                ? try TfIdf.top(texts, units: units, idfFrom: whole, countsFrom: table, top: terms.top, minCount: terms.minCount)
-                : table.top(terms.top, minCount: terms.minCount, units: units)
+                ? try TfIdf.top(items.map(\.version.text), units: units.shared, unitsOf: unitsOfEach(items, units),
+                                idfFrom: whole, countsFrom: table, top: terms.top, minCount: terms.minCount)
+                : table.top(terms.top, minCount: terms.minCount, units: units.shared)
             groups.append(KeywordsReport.Group(group: name, articles: items.count, tokens: table.tokens, terms: ranked))
         }
         return KeywordsReport(ranking: request.tfidf ? "tfidf" : "frequency", ngram: terms.ngram, stemmed: terms.stem,
-                              stopwords: stops.name, groups: groups)
+                              stopwords: units.name, groups: groups)
+    }
+
+    /// The languages of a selection's versions, when `--stopwords auto` needs them (else none is identified).
+    func languages(of selection: [Selection], for terms: TermOptions) -> Set<Language?> {
+        terms.stopwords.lowercased() == LanguageUnits.auto ? Set(selection.map { language(of: $0.version) }) : []
+    }
+
+    /// Each version's units, when they differ by language.
+    func unitsOfEach(_ selection: [Selection], _ units: LanguageUnits) -> [KeywordUnits]? {
+        units.single == nil ? selection.map { units.units(for: language(of: $0.version)) } : nil
     }
 
     /// A selection split into named groups, in order of first appearance (dates sorted).

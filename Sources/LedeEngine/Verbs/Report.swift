@@ -119,14 +119,10 @@ extension Engine {
             members[g, default: []].append(i)
         }
         guard (2...12).contains(order.count) else { return [] }
-        let stops = try stopwords("English")
-        let units = try termUnits(TermOptions(), stopwords: stops)
+        let languageUnits = try languageUnits(TermOptions(), languages: languages(of: selection, for: TermOptions()))
+        let units = languageUnits.shared
         var tables: [String: UnitCounts] = [:]
-        for g in order {
-            var t = UnitCounts()
-            try t.add(members[g]!.map { selection[$0].version.text }, units: units)
-            tables[g] = t
-        }
+        for g in order { tables[g] = try count(members[g]!.map { selection[$0] }, with: languageUnits) }
         return try order.map { g in
             var rest = UnitCounts()
             try rest.add(selection.indices.filter { groups[$0] != g }.map { selection[$0].version.text }, units: units)

@@ -25,6 +25,17 @@ public struct StatsReport: Codable, Sendable {
         public var title: String?
         public var path: String
         public var stats: TextStatistics
+        /// The article's language (ISO 639-1), declared or identified; nil when unknown (English formulas apply).
+        public var language: String?
+        /// Scores of the formulas made for its language, when it is not English (German, French, Spanish).
+        public var languageReadability: [NamedScore]?
+        /// Why the English formulas are empty and no other applies.
+        public var readabilityNote: String?
+    }
+    /// A readability formula of a language other than English, and its score.
+    public struct NamedScore: Codable, Sendable {
+        public var formula: String
+        public var score: Double?
     }
     public struct Explanation: Codable, Sendable {
         public var article: String
@@ -36,6 +47,12 @@ public struct StatsReport: Codable, Sendable {
     public var articles: [ArticleStats]
     public var articleCount: Int
     public var selection: TextStatistics
+    /// Articles by language (ISO 639-1; "unknown" when neither declared nor identified).
+    public var languages: [String: Int]
+    /// The selection's scores in its one language, when that language is not English and has formulas.
+    public var languageReadability: [NamedScore]?
+    /// Why the selection's English scores are empty (another language, or several).
+    public var readabilityNote: String?
     public var wordsPerMinute: Double
     public var explanations: [Explanation]?
 }
@@ -61,12 +78,50 @@ extension Engine {
                                                words: words)
             }
         }
+        // Readability formulas are language-specific: English ones for English (and for text whose language is
+        // unknown), the formulas made for German, French and Spanish, else an empty cell with the reason.
+        let languages = selection.map { language(of: $0.version) }
+        var rows = zip(selection, each).enumerated().map { i, pair in
+            var row = StatsReport.ArticleStats(id: pair.0.article.id, article: pair.0.label, title: pair.0.version.metadata.title,
+                                               path: pair.0.version.document.path, stats: pair.1, language: languages[i]?.code)
+            if let language = languages[i], language != .english {
+                row.stats.readability = ReadabilityScores(ReadabilityCounts())
+                if let facts = indexes.facts(for: language) {
+                    row.languageReadability = Self.scores(LanguageReadability.counts(of: pair.0.version.text, facts: facts), language)
+                } else {
+                    row.readabilityNote = LanguageReadability.unavailableReason(for: language)
+                }
+            }
+            return row
+        }
+        var totals = total
+        var byLanguage: [String: Int] = [:]
+        for l in languages { byLanguage[l?.code ?? "unknown", default: 0] += 1 }
+        let others = Set(languages.compactMap { $0 == .english ? nil : $0 })
+        var selectionScores: [StatsReport.NamedScore]?, selectionNote: String?
+        if !others.isEmpty {
+            totals.readability = ReadabilityScores(ReadabilityCounts())
+            if others.count == 1, !languages.contains(where: { $0 == nil || $0 == .english }), let language = others.first {
+                if let facts = indexes.facts(for: language) {
+                    let counts = selection.reduce(LanguageReadabilityCounts()) { $0 + LanguageReadability.counts(of: $1.version.text, facts: facts) }
+                    selectionScores = Self.scores(counts, language)
+                } else {
+                    selectionNote = LanguageReadability.unavailableReason(for: language)
+                }
+            } else {
+                let names = byLanguage.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                    .map { "\(Language(code: $0.key)?.name ?? $0.key) \($0.value)" }.joined(separator: ", ")
+                selectionNote = "mixed languages (\(names)): readability is per article (stats --by article)"
+            }
+        }
         let kept = request.rows == 0 ? selection.count : min(request.rows, selection.count)
-        return StatsReport(
-            articles: zip(selection.prefix(kept), each.prefix(kept)).map {
-                StatsReport.ArticleStats(id: $0.0.article.id, article: $0.0.label, title: $0.0.version.metadata.title,
-                                         path: $0.0.version.document.path, stats: $0.1)
-            },
-            articleCount: selection.count, selection: total, wordsPerMinute: TextStatistics.wordsPerMinute, explanations: explanations)
+        rows.removeLast(rows.count - kept)
+        return StatsReport(articles: rows, articleCount: selection.count, selection: totals, languages: byLanguage,
+                           languageReadability: selectionScores, readabilityNote: selectionNote,
+                           wordsPerMinute: TextStatistics.wordsPerMinute, explanations: explanations)
+    }
+
+    static func scores(_ counts: LanguageReadabilityCounts, _ language: Language) -> [StatsReport.NamedScore] {
+        LanguageReadability.scores(counts, language: language).map { StatsReport.NamedScore(formula: $0.formula.name, score: $0.score) }
     }
 }

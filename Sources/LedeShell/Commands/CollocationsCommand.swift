@@ -21,7 +21,7 @@ struct CollocationsCommand: ShellCommand {
     @Option(help: "pmi, ll, tscore or logdice.") var measure: Collocations.Measure = .logdice
     @Option(name: .customLong("min-freq"), help: "Leave out collocates seen fewer times near the term (1–2,147,483,647).") var minFreq = 3
     @Option(help: "How many collocates to show (1–1,000,000).") var top = 20
-    @Option(help: "Stopwords to leave out as collocates: none, a language (English: function words) or a file.") var stopwords = "English"
+    @Option(help: "Stopwords to leave out as collocates: auto (each article's language), none, a language (English: function words) or a file.") var stopwords = "auto"
 
     func validate() throws {
         if term.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("give a word or phrase") }

@@ -26,12 +26,12 @@ struct ExportCommand: ShellCommand {
     @Flag(help: "With --dfm: count stems (Snowball English) instead of word forms.") var stem = false
     @Option(name: .customLong("min-count"), help: "With --dfm: leave out terms seen fewer times in all (1–2,147,483,647).") var minCount = 1
     @Option(help: "With --dfm: n-grams of N words (1–5).") var ngram = 1
-    @Option(help: "With --dfm: stopwords to leave out: none, a language or a file.") var stopwords = "English"
+    @Option(help: "With --dfm: stopwords to leave out: auto (each article's language), none, a language or a file.") var stopwords = "auto"
 
     func validate() throws {
         try OptionLimits.check(minCount, in: OptionLimits.minCount, "--min-count")
         if !(1...5).contains(ngram) { throw ValidationError("--ngram \(ngram): give 1 to 5") }
-        if !dfm && (stem || minCount != 1 || ngram != 1 || stopwords != "English") {
+        if !dfm && (stem || minCount != 1 || ngram != 1 || stopwords != "auto") {
             throw ValidationError("--stem, --min-count, --ngram and --stopwords go with --dfm")
         }
         if dfm && format != nil { throw ValidationError("--dfm writes FILE.mtx or FILE.csv; leave out --format") }

@@ -76,13 +76,16 @@ extension StatsReport {
                 columns: [.init("article"), .init("words", .right), .init("sent.", .right, dropOrder: 10), .init("w/sent", .right, dropOrder: 7),
                           .init("TTR", .right, dropOrder: 6), .init("MTLD", .right, dropOrder: 5), .init("FRE", .right), .init("FK", .right, dropOrder: 8),
                           .init("Fog", .right, dropOrder: 9), .init("SMOG", .right, dropOrder: 1), .init("CLI", .right, dropOrder: 3),
-                          .init("ARI", .right, dropOrder: 2), .init("DC", .right, dropOrder: 4), .init("title", shrinkable: true, wholeWords: true)],
+                          .init("ARI", .right, dropOrder: 2), .init("DC", .right, dropOrder: 4), .init("lang", dropOrder: 11),
+                          .init("title", shrinkable: true, wholeWords: true)]
+                    + (hasOtherReadability ? [.init("other readability", shrinkable: true, wholeWords: true)] : []),
                 rows: articles.map { a in
                     let s = a.stats, r = s.readability
                     return [a.article, Format.int(s.words), Format.int(s.sentences), Format.fixed(s.meanSentenceLength, 1),
                             Format.fixed(s.ttr, 3), Format.fixed(s.mtld, 1)]
                         + [r.fleschReadingEase, r.fleschKincaidGrade, r.gunningFog, r.smog, r.colemanLiau,
-                           r.automatedReadabilityIndex, r.daleChall].map(Self.score) + [a.title ?? ""]
+                           r.automatedReadabilityIndex, r.daleChall].map(Self.score) + [a.language ?? "", a.title ?? ""]
+                        + (hasOtherReadability ? [Self.otherReadability(a.languageReadability, note: a.readabilityNote)] : [])
                 },
                 footer: articles.count < articleCount ? "\(articles.count) of \(Format.plural(articleCount, "article")) (--rows 0 for all)" : nil))
         }
@@ -108,7 +111,13 @@ extension StatsReport {
             ("polysyllables (SMOG)", Format.int(s.counts.polysyllables)),
             ("difficult words (Dale–Chall)", Format.int(s.counts.difficultWords)),
         ]
-        fields += s.readability.all.map { ($0.0, Self.score($0.1)) }
+        if languages.count > 1 || languages.keys.first.map({ $0 != "en" && $0 != "unknown" }) == true {
+            fields.append(("languages", languages.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
+        }
+        if let note = readabilityNote { fields.append(("readability", note)) }
+        else if let scores = languageReadability { fields += scores.map { ($0.formula, Self.score($0.score)) } }
+        else { fields += s.readability.all.map { ($0.0, Self.score($0.1)) } }
         out.append(.fields(title: title, fields))
         if let perArticle { out.append(perArticle) }
         else if articleCount > 1 { out.append(.text("(a row per article: stats --by article)")) }
@@ -116,6 +125,14 @@ extension StatsReport {
     }
 
     static func score(_ x: Double?) -> String { x.map { Format.fixed($0, 2) } ?? "–" }
+
+    /// Whether any article is scored by another language's formulas or has a note instead.
+    var hasOtherReadability: Bool { articles.contains { $0.languageReadability != nil || $0.readabilityNote != nil } }
+
+    static func otherReadability(_ scores: [StatsReport.NamedScore]?, note: String?) -> String {
+        if let scores { return scores.map { "\($0.formula) \(score($0.score))" }.joined(separator: ", ") }
+        return note ?? ""
+    }
 
     static func readingTime(_ minutes: Double) -> String {
         let seconds = Int((minutes * 60).rounded())

@@ -8,8 +8,8 @@ struct TermOptionGroup: ParsableArguments {
     @Option(help: "Count n-grams of N words (2–5; 1: single words).") var ngram = 1
     @Option(name: .customLong("min-count"), help: "Leave out terms seen fewer times (1–2,147,483,647; keyness counts target and reference together; default: keywords 1, keyness 3).")
     var minCount: Int?
-    @Option(help: "Stopwords to leave out: none, a language (English: function words; others: the jusText lists) or a file.")
-    var stopwords = "English"
+    @Option(help: "Stopwords to leave out: auto (each article's own language: English function words, other languages their lists; with --stem, each language's Snowball stemmer), none, a language (English: function words; others: the jusText lists) or a file.")
+    var stopwords = "auto"
 
     func validate() throws {
         try OptionLimits.check(top, in: OptionLimits.count, "--top")
