@@ -161,14 +161,13 @@ public enum SessionFile {
         let done = Mutex(0)
         let chunks = Parallel.map(count: total, chunk: 128) { range -> Result<[SessionDocument.SavedArticle], SessionFileError> in
             if Cancellation.isRequested { return .success([]) }
-            let decoder = decoder()
             var out: [SessionDocument.SavedArticle] = []
             out.reserveCapacity(range.count)
             for i in range {
                 do {
-                    let article = try decoding(path: path, at: "articles[\(i)]") {
-                        try decoder.decode(SessionDocument.SavedArticle.self, from: item(articleLines[i]))
-                    }
+                    let article: SessionDocument.SavedArticle
+                    do { article = try SavedArticleReader.read(item(articleLines[i]), index: i) }
+                    catch let problem as SavedArticleReader.Problem { throw SessionFileError.malformed(path, problem.message) }
                     if let problem = article.problem(index: i, needsText: head.formatVersion >= 2) {
                         return .failure(.malformed(path, problem))
                     }
