@@ -1,4 +1,5 @@
 import Foundation
+import LedeText
 
 /// Times in the archive: ISO 8601 in UTC with milliseconds (`2026-12-05T12:00:00.123Z`), which sorts as text
 /// and which sqlite3, pandas, R and DuckDB all read. Written and read by hand (days from the civil date, as in
@@ -34,28 +35,7 @@ enum ArchiveDate {
 
     /// Reads the archive's own form; anything else ISO 8601 falls back to Foundation; nil when unreadable.
     static func parse(_ text: String) -> Date? {
-        let u = Array(text.utf8)
-        func num(_ from: Int, _ width: Int) -> Int64? {
-            var v: Int64 = 0
-            for k in from..<(from + width) {
-                let b = u[k]
-                guard b >= 0x30, b <= 0x39 else { return nil }
-                v = v * 10 + Int64(b - 0x30)
-            }
-            return v
-        }
-        if u.count == 24, u[4] == 0x2D, u[7] == 0x2D, u[10] == 0x54, u[13] == 0x3A, u[16] == 0x3A, u[19] == 0x2E, u[23] == 0x5A,
-           let y0 = num(0, 4), let m = num(5, 2), let d = num(8, 2), let hh = num(11, 2), let mm = num(14, 2),
-           let ss = num(17, 2), let ms = num(20, 3), (1...12).contains(m), (1...31).contains(d) {
-            let y = m <= 2 ? y0 - 1 : y0
-            let era = (y >= 0 ? y : y - 399) / 400
-            let yoe = y - era * 400
-            let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
-            let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-            let days = era * 146_097 + doe - 719_468
-            let total = ((days * 24 + hh) * 60 + mm) * 60 + ss
-            return Date(timeIntervalSince1970: Double(total) + Double(ms) / 1000)
-        }
+        if let seconds = ISODate.seconds(text) { return Date(timeIntervalSince1970: seconds) }
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         if let d = f.date(from: text) { return d }

@@ -1,4 +1,5 @@
 import Foundation
+import LedeText
 import LedeArticles
 
 /// Reads one article line of a session file without `Decodable`: the line is parsed by `JSONParser`, then
@@ -108,32 +109,12 @@ enum SavedArticleReader {
             return try int(key)
         }
 
-        /// ISO 8601 as lede writes it (`2026-03-14T09:00:00Z`) read directly; any other form through Foundation.
+        /// ISO 8601 read directly (`ISODate`); any other form through Foundation.
         func date(_ key: String) throws -> Date {
             let text = try string(key)
-            if let d = Fields.utcSeconds(text) { return d }
+            if let seconds = ISODate.seconds(text) { return Date(timeIntervalSince1970: seconds) }
             if let d = try? Date(text, strategy: .iso8601) { return d }
             throw Problem(message: "\(path).\(key): '\(text)' is not an ISO 8601 date")
-        }
-
-        static func utcSeconds(_ text: String) -> Date? {
-            let b = Array(text.utf8)
-            guard b.count == 20, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A, b[19] == 0x5A else { return nil }
-            func number(_ r: Range<Int>) -> Int? {
-                var n = 0
-                for i in r { guard b[i] >= 0x30, b[i] <= 0x39 else { return nil }; n = n * 10 + Int(b[i] - 0x30) }
-                return n
-            }
-            guard let y = number(0..<4), let mo = number(5..<7), let d = number(8..<10), let h = number(11..<13),
-                  let mi = number(14..<16), let s = number(17..<19), (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, s < 61 else { return nil }
-            // Days from the civil date (Howard Hinnant's algorithm), then seconds since 1970.
-            let yy = mo <= 2 ? y - 1 : y
-            let era = (yy >= 0 ? yy : yy - 399) / 400
-            let yoe = yy - era * 400
-            let doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1
-            let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-            let days = era * 146_097 + doe - 719_468
-            return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + h * 3_600 + mi * 60 + s))
         }
     }
 }

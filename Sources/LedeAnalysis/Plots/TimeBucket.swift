@@ -1,3 +1,5 @@
+import LedeText
+
 /// The stretch of time a trend counts in: a day, an ISO week (Monday to Sunday), a calendar month or year.
 public enum TimeUnit: String, Sendable, CaseIterable, Codable {
     case day, week, month, year

@@ -1,3 +1,5 @@
+import LedeText
+
 /// Articles counted by time bucket, every bucket from the first dated article to the last (empty ones too, so a
 /// chart's time axis is even); undated articles are counted apart, never dropped.
 public struct TrendSeries: Sendable, Equatable {

@@ -61,7 +61,7 @@ public struct CivilDay: Comparable, Hashable, Sendable {
         }
     }
 
-    static func pad(_ n: Int, _ width: Int) -> String {
+    public static func pad(_ n: Int, _ width: Int) -> String {
         let s = String(abs(n))
         return (n < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - s.count)) + s
     }
