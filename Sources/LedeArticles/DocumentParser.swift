@@ -28,10 +28,32 @@ public enum DocumentParser {
             ext = PathName.lowercasedExtension(PathName.deletingExtension(path))
             if data.isEmpty { throw LoadError.empty }
         }
-        if data.withUnsafeBytes({ buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }) { throw LoadError.binary }
+        var declaredCharset = options.declaredCharset
+        var transcoded: [String] = []
+        let hasZero = data.withUnsafeBytes { buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }
+        // UTF-16 and UTF-32 files hold zero bytes (or start with a byte-order mark): made UTF-8 before the binary check.
+        if hasZero || data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]), let wide = UTF16Transcoder.transcode(data) {
+            data = wide.utf8
+            transcoded = wide.warnings
+            declaredCharset = "utf-8"
+            if data.isEmpty { throw LoadError.empty }
+            if data.withUnsafeBytes({ buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }) { throw LoadError.binary }
+        } else if hasZero {
+            throw LoadError.binary
+        }
+        let docs = try parseDecoded(data: data, path: path, ext: ext, declaredCharset: declaredCharset, options: options, tokens: &tokens)
+        if !transcoded.isEmpty, var first = docs.first {
+            first.warnings.append(contentsOf: transcoded)
+            return [first] + docs.dropFirst()
+        }
+        return docs
+    }
+
+    private static func parseDecoded(data: Data, path: String, ext: String, declaredCharset: String?, options: LoadOptions,
+                                     tokens: inout ParseTokens) throws -> [ParsedDocument] {
         switch detect(data, extension: ext) {
         case .html:
-            let doc = try HTMLArticleParser.parse(data, path: path, declaredCharset: options.declaredCharset, stoplists: options.stoplists)
+            let doc = try HTMLArticleParser.parse(data, path: path, declaredCharset: declaredCharset, stoplists: options.stoplists)
             tokens.keep(doc)
             return [doc]
         case .json, .jsonl:

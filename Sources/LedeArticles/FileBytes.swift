@@ -25,7 +25,7 @@ enum FileBytes {
     static func read(_ path: String, limit: Int) -> Result<Data, Failure> {
         // O_NONBLOCK: opening a FIFO must not wait for a writer; the type is checked on what was opened, so a
         // path swapped between a check and the open cannot slip a device or pipe in.
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let fd = RawPath.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0)
         guard fd >= 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
         defer { close(fd) }
         var info = stat()

@@ -22,29 +22,33 @@ public enum JSONRecordParser {
             throw LoadError.malformed("--field \(key)=…: unknown field '\(key)' (use one of \(fieldNames.keys.sorted().joined(separator: ", ")))")
         }
         var records: [(key: String, value: Any)] = []
+        var badLines: [String] = []
         var format = ArticleFormat.json
         let data = Data(text.utf8)
-        if !linesHint, let whole = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) {
+        if !linesHint, let whole = try? jsonObject(data) {
             records = flatten(whole)
         } else {
-            // JSONL, or malformed JSON: decide by whether the first line stands alone as a JSON value.
+            // JSONL, or malformed JSON: lines when most of the first ten non-blank lines stand alone as objects.
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let firstLine = lines.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
-            let looksLikeLines = linesHint || (lines.count > 1 && (try? JSONSerialization.jsonObject(with: Data(firstLine.utf8))) is [String: Any])
+            let sample = lines.lazy.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.prefix(10)
+            let objects = sample.filter { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) is [String: Any] }.count
+            let looksLikeLines = linesHint || (lines.count > 1 && objects * 2 > sample.count)
             if !looksLikeLines {
                 throw LoadError.malformed("malformed JSON: \(describe(jsonError(data), in: text))")
             }
             format = .jsonl
+            // A bad line is reported and skipped; the others still load.
             for (n, line) in lines.enumerated() {
                 let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
                 if trimmed.isEmpty { continue }
                 do {
-                    let value = try JSONSerialization.jsonObject(with: Data(trimmed.utf8), options: [.fragmentsAllowed])
+                    let value = try jsonObject(Data(trimmed.utf8))
                     records.append((key: "line \(n + 1)", value: value))
                 } catch {
-                    throw LoadError.malformed("malformed JSON on line \(n + 1): \(describe(error, in: String(line), line: n + 1))")
+                    badLines.append("malformed JSON on line \(n + 1): \(describe(error, in: String(line), line: n + 1))")
                 }
             }
+            if records.isEmpty, let first = badLines.first { throw LoadError.malformed(first) }
         }
         var docs: [ParsedDocument] = []
         var missing: [String] = []
@@ -56,6 +60,8 @@ public enum JSONRecordParser {
         if docs.isEmpty {
             throw LoadError.noBody("no record has a text field (looked for \(textNames.joined(separator: ", ")); name yours with --field text=NAME)")
         }
+        for line in badLines.prefix(5) { docs[0].warnings.append(line + "; skipped") }
+        if badLines.count > 5 { docs[0].warnings.append("\(badLines.count - 5) more malformed lines skipped") }
         if !missing.isEmpty {
             let list = missing.prefix(5).joined(separator: ", ") + (missing.count > 5 ? ", …" : "")
             docs[0].warnings.append("\(missing.count) record\(missing.count == 1 ? "" : "s") without text skipped (\(list))")
@@ -119,7 +125,18 @@ public enum JSONRecordParser {
     }
 
     static func jsonError(_ data: Data) -> Error? {
-        do { _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]); return nil } catch { return error }
+        do { _ = try jsonObject(data); return nil } catch { return error }
+    }
+
+    /// Parses JSON; a number too large for a Double (`1e400`) is kept as its text instead of refusing the whole
+    /// record: fields are read as text anyway.
+    static func jsonObject(_ data: Data) throws -> Any {
+        do {
+            return try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            guard "\(error)".contains("not representable"), let quoted = JSONNumberQuoter.quotingHugeNumbers(data) else { throw error }
+            return try JSONSerialization.jsonObject(with: quoted, options: [.fragmentsAllowed])
+        }
     }
 
     /// Foundation reports "around character N"; users want a line and a column.

@@ -36,8 +36,10 @@ public enum Renderer {
 
     static func table(_ t: Table, _ o: RenderOptions) -> String {
         let rows = t.rows.map { $0.map { Sanitizer.clean($0, keepNewlines: false) } }
+        // Column titles can be data too (a confusion matrix's labels come from folder names or article fields).
+        let titles = t.columns.map { Sanitizer.clean($0.title, keepNewlines: false) }
         let n = t.columns.count
-        var widths = t.columns.map { TextWidth.of($0.title) }
+        var widths = titles.map { TextWidth.of($0) }
         for r in rows { for (i, cell) in r.prefix(n).enumerated() { widths[i] = max(widths[i], TextWidth.of(cell)) } }
         let gap = 2
         var barWidth = t.bars == nil ? 0 : 20
@@ -61,7 +63,7 @@ public enum Renderer {
             if !header, barWidth == 0 { while s.hasSuffix(" ") { s.removeLast() } }
             return s
         }
-        let header = line(t.columns.map(\.title), header: true)
+        let header = line(titles, header: true)
         lines.append(o.color ? "\u{1B}[1m\(header.trimmingTrailingSpaces())\u{1B}[0m" : header.trimmingTrailingSpaces())
         lines.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: String(repeating: " ", count: gap)))
         for (k, r) in rows.enumerated() {
@@ -78,11 +80,11 @@ public enum Renderer {
     }
 
     static func fields(_ title: String?, _ pairs: [(String, String)], _ o: RenderOptions) -> String {
-        let keyWidth = pairs.map { TextWidth.of($0.0) }.max() ?? 0
+        let keyWidth = pairs.map { TextWidth.of(Sanitizer.clean($0.0, keepNewlines: false)) }.max() ?? 0
         var lines: [String] = []
         if let title { lines.append(o.color ? "\u{1B}[1m\(Sanitizer.clean(title))\u{1B}[0m" : Sanitizer.clean(title)) }
         for (k, v) in pairs {
-            let key = TextWidth.pad(k, to: keyWidth, .left)
+            let key = TextWidth.pad(Sanitizer.clean(k, keepNewlines: false), to: keyWidth, .left)
             let value = Sanitizer.clean(v, keepNewlines: false)
             let room = max(10, o.width - keyWidth - 2)
             let shown = o.format == .table ? TextWidth.truncate(value, to: room) : value
@@ -115,13 +117,13 @@ public enum Renderer {
     static func plain(_ t: Table) -> String {
         var lines: [String] = []
         if let title = t.title { lines.append(Sanitizer.clean(title)) }
-        lines.append(t.columns.map(\.title).joined(separator: "\t"))
+        lines.append(t.columns.map { Sanitizer.clean($0.title, keepNewlines: false) }.joined(separator: "\t"))
         for r in t.rows { lines.append(r.map { Sanitizer.clean($0, keepNewlines: false) }.joined(separator: "\t")) }
         return lines.joined(separator: "\n")
     }
 
     static func csv(_ t: Table) -> String {
-        var lines = [t.columns.map { csvField($0.title) }.joined(separator: ",")]
+        var lines = [t.columns.map { csvField(Sanitizer.clean($0.title)) }.joined(separator: ",")]
         for r in t.rows { lines.append(r.map { csvField(Sanitizer.clean($0)) }.joined(separator: ",")) }
         return lines.joined(separator: "\n")
     }

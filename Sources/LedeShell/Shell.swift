@@ -95,7 +95,7 @@ public final class Shell {
             reportError("\(type.verb): \(message) (see 'help \(type.verb)')", at: location)
             return .failed
         }
-        if settings.echo { writeErr("\(trimmed)\n") }
+        if settings.echo { writeErr("\(Sanitizer.clean(trimmed, keepNewlines: false))\n") }
         Cancellation.reset()
         let started = Date()
         let clock = ContinuousClock.now
@@ -156,7 +156,7 @@ public final class Shell {
     public func render(_ result: any CommandResult, forFile: Bool = false) -> String {
         if settings.format == .json {
             guard let data = try? JSONEncoder.lede.encode(result) else { return "" }
-            return String(decoding: data, as: UTF8.self) + "\n"
+            return Sanitizer.escapeJSON(String(decoding: data, as: UTF8.self)) + "\n"
         }
         let size = terminal.size
         let color = !forFile && terminal.colorEnabled(settings.color)
@@ -184,7 +184,7 @@ public final class Shell {
 
     func emitJSON(_ entry: LogEntry, redirect: ParsedLine.Redirect?, location: Location?) {
         guard let data = try? JSONEncoder.lede.encode(entry) else { return }
-        let line = String(decoding: data, as: UTF8.self) + "\n"
+        let line = Sanitizer.escapeJSON(String(decoding: data, as: UTF8.self)) + "\n"
         if let redirect {
             try? OutputFile.write(line, to: resolvePath(redirect.path), append: redirect.append)
         } else {
