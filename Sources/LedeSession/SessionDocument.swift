@@ -39,10 +39,11 @@ extension SessionDocument {
     /// The first article field that `open` cannot restore as written, with its path; nil when all are sound.
     /// Ids are what `load` makes (`a1`, `a2`, …, below a billion) and unique; every article has versions.
     func articleProblem() -> String? {
-        var seen = Set<String>()
+        var seen = Set<String>(), names = Set<String>()
         for (i, a) in articles.enumerated() {
             guard Workspace.idNumber(a.id) != nil else { return "articles[\(i)].id is not an article id like a12" }
             guard seen.insert(a.id).inserted else { return "articles[\(i)].id \(a.id) appears twice" }
+            if let name = a.name, !names.insert(name).inserted { return "articles[\(i)].name '\(name)' appears twice" }
             if a.versions.isEmpty { return "articles[\(i)].versions is empty" }
             for (k, v) in a.versions.enumerated() where v.number != k + 1 {
                 return "articles[\(i)].versions[\(k)].number is \(v.number), expected \(k + 1)"

@@ -47,9 +47,11 @@ public enum SessionFile {
         guard let top = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw SessionFileError.malformed(path, "not a JSON object")
         }
-        guard let version = top["formatVersion"] as? Int else { throw SessionFileError.malformed(path, "no formatVersion") }
+        guard let field = top["formatVersion"] else { throw SessionFileError.malformed(path, "no formatVersion") }
+        guard let version = field as? Int else { throw SessionFileError.malformed(path, "formatVersion is not a whole number") }
         if version > SessionDocument.currentFormatVersion { throw SessionFileError.newerFormat(path, version) }
         if version < 1 { throw SessionFileError.malformed(path, "formatVersion \(version) is not a version lede wrote") }
+        if var schema = SessionSchemaCheck(), let problem = schema.problem(in: top) { throw SessionFileError.malformed(path, problem) }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         do {

@@ -56,8 +56,8 @@ import LedeArticles
             ("not json", "not a JSON object"),
             ("[1,2]", "not a JSON object"),
             ("{\"articles\": []}", "no formatVersion"),
-            ("{\"formatVersion\": 1, \"ledeVersion\": \"x\"}", "missing 'createdAt'"),
-            ("{\"formatVersion\": 1, \"ledeVersion\": \"x\", \"createdAt\": \"2026-01-01T00:00:00Z\", \"settings\": {}, \"articles\": 3, \"log\": []}", "wrong type"),
+            ("{\"formatVersion\": 1, \"ledeVersion\": \"x\"}", "createdAt is missing"),
+            ("{\"formatVersion\": 1, \"ledeVersion\": \"x\", \"createdAt\": \"2026-01-01T00:00:00Z\", \"settings\": {}, \"articles\": 3, \"log\": []}", "articles: 3 is not an array"),
         ]
         for (i, (text, expected)) in cases.enumerated() {
             let path = dir + "/bad\(i).json"
