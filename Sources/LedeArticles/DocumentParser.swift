@@ -1,4 +1,5 @@
 import Foundation
+import LedeText
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,10 +19,16 @@ public enum DocumentParser {
         var data = data
         var ext = PathName.lowercasedExtension(path)
         if Gzip.isGzip(data) {
-            guard let unpacked = Gzip.decompress(path: path, limit: options.maxFileSize) else {
+            // Unpacked no further than the size limit, nor than memory allows: a gzip bomb stops there.
+            let memoryLimit = options.memory.largestLoadable().map { max($0, MemoryBudget.largeFile) } ?? Int.max
+            let limit = min(options.maxFileSize, memoryLimit)
+            guard let unpacked = Gzip.decompress(path: path, limit: limit) else {
                 throw LoadError.malformed("gzip file could not be decompressed")
             }
-            if unpacked.count > options.maxFileSize {
+            if unpacked.count > limit {
+                if limit < options.maxFileSize {
+                    throw LoadError.malformed("decompressed size is over \(ByteCount.format(limit)), the most the memory available allows (loading takes up to \(MemoryBudget.bytesPerFileByte)× a file's size); skipped")
+                }
                 throw LoadError.malformed("decompressed size is over --max-size \(ByteCount.format(options.maxFileSize)); skipped")
             }
             data = unpacked
@@ -63,6 +70,18 @@ public enum DocumentParser {
             for doc in docs { tokens.keep(doc) }
             return docs
         case .text:
+            // Valid UTF-8 is parsed where it lies: a decoded copy would be one more file size at the peak.
+            let direct = try data.withUnsafeBytes { raw -> (ParsedDocument, [Token])? in
+                var bytes = raw.bindMemory(to: UInt8.self)
+                if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes.dropFirst(3)) }
+                guard TextDecoder.isValidUTF8(bytes) else { return nil }
+                if bytes.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) { throw LoadError.empty }
+                return try TextDumpParser.parse(utf8: bytes, path: path, tokens: &tokens)
+            }
+            if let (doc, bodyTokens) = direct {
+                tokens.keep(doc, tokens: bodyTokens)
+                return [doc]
+            }
             var (text, warnings) = TextDecoder.decode(data)
             if text.allSatisfy({ $0.isWhitespace }) { throw LoadError.empty }
             var (doc, bodyTokens) = try text.withUTF8 { try TextDumpParser.parse(utf8: $0, path: path, tokens: &tokens) }

@@ -13,5 +13,7 @@ public struct LoadOptions: Sendable {
     public var stoplists = StopwordCatalog()
     /// The charset a server declared for the bytes (`Content-Type`), for a fetched page: it outranks `<meta charset>`.
     public var declaredCharset: String?
+    /// The memory a file may take while it loads; refuses files that cannot fit.
+    public var memory = MemoryBudget()
     public init() {}
 }

@@ -29,7 +29,7 @@ public enum TextDumpParser {
         // list of optionals per block: that type's metadata is looked up at run time on every allocation).
         var headerIndices: [Int] = [], headerReasons: [String] = []
         func headerReason(_ i: Int) -> String? { headerIndices.firstIndex(of: i).map { headerReasons[$0] } }
-        let scanned = blocks.bytes.withUnsafeBufferPointer { tokens.batch.scan($0) }
+        var scanned = blocks.bytes.withUnsafeBufferPointer { tokens.batch.scan($0) }
         let (features, blockTokens) = measure(blocks, scanned, &tokens)
         var classifier = BoilerplateClassifier()
         let words = features.reduce(0) { $0 + $1.words }, stops = features.reduce(0) { $0 + $1.stopwords }
@@ -84,19 +84,26 @@ public enum TextDumpParser {
         body.reserveCapacity(paragraphs.reduce(0) { $0 + blocks.ranges[$1].count + 2 })
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(paragraphs.count)
-        var bodyTokens: [Token] = []
-        bodyTokens.reserveCapacity(paragraphs.reduce(0) { $0 + blockTokens[$1].count })
-        for (k, i) in paragraphs.enumerated() {
-            if k > 0 { body.append(0x0A); body.append(0x0A) }
-            let start = body.count
-            body.append(contentsOf: blocks.bytes[blocks.ranges[i]])
-            ranges.append(start..<body.count)
-            let shift = start - blocks.ranges[i].lowerBound
-            for var t in scanned[blockTokens[i]] {
-                t.start = UInt32(Int(t.start) + shift)
-                bodyTokens.append(t)
+        // The kept tokens move down in the scanned list itself (kept blocks are in order, so a token never moves
+        // up): a second list would be two more bytes of memory per byte of a large file at the peak.
+        var kept = 0
+        scanned.withUnsafeMutableBufferPointer { scanned in
+            for (k, i) in paragraphs.enumerated() {
+                if k > 0 { body.append(0x0A); body.append(0x0A) }
+                let start = body.count
+                body.append(contentsOf: blocks.bytes[blocks.ranges[i]])
+                ranges.append(start..<body.count)
+                let shift = start - blocks.ranges[i].lowerBound
+                for j in blockTokens[i] {
+                    var t = scanned[j]
+                    t.start = UInt32(Int(t.start) + shift)
+                    scanned[kept] = t
+                    kept += 1
+                }
             }
         }
+        scanned.removeSubrange(kept...)
+        let bodyTokens = scanned
         let document = ParsedDocument(path: path, format: .text, metadata: metadata, bodyUTF8: body, paragraphRanges: ranges,
                                       dropped: dropped)
         return (document, bodyTokens)
