@@ -38,7 +38,9 @@ enum FileBytes {
         guard let base = malloc(max(1, size)) else { return .failure(.unreadable("out of memory")) }
         var filled = 0
         while filled < size {
-            let n = Glibc.read(fd, base + filled, size - filled)
+            // A large file is read 32 MB at a time, so Ctrl-C stops it between pieces.
+            if filled > 0 && Cancellation.isRequested { free(base); return .failure(.unreadable("cancelled")) }
+            let n = Glibc.read(fd, base + filled, min(size - filled, 32 << 20))
             if n < 0 {
                 if errno == EINTR { continue }
                 let reason = String(cString: strerror(errno))
