@@ -77,6 +77,12 @@ public enum RawPath {
 
     // MARK: system calls on such paths
 
+    /// A regular file's bytes, up to `limit` (nil when it cannot be read, is larger, or is a FIFO, device or folder).
+    public static func contents(of path: String, limit: Int = 4095 << 20) -> Data? {
+        if case .success(let data) = FileBytes.read(path, limit: limit) { return data }
+        return nil
+    }
+
     public static func open(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
         withCString(path) { Glibc.open($0, flags, mode) }
     }

@@ -42,7 +42,12 @@ public enum SessionFile {
 
     /// Reads and checks a session file without touching any workspace.
     public static func read(_ path: String) throws -> SessionDocument {
-        guard let data = FileManager.default.contents(atPath: path) else { throw SessionFileError.unreadable(path) }
+        guard let data = RawPath.contents(of: path) else { throw SessionFileError.unreadable(path) }
+        return try read(data: data, path: path)
+    }
+
+    /// Checks and decodes a session file's bytes; `path` names it in errors.
+    public static func read(data: Data, path: String) throws -> SessionDocument {
         // Check the version first, so a newer file gets the right message even if its shape changed.
         guard let top = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw SessionFileError.malformed(path, "not a JSON object")
