@@ -9,9 +9,10 @@ import Glibc
 /// workspace preloaded with the sample articles (two of them with two versions, one JSONL and one HTML file, tags
 /// and a trained model), in a sandbox folder. Paths may only be relative and inside the sandbox (words starting
 /// with `/` or holding `~` or `..` are skipped), so `save`, `export`, `> FILE` and `load` stay there.
-/// The session is built again (and files written are removed) after an input that changed the articles or wrote
-/// a file, and every 500 inputs; tags, models and settings may carry over between rebuilds (building costs ~20
-/// inputs), so a finding is replayed with the inputs before it when it does not show alone.
+/// Files an input wrote are removed before the next; the session is built again after an input that changed the
+/// number of articles or versions (or replaced a sandbox file), and every 500 inputs. Tags, models and settings
+/// may carry over between builds (a build costs ~40 inputs), so a finding that does not show alone is replayed
+/// with the inputs before it.
 final class CommandsTarget: FuzzTarget {
     let sandbox: String
     /// The sandbox's own files and their inodes (a write that replaced one restores the sandbox).
@@ -20,14 +21,21 @@ final class CommandsTarget: FuzzTarget {
     private var runsSinceBuild = 0
     private var dirty = false
 
-    /// Verbs that change the articles (their number or versions) or may: the session is built again after them.
-    static let mutating: Set<String> = ["load", "drop", "group", "open", "source", "."]
+    /// Articles and versions right after a build: an input that changed them makes the next input build again.
+    private var baseline = (articles: 0, versions: 0)
+    /// An input wrote files (save, export, a redirect): they are removed before the next input.
+    private var wroteFiles = false
 
     init() {
         sandbox = NSTemporaryDirectory() + "lede-fuzz-commands-\(getpid())"
         shell = Shell(terminal: Terminal(stdinIsTTY: false, stdoutIsTTY: false, environment: [:]))
         makeSandbox()
         shell = Self.build()
+        baseline = shape()
+    }
+
+    private func shape() -> (articles: Int, versions: Int) {
+        (shell.workspace.articles.count, shell.workspace.articles.reduce(0) { $0 + $1.versions.count })
     }
 
     /// The sample articles (from the repository), a JSONL file, an HTML page, a script and a taxonomy.
@@ -84,9 +92,13 @@ final class CommandsTarget: FuzzTarget {
     }
 
     func run(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if wroteFiles {
+            if restoreSandbox() { dirty = true }
+            wroteFiles = false
+        }
         if dirty || runsSinceBuild >= 500 {
-            restoreSandbox()
             shell = Self.build()
+            baseline = shape()
             runsSinceBuild = 0
             dirty = false
         }
@@ -98,17 +110,19 @@ final class CommandsTarget: FuzzTarget {
             guard let parsed = try? LineSyntax.split(line) else { shell.run(line); continue }
             if parsed.words.contains(where: Self.leavesSandbox) { continue }
             if let redirect = parsed.redirect, Self.leavesSandbox(redirect.path) { continue }
-            if let verb = parsed.words.first?.lowercased(), Self.mutating.contains(verb) { dirty = true }
-            if parsed.redirect != nil || parsed.words.contains(where: { ["save", "export", "--save", "--export-counts"].contains($0.lowercased()) }) {
-                dirty = true
+            if parsed.redirect != nil || parsed.words.contains(where: { ["save", "export", "--save", "--export-counts", "source", "."].contains($0.lowercased()) }) {
+                wroteFiles = true
             }
             shell.run(line)
             shell.quitRequested = false
         }
+        let now = shape()
+        if now.articles != baseline.articles || now.versions != baseline.versions { dirty = true }
     }
 
-    /// Removes what inputs wrote; rebuilds the sandbox when one of its files was replaced.
-    private func restoreSandbox() {
+    /// Removes what inputs wrote; makes the sandbox again when one of its files was replaced (then true: the session
+    /// must be built again from the fresh files).
+    private func restoreSandbox() -> Bool {
         var replaced = false
         for (path, inode) in initial {
             var info = stat()
@@ -116,7 +130,7 @@ final class CommandsTarget: FuzzTarget {
         }
         if replaced {
             makeSandbox()
-            return
+            return true
         }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: sandbox)) ?? [] where initial[name] == nil {
             try? FileManager.default.removeItem(atPath: sandbox + "/" + name)
@@ -126,5 +140,6 @@ final class CommandsTarget: FuzzTarget {
                 try? FileManager.default.removeItem(atPath: sandbox + "/" + folder + "/" + name)
             }
         }
+        return false
     }
 }
