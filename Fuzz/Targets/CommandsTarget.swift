@@ -5,7 +5,7 @@ import LedeSession
 import Glibc
 #endif
 
-/// The command language: each input is up to eight lines run through the shell's parser and dispatcher, against a
+/// The command language: each input is up to three lines run through the shell's parser and dispatcher, against a
 /// workspace preloaded with the sample articles (two of them with two versions, one JSONL and one HTML file, tags
 /// and a trained model), in a sandbox folder. Paths may only be relative and inside the sandbox (words starting
 /// with `/` or holding `~` or `..` are skipped), so `save`, `export`, `> FILE` and `load` stay there.
@@ -20,6 +20,9 @@ final class CommandsTarget: FuzzTarget {
     private var shell: Shell
     private var runsSinceBuild = 0
     private var dirty = false
+
+    /// Lines run per input: few, so that the fuzzer runs many inputs (the batch fuzzer runs long scripts).
+    static let maxLines = 3
 
     /// Articles and versions right after a build: an input that changed them makes the next input build again.
     private var baseline = (articles: 0, versions: 0)
@@ -104,8 +107,10 @@ final class CommandsTarget: FuzzTarget {
         }
         runsSinceBuild += 1
         shell.settings = Settings()
+        // The log would grow with every input, and `save` writes all of it.
+        shell.log.replace(with: [])
         let text = String(decoding: bytes, as: UTF8.self)
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true).prefix(8) {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true).prefix(Self.maxLines) {
             let line = String(line)
             guard let parsed = try? LineSyntax.split(line) else { shell.run(line); continue }
             if parsed.words.contains(where: Self.leavesSandbox) { continue }
