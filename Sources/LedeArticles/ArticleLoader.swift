@@ -29,6 +29,8 @@ public struct ArticleLoader: Sendable {
         // One token table per worker, kept from chunk to chunk: a chunk merges only the forms that are new to
         // its worker, and asks the stoplist only about those.
         let pool = Mutex<[ParseTokens]>([])
+        // Large files parse one at a time, so the memory bound holds for one of them at once (MemoryBudget).
+        let largeFiles = Mutex(())
         let done = Mutex((files: 0, bytes: 0))
         // Small chunks when there are few files: HTML pages differ in cost by 100×, and 181 pages in chunks of
         // 11 left one core idle at the end of the phase; tens of thousands of text files still go 64 at a time.
@@ -38,7 +40,7 @@ public struct ArticleLoader: Sendable {
             defer { pool.withLock { [tokens] in $0.append(tokens) } }
             var results = files[range].map { path in
                 try? Cancellation.check()
-                return parseFile(path, tokens: &tokens)
+                return parseFile(path, tokens: &tokens, largeFiles: largeFiles)
             }
             var texts = tokens.endChunk(into: vocabulary)[...]
             if !texts.isEmpty {
@@ -88,14 +90,17 @@ public struct ArticleLoader: Sendable {
         var bytes = 0
     }
 
-    func parseFile(_ path: String, tokens: inout ParseTokens) -> FileResult {
+    func parseFile(_ path: String, tokens: inout ParseTokens, largeFiles: borrowing Mutex<Void>) -> FileResult {
         var result = FileResult()
         if Cancellation.isRequested { return result }
         let data: Data
-        switch FileBytes.read(path, limit: options.maxFileSize) {
+        switch FileBytes.read(path, limit: options.maxFileSize, memory: options.memory) {
         case .success(let bytes): data = bytes
         case .failure(.tooLarge(let size)):
             result.problems.append(.init(path: path, message: "file is \(ByteCount.format(size)), over --max-size \(ByteCount.format(options.maxFileSize)); skipped", severity: .error))
+            return result
+        case .failure(.needsMemory(let refusal)):
+            result.problems.append(.init(path: path, message: refusal, severity: .error))
             return result
         case .failure(.unreadable(let reason)):
             result.problems.append(.init(path: path, message: "cannot read file (\(reason))", severity: .error))
@@ -104,7 +109,16 @@ public struct ArticleLoader: Sendable {
         result.bytes = data.count
         if let beforeParsing = options.beforeParsing, !beforeParsing(path, data) { return result }
         do {
-            let docs = try DocumentParser.parse(data: data, path: path, options: options, tokens: &tokens)
+            let docs: [ParsedDocument]
+            if data.count >= MemoryBudget.largeFile {
+                docs = try largeFiles.withLock { _ in
+                    // Asked again now that the large file before this one is done.
+                    if let refusal = options.memory.refusal(forFileOf: data.count) { throw LoadError.malformed(refusal) }
+                    return try DocumentParser.parse(data: data, path: path, options: options, tokens: &tokens)
+                }
+            } else {
+                docs = try DocumentParser.parse(data: data, path: path, options: options, tokens: &tokens)
+            }
             for d in docs { result.problems.append(contentsOf: d.warnings.map { LoadProblem(path: path, message: $0, severity: .warning) }) }
             result.documents = docs
         } catch let error as LoadError {

@@ -1,4 +1,5 @@
 import Foundation
+import LedeText
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,20 +19,48 @@ public enum DocumentParser {
         var data = data
         var ext = PathName.lowercasedExtension(path)
         if Gzip.isGzip(data) {
-            guard let unpacked = Gzip.decompress(path: path, limit: options.maxFileSize) else {
+            // Unpacked no further than the size limit, nor than memory allows: a gzip bomb stops there.
+            let memoryLimit = options.memory.largestLoadable().map { max($0, MemoryBudget.largeFile) } ?? Int.max
+            let limit = min(options.maxFileSize, memoryLimit)
+            guard let unpacked = Gzip.decompress(path: path, limit: limit) else {
                 throw LoadError.malformed("gzip file could not be decompressed")
             }
-            if unpacked.count > options.maxFileSize {
+            if unpacked.count > limit {
+                if limit < options.maxFileSize {
+                    throw LoadError.malformed("decompressed size is over \(ByteCount.format(limit)), the most the memory available allows (loading takes up to \(MemoryBudget.bytesPerFileByte)× a file's size); skipped")
+                }
                 throw LoadError.malformed("decompressed size is over --max-size \(ByteCount.format(options.maxFileSize)); skipped")
             }
             data = unpacked
             ext = PathName.lowercasedExtension(PathName.deletingExtension(path))
             if data.isEmpty { throw LoadError.empty }
         }
-        if data.withUnsafeBytes({ buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }) { throw LoadError.binary }
+        var declaredCharset = options.declaredCharset
+        var transcoded: [String] = []
+        let hasZero = data.withUnsafeBytes { buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }
+        // UTF-16 and UTF-32 files hold zero bytes (or start with a byte-order mark): made UTF-8 before the binary check.
+        if hasZero || data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]), let wide = UTF16Transcoder.transcode(data) {
+            data = wide.utf8
+            transcoded = wide.warnings
+            declaredCharset = "utf-8"
+            if data.isEmpty { throw LoadError.empty }
+            if data.withUnsafeBytes({ buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }) { throw LoadError.binary }
+        } else if hasZero {
+            throw LoadError.binary
+        }
+        let docs = try parseDecoded(data: data, path: path, ext: ext, declaredCharset: declaredCharset, options: options, tokens: &tokens)
+        if !transcoded.isEmpty, var first = docs.first {
+            first.warnings.append(contentsOf: transcoded)
+            return [first] + docs.dropFirst()
+        }
+        return docs
+    }
+
+    private static func parseDecoded(data: Data, path: String, ext: String, declaredCharset: String?, options: LoadOptions,
+                                     tokens: inout ParseTokens) throws -> [ParsedDocument] {
         switch detect(data, extension: ext) {
         case .html:
-            let doc = try HTMLArticleParser.parse(data, path: path, declaredCharset: options.declaredCharset, stoplists: options.stoplists)
+            let doc = try HTMLArticleParser.parse(data, path: path, declaredCharset: declaredCharset, stoplists: options.stoplists)
             tokens.keep(doc)
             return [doc]
         case .json, .jsonl:
@@ -41,6 +70,18 @@ public enum DocumentParser {
             for doc in docs { tokens.keep(doc) }
             return docs
         case .text:
+            // Valid UTF-8 is parsed where it lies: a decoded copy would be one more file size at the peak.
+            let direct = try data.withUnsafeBytes { raw -> (ParsedDocument, [Token])? in
+                var bytes = raw.bindMemory(to: UInt8.self)
+                if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes.dropFirst(3)) }
+                guard TextDecoder.isValidUTF8(bytes) else { return nil }
+                if bytes.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) { throw LoadError.empty }
+                return try TextDumpParser.parse(utf8: bytes, path: path, tokens: &tokens)
+            }
+            if let (doc, bodyTokens) = direct {
+                tokens.keep(doc, tokens: bodyTokens)
+                return [doc]
+            }
             var (text, warnings) = TextDecoder.decode(data)
             if text.allSatisfy({ $0.isWhitespace }) { throw LoadError.empty }
             var (doc, bodyTokens) = try text.withUTF8 { try TextDumpParser.parse(utf8: $0, path: path, tokens: &tokens) }

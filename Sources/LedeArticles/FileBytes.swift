@@ -8,7 +8,7 @@ import Glibc
 /// Reads a whole file with POSIX open/fstat/read into one buffer: no Foundation attribute dictionary and no
 /// intermediate copy (the loader reads tens of thousands of small files).
 enum FileBytes {
-    enum Failure: Error { case tooLarge(Int), unreadable(String) }
+    enum Failure: Error { case tooLarge(Int), unreadable(String), needsMemory(String) }
 
     /// What a non-regular file is ("a folder", "a FIFO", …), or nil for a regular file.
     static func irregularKind(_ mode: mode_t) -> String? {
@@ -22,10 +22,10 @@ enum FileBytes {
         }
     }
 
-    static func read(_ path: String, limit: Int) -> Result<Data, Failure> {
+    static func read(_ path: String, limit: Int, memory: MemoryBudget = MemoryBudget()) -> Result<Data, Failure> {
         // O_NONBLOCK: opening a FIFO must not wait for a writer; the type is checked on what was opened, so a
         // path swapped between a check and the open cannot slip a device or pipe in.
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let fd = RawPath.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0)
         guard fd >= 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
         defer { close(fd) }
         var info = stat()
@@ -33,11 +33,14 @@ enum FileBytes {
         if let kind = FileBytes.irregularKind(info.st_mode) { return .failure(.unreadable("is \(kind), not a regular file")) }
         let size = Int(info.st_size)
         if size > limit { return .failure(.tooLarge(size)) }
+        if let refusal = memory.refusal(forFileOf: size) { return .failure(.needsMemory(refusal)) }
         // Read into a malloc'd buffer that Data then owns: `Data(count:)` would zero every byte first.
         guard let base = malloc(max(1, size)) else { return .failure(.unreadable("out of memory")) }
         var filled = 0
         while filled < size {
-            let n = Glibc.read(fd, base + filled, size - filled)
+            // A large file is read 32 MB at a time, so Ctrl-C stops it between pieces.
+            if filled > 0 && Cancellation.isRequested { free(base); return .failure(.unreadable("cancelled")) }
+            let n = Glibc.read(fd, base + filled, min(size - filled, 32 << 20))
             if n < 0 {
                 if errno == EINTR { continue }
                 let reason = String(cString: strerror(errno))

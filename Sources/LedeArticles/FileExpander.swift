@@ -31,7 +31,8 @@ enum FileExpander {
         var followedLinks = false
         for arg in paths {
             let path = (arg as NSString).expandingTildeInPath
-            if path.contains(where: { "*?[".contains($0) }) && !FileManager.default.fileExists(atPath: path) {
+            var info = stat()
+            if path.contains(where: { "*?[".contains($0) }) && RawPath.stat(path, &info) != 0 {
                 let matches = glob(path)
                 if matches.isEmpty { out.problems.append(.init(path: arg, message: "no files match this pattern", severity: .error)) }
                 mayRepeat = mayRepeat || matches.count > 1
@@ -55,12 +56,12 @@ enum FileExpander {
     }
 
     static func add(_ path: String, arg: String, into out: inout Expansion, mayRepeat: inout Bool, followedLinks: inout Bool) {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            out.problems.append(.init(path: arg, message: "no such file or folder", severity: .error))
+        var info = stat()
+        guard RawPath.stat(path, &info) == 0 else {
+            out.problems.append(.init(path: arg, message: errno == ENOENT ? "no such file or folder" : "cannot read (\(String(cString: strerror(errno))))", severity: .error))
             return
         }
-        if isDir.boolValue {
+        if info.st_mode & S_IFMT == S_IFDIR {
             let walked = walk(path, visited: [])
             out.files += walked.expansion.files
             out.problems += walked.expansion.problems
@@ -89,14 +90,14 @@ enum FileExpander {
         var visited = visited
         visited.insert(id)
         // readdir with d_type: no stat per regular file (a corpus folder holds tens of thousands of them).
-        guard let stream = opendir(dir) else {
+        guard let stream = RawPath.opendir(dir) else {
             out.problems.append(.init(path: dir, message: "cannot read folder (permission denied?)", severity: .error))
             return (out, false)
         }
         var entries: [(name: String, type: UInt8)] = []
         while let entry = readdir(stream) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+                RawPath.decode(raw.bindMemory(to: CChar.self).baseAddress!)
             }
             if name.hasPrefix(".") { continue }     // hidden entries, and . and ..
             entries.append((name, entry.pointee.d_type))
@@ -118,7 +119,7 @@ enum FileExpander {
                 // Symlinks and file systems without d_type: follow the link as `stat` does.
                 followedLinks = true
                 var info = stat()
-                guard stat(child, &info) == 0 else {
+                guard RawPath.stat(child, &info) == 0 else {
                     out.problems.append(.init(path: child, message: "broken link or unreadable entry; skipped", severity: .warning))
                     continue
                 }
@@ -150,10 +151,11 @@ enum FileExpander {
     static func glob(_ pattern: String) -> [String] {
         var g = glob_t()
         defer { globfree(&g) }
-        guard Glibc.glob(pattern, 0, nil, &g) == 0 else { return [] }
+        guard RawPath.withCString(pattern, { Glibc.glob($0, 0, nil, &g) }) == 0 else { return [] }
         var out: [String] = []
         for i in 0..<Int(g.gl_pathc) {
-            if let p = g.gl_pathv[i], let s = String(validatingCString: p) {
+            if let p = g.gl_pathv[i] {
+                let s = RawPath.decode(p)
                 if PathName.lastComponent(s).hasPrefix(".") { continue }
                 out.append(s)
             }

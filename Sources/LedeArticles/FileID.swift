@@ -10,7 +10,7 @@ struct FileID: Hashable, Sendable {
     /// Follows links, as opening the path would; nil when the path cannot be stat'ed.
     init?(path: String) {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard RawPath.stat(path, &info) == 0 else { return nil }
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
     }

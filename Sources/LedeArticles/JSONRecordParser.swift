@@ -22,29 +22,34 @@ public enum JSONRecordParser {
             throw LoadError.malformed("--field \(key)=…: unknown field '\(key)' (use one of \(fieldNames.keys.sorted().joined(separator: ", ")))")
         }
         var records: [(key: String, value: Any)] = []
+        var badLines: [String] = []
         var format = ArticleFormat.json
         let data = Data(text.utf8)
-        if !linesHint, let whole = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) {
+        if !linesHint, let whole = try? jsonObject(data) {
             records = flatten(whole)
         } else {
-            // JSONL, or malformed JSON: decide by whether the first line stands alone as a JSON value.
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let firstLine = lines.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
-            let looksLikeLines = linesHint || (lines.count > 1 && (try? JSONSerialization.jsonObject(with: Data(firstLine.utf8))) is [String: Any])
+            // JSONL, or malformed JSON: lines when most of the first ten non-blank lines stand alone as objects.
+            // Split on the byte: as Characters, "\r\n" is one that is not "\n", and splitting walks graphemes.
+            let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+            let sample = lines.lazy.filter { !trimmed($0).isEmpty }.prefix(10)
+            let objects = sample.filter { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) is [String: Any] }.count
+            let looksLikeLines = linesHint || (lines.count > 1 && objects * 2 > sample.count)
             if !looksLikeLines {
                 throw LoadError.malformed("malformed JSON: \(describe(jsonError(data), in: text))")
             }
             format = .jsonl
+            // A bad line is reported and skipped; the others still load.
             for (n, line) in lines.enumerated() {
-                let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-                if trimmed.isEmpty { continue }
+                let content = trimmed(line)
+                if content.isEmpty { continue }
                 do {
-                    let value = try JSONSerialization.jsonObject(with: Data(trimmed.utf8), options: [.fragmentsAllowed])
+                    let value = try jsonObject(Data(content.utf8))
                     records.append((key: "line \(n + 1)", value: value))
                 } catch {
-                    throw LoadError.malformed("malformed JSON on line \(n + 1): \(describe(error, in: String(line), line: n + 1))")
+                    badLines.append("malformed JSON on line \(n + 1): \(describe(error, in: String(line), line: n + 1))")
                 }
             }
+            if records.isEmpty, let first = badLines.first { throw LoadError.malformed(first) }
         }
         var docs: [ParsedDocument] = []
         var missing: [String] = []
@@ -56,6 +61,8 @@ public enum JSONRecordParser {
         if docs.isEmpty {
             throw LoadError.noBody("no record has a text field (looked for \(textNames.joined(separator: ", ")); name yours with --field text=NAME)")
         }
+        for line in badLines.prefix(5) { docs[0].warnings.append(line + "; skipped") }
+        if badLines.count > 5 { docs[0].warnings.append("\(badLines.count - 5) more malformed lines skipped") }
         if !missing.isEmpty {
             let list = missing.prefix(5).joined(separator: ", ") + (missing.count > 5 ? ", …" : "")
             docs[0].warnings.append("\(missing.count) record\(missing.count == 1 ? "" : "s") without text skipped (\(list))")
@@ -80,10 +87,10 @@ public enum JSONRecordParser {
             for n in names { if let v = lookup(object, n), let s = stringValue(v) { return s } }
             return nil
         }
-        guard let body = field("text"), !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
-        let plain = body.contains("<") && body.contains(">") ? HTMLMetadataReader.unescapeMarkup(body) : body
-        let paragraphs = plain.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard let body = field("text"), body.contains(where: { !$0.isWhitespace }) else { return nil }
+        let plain = body.utf8.contains(UInt8(ascii: "<")) && body.utf8.contains(UInt8(ascii: ">")) ? HTMLMetadataReader.unescapeMarkup(body) : body
+        let paragraphs = plain.utf8.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D }).map { Substring($0) }
+            .map { String(trimmed($0)) }.filter { !$0.isEmpty }
         var m = ArticleMetadata()
         m.title = field("title").map(collapse)
         m.published = field("date").map { DateParser.normalise($0) ?? $0 }
@@ -142,8 +149,28 @@ public enum JSONRecordParser {
         return nil
     }
 
+    /// Without white space at either end; only the ends are looked at (Foundation's trimming copies the whole
+    /// string through UTF-16, which took seconds on a record of a few megabytes).
+    static func trimmed(_ s: Substring) -> Substring {
+        var s = s
+        while let first = s.first, first.isWhitespace { s = s.dropFirst() }
+        while let last = s.last, last.isWhitespace { s = s.dropLast() }
+        return s
+    }
+
     static func jsonError(_ data: Data) -> Error? {
-        do { _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]); return nil } catch { return error }
+        do { _ = try jsonObject(data); return nil } catch { return error }
+    }
+
+    /// Parses JSON; a number too large for a Double (`1e400`) is kept as its text instead of refusing the whole
+    /// record: fields are read as text anyway.
+    static func jsonObject(_ data: Data) throws -> Any {
+        do {
+            return try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            guard "\(error)".contains("not representable"), let quoted = JSONNumberQuoter.quotingHugeNumbers(data) else { throw error }
+            return try JSONSerialization.jsonObject(with: quoted, options: [.fragmentsAllowed])
+        }
     }
 
     /// Foundation reports "around character N"; users want a line and a column.

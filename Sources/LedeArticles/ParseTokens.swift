@@ -32,7 +32,8 @@ struct ParseTokens: Sendable {
     /// (measured: clearing it even every 32 K forms was slower); past a million forms it starts afresh, to
     /// bound its memory on a huge corpus.
     mutating func endChunk(into vocabulary: Vocabulary?) -> [TokenizedText] {
-        let texts = vocabulary.map { batch.finish(into: $0) } ?? []
+        // Ctrl-C may stop a chunk halfway (no texts then): the loader checks and drops the load.
+        let texts = vocabulary.map { batch.finish(into: $0, stopsOnCancel: true) } ?? []
         if batch.clearTable(ifOver: 1 << 20) { stopFlags.removeAll(keepingCapacity: true) }
         return texts
     }

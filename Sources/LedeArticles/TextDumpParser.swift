@@ -22,6 +22,7 @@ public enum TextDumpParser {
     static func parse(utf8: UnsafeBufferPointer<UInt8>, path: String,
                       tokens: inout ParseTokens) throws -> (document: ParsedDocument, bodyTokens: [Token]) {
         let blocks = splitBlocks(utf8: utf8)
+        try Cancellation.check()
         guard !blocks.isEmpty else { throw LoadError.empty }
 
         var metadata = ArticleMetadata()
@@ -29,8 +30,10 @@ public enum TextDumpParser {
         // list of optionals per block: that type's metadata is looked up at run time on every allocation).
         var headerIndices: [Int] = [], headerReasons: [String] = []
         func headerReason(_ i: Int) -> String? { headerIndices.firstIndex(of: i).map { headerReasons[$0] } }
-        let scanned = blocks.bytes.withUnsafeBufferPointer { tokens.batch.scan($0) }
+        var scanned = blocks.bytes.withUnsafeBufferPointer { tokens.batch.scan($0, stopsOnCancel: true) }
+        try Cancellation.check()
         let (features, blockTokens) = measure(blocks, scanned, &tokens)
+        try Cancellation.check()
         var classifier = BoilerplateClassifier()
         let words = features.reduce(0) { $0 + $1.words }, stops = features.reduce(0) { $0 + $1.stopwords }
         if words > 50 && Double(stops) / Double(words) < 0.1 { classifier.ignoreStopwords = true }
@@ -84,19 +87,27 @@ public enum TextDumpParser {
         body.reserveCapacity(paragraphs.reduce(0) { $0 + blocks.ranges[$1].count + 2 })
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(paragraphs.count)
-        var bodyTokens: [Token] = []
-        bodyTokens.reserveCapacity(paragraphs.reduce(0) { $0 + blockTokens[$1].count })
-        for (k, i) in paragraphs.enumerated() {
-            if k > 0 { body.append(0x0A); body.append(0x0A) }
-            let start = body.count
-            body.append(contentsOf: blocks.bytes[blocks.ranges[i]])
-            ranges.append(start..<body.count)
-            let shift = start - blocks.ranges[i].lowerBound
-            for var t in scanned[blockTokens[i]] {
-                t.start = UInt32(Int(t.start) + shift)
-                bodyTokens.append(t)
+        // The kept tokens move down in the scanned list itself (kept blocks are in order, so a token never moves
+        // up): a second list would be two more bytes of memory per byte of a large file at the peak.
+        var kept = 0
+        scanned.withUnsafeMutableBufferPointer { scanned in
+            for (k, i) in paragraphs.enumerated() {
+                if k > 0 { body.append(0x0A); body.append(0x0A) }
+                let start = body.count
+                body.append(contentsOf: blocks.bytes[blocks.ranges[i]])
+                ranges.append(start..<body.count)
+                let shift = start - blocks.ranges[i].lowerBound
+                for j in blockTokens[i] {
+                    var t = scanned[j]
+                    t.start = UInt32(Int(t.start) + shift)
+                    scanned[kept] = t
+                    kept += 1
+                }
             }
         }
+        scanned.removeSubrange(kept...)
+        let bodyTokens = scanned
+        try Cancellation.check()
         let document = ParsedDocument(path: path, format: .text, metadata: metadata, bodyUTF8: body, paragraphRanges: ranges,
                                       dropped: dropped)
         return (document, bodyTokens)
@@ -177,6 +188,8 @@ public enum TextDumpParser {
     /// exclusivity checks per byte): lines end at LF (CR dropped); runs of spaces, tabs and no-break spaces
     /// fold to one. Folded lines are written one after another into one buffer, each followed by one space,
     /// so a hard-wrapped group joined with spaces is simply the range from its first line to its last.
+    static let cancellationStride = 16 << 20
+
     static func splitBlocks(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Blocks {
         var blocks = Blocks()
         let n = bytes.count
@@ -195,7 +208,13 @@ public enum TextDumpParser {
         group.reserveCapacity(16)
         var pendingSpace = false
         var i = 0
+        // The fast ASCII loop stops at `limit`, so a huge file is checked for Ctrl-C every 16 MB.
+        var limit = min(n, cancellationStride)
         while true {
+            if i >= limit && i < n {
+                if Cancellation.isRequested { return Blocks() }
+                limit = min(n, i + cancellationStride)
+            }
             if i == n || bytes[i] == 0x0A {
                 if length == lineStart { endGroup(&group, out, into: &blocks) }
                 else { group.append(lineStart..<length); out[length] = 0x20; length += 1; lineStart = length }
@@ -217,7 +236,7 @@ public enum TextDumpParser {
                     j += 1
                     // Eight bytes at a time while they are all printable ASCII or lone spaces (the last not a
                     // space): the bulk of a text dump.
-                    while j + 8 <= n {
+                    while j + 8 <= limit {
                         let w = UnsafeRawPointer(bytes.baseAddress! + j).loadUnaligned(as: UInt64.self)
                         if w & 0x8080_8080_8080_8080 != 0 { break }
                         // With every high bit clear: b + 0x60 sets the high bit exactly when b ≥ 0x20.
@@ -228,7 +247,7 @@ public enum TextDumpParser {
                         UnsafeMutableRawPointer(target + j).storeBytes(of: w, as: UInt64.self)
                         j += 8
                     }
-                    if j == n { break }
+                    if j >= limit { break }
                     let c = bytes[j]
                     if c > 0x20 && c < 0x80 { continue }
                     if c == 0x20, j + 1 < n, bytes[j + 1] > 0x20, bytes[j + 1] < 0x80 { continue }

@@ -87,10 +87,11 @@ extension SessionDocument {
     /// Ids are what `load` makes (`a1`, `a2`, …, below a billion) and unique; every article has versions;
     /// format 2 carries every version's text.
     func articleProblem() -> String? {
-        var seen = Set<String>()
+        var seen = Set<String>(), names = Set<String>()
         for (i, a) in articles.enumerated() {
             if let problem = a.problem(index: i, needsText: formatVersion >= 2) { return problem }
             guard seen.insert(a.id).inserted else { return "articles[\(i)].id \(a.id) appears twice" }
+            if let name = a.name, !names.insert(name).inserted { return "articles[\(i)].name '\(name)' appears twice" }
         }
         for (i, m) in models.enumerated() where m.name.isEmpty || m.name.contains(where: \.isWhitespace) {
             return "models[\(i)].name '\(m.name)' is not a model name"

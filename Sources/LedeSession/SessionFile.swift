@@ -101,20 +101,28 @@ public enum SessionFile {
 
     /// Reads and checks a session file without touching any workspace. `progress` gets (articles read, total).
     public static func read(_ path: String, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SessionDocument {
-        guard let data = FileManager.default.contents(atPath: path) else { throw SessionFileError.unreadable(path) }
+        guard let data = RawPath.contents(of: path) else { throw SessionFileError.unreadable(path) }
+        return try read(data: data, path: path, progress: progress)
+    }
+
+    /// Checks and decodes a session file's bytes; `path` names it in errors.
+    public static func read(data: Data, path: String, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SessionDocument {
         let document = try readLines(data, path: path, progress: progress) ?? readWhole(data, path: path)
         if let problem = document.articleProblem() { throw SessionFileError.malformed(path, problem) }
         return document
     }
 
-    /// The whole document with one decoder: files in another layout, and format 1.
+    /// The whole document with one decoder: files in another layout, and format 1. These are checked against
+    /// `session.schema.json` first; lede's own line layout is checked field by field as it is read.
     static func readWhole(_ data: Data, path: String) throws -> SessionDocument {
         // Check the version first, so a newer file gets the right message even if its shape changed.
         guard let top = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw SessionFileError.malformed(path, "not a JSON object")
         }
-        guard let version = top["formatVersion"] as? Int else { throw SessionFileError.malformed(path, "no formatVersion") }
+        guard let field = top["formatVersion"] else { throw SessionFileError.malformed(path, "no formatVersion") }
+        guard let version = field as? Int else { throw SessionFileError.malformed(path, "formatVersion is not a whole number") }
         try check(version: version, path: path)
+        if var schema = SessionSchemaCheck(), let problem = schema.problem(in: top) { throw SessionFileError.malformed(path, problem) }
         return try decoding(path: path) { try decoder().decode(SessionDocument.self, from: data) }
     }
 

@@ -87,7 +87,7 @@ public enum Completer {
                     out.append(contentsOf: (1...a.versions.count).map { "\(name)@\($0)" } + ["\(name)@latest", "\(name)@all"])
                 }
             }
-            for t in a.tags { tags.insert("tag:" + t.lowercased().split(separator: " ").first.map(String.init)!) }
+            for t in a.tags { if let word = t.lowercased().split(separator: " ").first { tags.insert("tag:" + word) } }
             if let s = a.latest.metadata.source?.lowercased().split(separator: " ").first { sources.insert("source:" + s) }
         }
         out += shell.workspace.collections.map(\.name)

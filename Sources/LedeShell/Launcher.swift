@@ -1,4 +1,5 @@
 import Foundation
+import LedeArticles
 import LedeSession
 import LedeEngine
 #if canImport(Glibc)
@@ -20,8 +21,14 @@ public struct LaunchOptions: Sendable {
 /// Starts a session in the mode the options and the terminal call for, and returns the exit status:
 /// 0 when every command succeeded, 1 when one failed.
 public enum Launcher {
-    /// Writes to standard error (a usage error before any session starts).
-    public static func writeError(_ text: String) { StandardStream.write(text, to: STDERR_FILENO) }
+    /// The process's arguments after the program name, with bytes that are not UTF-8 kept (RawPath): a file name
+    /// given on the command line opens as it was named.
+    public static var arguments: [String] {
+        (1..<Int(CommandLine.argc)).compactMap { CommandLine.unsafeArgv[$0].map { RawPath.decode(UnsafePointer($0)) } }
+    }
+
+    /// Writes to standard error (a usage error before any session starts); arguments in it are made visible.
+    public static func writeError(_ text: String) { StandardStream.write(Sanitizer.clean(text), to: STDERR_FILENO) }
 
     /// Ends the process when done: freeing a large workspace object by object only costs time at exit.
     public static func run(_ options: LaunchOptions) -> Never {

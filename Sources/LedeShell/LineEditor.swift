@@ -1,5 +1,6 @@
 import Foundation
 import CLibEdit
+import LedeArticles
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -70,7 +71,8 @@ final class LineEditor {
             if count == -1 && errno == EINTR { return .interrupted }
             return .endOfFile
         }
-        var line = String(cString: raw)
+        // A file name typed or pasted with bytes that are not UTF-8 keeps them (RawPath).
+        var line = RawPath.decode(raw)
         if line.hasSuffix("\n") { line.removeLast() }
         return .line(line)
     }
@@ -116,20 +118,34 @@ final class LineEditor {
         if candidates.isEmpty { return UInt8(CC_REFRESH_BEEP) }
         if candidates.count == 1 {
             let word = candidates[0]
-            insertEscaped(String(word.dropFirst(completion.partial.count)))
+            let rest = String(word.dropFirst(completion.partial.count))
+            // A name with control characters or bidirectional overrides is never typed into the line, where the
+            // terminal would act on it: the safe part goes in, and the name is listed with those characters visible.
+            let safe = LineEditor.safePrefix(rest)
+            insertEscaped(safe)
+            if safe.unicodeScalars.count < rest.unicodeScalars.count {
+                list(candidates)
+                return UInt8(CC_REDISPLAY)
+            }
             // A finished word gets a separating space; a folder stays open for the next TAB.
             if !word.hasSuffix("/") { _ = el_insertstr(el, " ") }
             return UInt8(CC_REFRESH)
         }
-        let common = completion.commonPrefix
+        let common = LineEditor.safePrefix(completion.commonPrefix)
         if common.count > completion.partial.count {
             insertEscaped(String(common.dropFirst(completion.partial.count)))
             return UInt8(CC_REFRESH)
         }
-        // Ambiguous: list the candidates in columns under the line, then redraw it.
+        list(candidates)
+        return UInt8(CC_REDISPLAY)
+    }
+
+    /// Ambiguous: the candidates in columns under the line (file names and values made visible), then the line again.
+    private func list(_ candidates: [String]) {
         let shown = candidates.map { name -> String in
-            if let slash = name.dropLast().lastIndex(of: "/") { return String(name[name.index(after: slash)...]) }
-            return name
+            let last: String
+            if let slash = name.dropLast().lastIndex(of: "/") { last = String(name[name.index(after: slash)...]) } else { last = name }
+            return Sanitizer.clean(last, keepNewlines: false)
         }
         let width = (shown.map { TextWidth.of($0) }.max() ?? 0) + 2
         let perRow = max(1, columns / width)
@@ -145,7 +161,7 @@ final class LineEditor {
                 if ch == "y" || ch == "Y" || ch == " " { answer = true; break }
                 if ch == "n" || ch == "N" || ch == "\u{7F}" || ch == "\u{03}" || ch == "\u{07}" || ch == "\r" || ch == "\n" { break }
             }
-            if !answer { fputs("\n", output); fflush(output); return UInt8(CC_REDISPLAY) }
+            if !answer { fputs("\n", output); fflush(output); return }
         }
         var text = "\n"
         for (i, s) in shown.enumerated() {
@@ -154,7 +170,12 @@ final class LineEditor {
         }
         fputs(text, output)
         fflush(output)
-        return UInt8(CC_REDISPLAY)
+    }
+
+    /// The text up to the first character the sanitiser would change.
+    static func safePrefix(_ s: String) -> String {
+        guard let bad = s.unicodeScalars.firstIndex(where: Sanitizer.needsWork) else { return s }
+        return String(String.UnicodeScalarView(s.unicodeScalars[..<bad]))
     }
 
     private func insertEscaped(_ s: String) {

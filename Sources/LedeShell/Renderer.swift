@@ -52,8 +52,13 @@ public enum Renderer {
 
     static func table(_ t: Table, _ o: RenderOptions) -> String {
         var rows = t.rows.map { $0.map { Sanitizer.clean($0, keepNewlines: false) } }
-        var columns = t.columns
-        var titles = t.columns.map(\.title)
+        // Column titles can be data too (a confusion matrix's labels come from folder names or article fields).
+        var columns = t.columns.map { column in
+            var column = column
+            column.title = Sanitizer.clean(column.title, keepNewlines: false)
+            return column
+        }
+        var titles = columns.map(\.title)
         let gap = 2
         var barWidth = t.bars == nil || !o.terminal ? 0 : 20
         var widths: [Int] = []
@@ -133,11 +138,11 @@ public enum Renderer {
     }
 
     static func fields(_ title: String?, _ pairs: [(String, String)], _ o: RenderOptions) -> String {
-        let keyWidth = pairs.map { TextWidth.of($0.0) }.max() ?? 0
+        let keyWidth = pairs.map { TextWidth.of(Sanitizer.clean($0.0, keepNewlines: false)) }.max() ?? 0
         var lines: [String] = []
         if let title { lines.append(o.color ? "\u{1B}[1m\(Sanitizer.clean(title))\u{1B}[0m" : Sanitizer.clean(title)) }
         for (k, v) in pairs {
-            let key = TextWidth.pad(k, to: keyWidth, .left)
+            let key = TextWidth.pad(Sanitizer.clean(k, keepNewlines: false), to: keyWidth, .left)
             let value = Sanitizer.clean(v, keepNewlines: false)
             // On a terminal a long value wraps under itself (a long title is read whole, not cut).
             var shown = value
@@ -174,13 +179,13 @@ public enum Renderer {
     static func plain(_ t: Table) -> String {
         var lines: [String] = []
         if let title = t.title { lines.append(Sanitizer.clean(title)) }
-        lines.append(t.columns.map(\.title).joined(separator: "\t"))
+        lines.append(t.columns.map { Sanitizer.clean($0.title, keepNewlines: false) }.joined(separator: "\t"))
         for r in t.rows { lines.append(r.map { Sanitizer.clean($0, keepNewlines: false) }.joined(separator: "\t")) }
         return lines.joined(separator: "\n")
     }
 
     static func csv(_ t: Table) -> String {
-        var lines = [t.columns.map { csvField($0.title) }.joined(separator: ",")]
+        var lines = [t.columns.map { csvField(Sanitizer.clean($0.title)) }.joined(separator: ",")]
         for r in t.rows { lines.append(r.map { csvField(Sanitizer.clean($0)) }.joined(separator: ",")) }
         return lines.joined(separator: "\n")
     }

@@ -16,7 +16,28 @@ public enum Sanitizer {
             case 0x80..<0xA0: out.append("\u{FFFD}")
             // Bidirectional overrides can make text display in a misleading order.
             case 0x202A...0x202E, 0x2066...0x2069: out.append("\u{FFFD}")
+            // A file-name byte that is not UTF-8 (see RawPath).
+            case 0x10FE80...0x10FEFF: out.append("\u{FFFD}")
             default: out.append(u)
+            }
+        }
+        return String(out)
+    }
+
+    /// Encoded JSON made safe for a terminal without changing what it decodes to: the encoder already escapes C0
+    /// controls, so DEL, C1 controls (U+009B is a one-character CSI) and bidirectional overrides become `\uXXXX`
+    /// too. They can only occur inside strings, where the escape means the same character.
+    public static func escapeJSON(_ json: String) -> String {
+        // Only characters of the Basic Multilingual Plane need escaping: one `\uXXXX` each.
+        func escaped(_ u: Unicode.Scalar) -> Bool { u.value >= 0x7F && u.value <= 0xFFFF && needsWork(u) }
+        guard json.unicodeScalars.contains(where: escaped) else { return json }
+        var out = String.UnicodeScalarView()
+        for u in json.unicodeScalars {
+            if escaped(u) {
+                let hex = String(u.value, radix: 16)
+                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+            } else {
+                out.append(u)
             }
         }
         return String(out)
@@ -25,5 +46,6 @@ public enum Sanitizer {
     static func needsWork(_ u: Unicode.Scalar) -> Bool {
         let v = u.value
         return (v < 0x20 && v != 0x0A) || (0x7F..<0xA0).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+            || (0x10FE80...0x10FEFF).contains(v)
     }
 }

@@ -89,7 +89,7 @@ public final class Shell {
             let message = type.message(for: error).split(separator: "\n").first.map(String.init) ?? "bad arguments"
             return refuse(trimmed, "\(type.verb): \(message) (see 'help \(type.verb)')", at: location)
         }
-        if settings.echo { writeErr("\(trimmed)\n") }
+        if settings.echo { writeErr("\(Sanitizer.clean(trimmed, keepNewlines: false))\n") }
         Cancellation.reset()
         let started = Date()
         let clock = ContinuousClock.now
@@ -261,7 +261,7 @@ public final class Shell {
     /// goes through here, so escaping what a terminal must not see inside JSON strings belongs here too.
     static func jsonLine(_ value: some Encodable) -> String? {
         guard let data = try? JSONEncoder.lede.encode(value) else { return nil }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return Sanitizer.escapeJSON(String(decoding: data, as: UTF8.self)) + "\n"
     }
 
     public func reportError(_ message: String, at location: Location?) {

@@ -32,18 +32,35 @@ public struct TokenBatch: Sendable {
     public var formCount: Int { local.count }
 
     /// The tokens of `bytes`, with local ids and offsets into `bytes`.
-    public mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
+    /// `stopsOnCancel`: a text longer than `segment` bytes is scanned a segment at a time (each ending at a space or
+    /// line end, which no token crosses) and the scan stops early when Ctrl-C is pressed; the caller must then
+    /// check `Cancellation` and drop the partial list.
+    public mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, stopsOnCancel: Bool = false) -> [Token] {
         var out: [Token] = []
         out.reserveCapacity(bytes.count / 5 + 1)
-        Tokenizer.scan(bytes) { start, end, kind in
-            let end = min(end, start + Token.maxLength)     // a 64 KB "word" is cut, not wrapped
-            var surface = SurfaceCode.unknown
-            let id = Tokenizer.internNormalised(bytes, start, end, &local, &scratch, surface: &surface)
-            if Int(id) == localKinds.count { localKinds.append(kind) }
-            out.append(Token(id: id, start: UInt32(start), end: UInt32(end), kind: kind, surface: surface))
+        var from = 0
+        while from < bytes.count {
+            var to = bytes.count
+            if to - from > Self.segment {
+                to = from + Self.segment
+                while to < bytes.count && bytes[to] != 0x20 && bytes[to] != 0x0A { to += 1 }
+            }
+            let base = from
+            Tokenizer.scan(UnsafeBufferPointer(rebasing: bytes[from..<to])) { start, end, kind in
+                let start = start + base
+                let end = min(end + base, start + Token.maxLength)     // a 64 KB "word" is cut, not wrapped
+                var surface = SurfaceCode.unknown
+                let id = Tokenizer.internNormalised(bytes, start, end, &local, &scratch, surface: &surface)
+                if Int(id) == localKinds.count { localKinds.append(kind) }
+                out.append(Token(id: id, start: UInt32(start), end: UInt32(end), kind: kind, surface: surface))
+            }
+            from = to
+            if stopsOnCancel && from < bytes.count && Cancellation.isRequested { break }
         }
         return out
     }
+
+    static let segment = 8 << 20
 
     /// Adds a text, scanning it; returns its index among the batch's texts.
     @discardableResult
@@ -73,7 +90,9 @@ public struct TokenBatch: Sendable {
     /// Merges the forms the batch's texts use into `vocabulary` (one lock; only forms not merged before),
     /// then finishes each text in order: global ids, paragraphs, sentences, the compact layout. The batch is
     /// then empty and ready for more texts. Every `finish` of one batch must name the same vocabulary.
-    public mutating func finish(into vocabulary: Vocabulary) -> [TokenizedText] {
+    /// `stopsOnCancel`: between the steps of each text, Ctrl-C stops the work and returns no texts (the batch is
+    /// emptied); the caller must check `Cancellation` and drop the chunk.
+    public mutating func finish(into vocabulary: Vocabulary, stopsOnCancel: Bool = false) -> [TokenizedText] {
         precondition(self.vocabulary == nil || self.vocabulary === vocabulary, "a token batch merges into one vocabulary")
         self.vocabulary = vocabulary
         if globalOf.count < local.count { globalOf.append(contentsOf: repeatElement(.max, count: local.count - globalOf.count)) }
@@ -109,8 +128,11 @@ public struct TokenBatch: Sendable {
                         }
                     }
                 }
+                if stopsOnCancel && Cancellation.isRequested { return }
                 let paragraphs = ParagraphSplitter.split(utf8: bytes, tokens: textTokens)
+                if stopsOnCancel && Cancellation.isRequested { return }
                 let sentences = SentenceSplitter.split(utf8: bytes, tokens: textTokens, paragraphs: paragraphs)
+                if stopsOnCancel && Cancellation.isRequested { return }
                 // The 12-byte tokens are a per-batch transient; the text keeps the compact layout.
                 out.append(TokenizedText(utf8: bytes, tokens: textTokens, sentences: sentences, paragraphs: paragraphs,
                                          forms: vocabulary.forms, kindExceptions: kindExceptions))
@@ -118,6 +140,7 @@ public struct TokenBatch: Sendable {
         }
         texts.removeAll(keepingCapacity: true)
         tokens.removeAll(keepingCapacity: true)
+        if stopsOnCancel && Cancellation.isRequested { return [] }
         return out
     }
 

@@ -37,7 +37,7 @@ struct Lede: ParsableCommand {
 
 HeapTuning.apply()
 do {
-    var command = try Lede.parseAsRoot()
+    var command = try Lede.parseAsRoot(Launcher.arguments)
     try command.run()
 } catch let exit as ExitCode {
     Foundation.exit(exit.rawValue)

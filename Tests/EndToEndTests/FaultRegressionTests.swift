@@ -59,17 +59,17 @@ import Testing
         }
         func article(_ id: String, versions: String? = nil) -> String {
             let v = versions ?? """
-            [{"number":1,"sourcePath":"x.txt","format":"text","metadata":{},"contentHash":"0","loadedAt":"2026-01-01T00:00:00Z","words":2,"paragraphs":1,"text":["hello world"]}]
+            [{"number":1,"sourcePath":"x.txt","format":"text","metadata":{},"contentHash":"0123456789abcdef","loadedAt":"2026-01-01T00:00:00Z","words":2,"paragraphs":1,"text":["hello world"]}]
             """
             return "{\"id\":\"\(id)\",\"tags\":[],\"versions\":\(v)}"
         }
         let cases: [(String, String)] = [
             (session(article("a9223372036854775806")), "articles[0].id is not an article id"),
             (session(article("a9223372036854775807")), "articles[0].id is not an article id"),
-            (session(article("") ), "articles[0].id is not an article id"),
-            (session(article("a-3")), "articles[0].id is not an article id"),
+            (session(article("") ), "articles[0].id: '' does not match ^a[0-9]+$"),
+            (session(article("a-3")), "articles[0].id: 'a-3' does not match ^a[0-9]+$"),
             (session(article("a1") + "," + article("a1")), "articles[1].id a1 appears twice"),
-            (session(article("a1", versions: "[]")), "articles[0].versions is empty"),
+            (session(article("a1", versions: "[]")), "articles[0].versions has 0 items; at least 1 expected"),
             (session(article("a1"), formatVersion: 0), "formatVersion 0 is not a version lede wrote"),
             (session(article("a1"), formatVersion: -7), "formatVersion -7 is not a version lede wrote"),
         ]

@@ -98,7 +98,7 @@ private func texts(_ bodies: [String]) -> (Vocabulary, [TokenizedText]) {
             #expect(abs(ranked.map(\.score).reduce(0, +) - 1) < 1e-9)
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("lede-nb-\(UUID().uuidString).json").path
             defer { try? FileManager.default.removeItem(atPath: path) }
-            try model.save(path: path)
+            try model.encoded().write(to: URL(fileURLWithPath: path))
             let loaded = try NaiveBayesModel.load(path: path)
             #expect(loaded.labels == model.labels && loaded.features == model.features && loaded.kind == kind)
             #expect(try loaded.bind(to: keys).predict(bags[6]) == 0)

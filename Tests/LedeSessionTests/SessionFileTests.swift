@@ -96,8 +96,8 @@ import LedeArticles
             ("not json", "not a JSON object"),
             ("[1,2]", "not a JSON object"),
             ("{\"articles\": []}", "no formatVersion"),
-            ("{\"formatVersion\": 1, \"ledeVersion\": \"x\"}", "missing 'createdAt'"),
-            ("{\"formatVersion\": 1, \"ledeVersion\": \"x\", \"createdAt\": \"2026-01-01T00:00:00Z\", \"settings\": {}, \"articles\": 3, \"log\": []}", "wrong type"),
+            ("{\"formatVersion\": 1, \"ledeVersion\": \"x\"}", "createdAt is missing"),
+            ("{\"formatVersion\": 1, \"ledeVersion\": \"x\", \"createdAt\": \"2026-01-01T00:00:00Z\", \"settings\": {}, \"articles\": 3, \"log\": []}", "articles: 3 is not an array"),
             ("{\"formatVersion\":2,\"ledeVersion\":\"x\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"settings\":{},\"models\":[],\"log\":[\n],\"articles\":[\n{\"id\":\"a1\",\"tags\":[],\"versions\":[{\"number\":1}]}\n]}\n", "missing 'sourcePath' at articles[0].versions[0]"),
             ("{\"formatVersion\":2,\"ledeVersion\":\"x\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"settings\":{},\"models\":[],\"log\":[\n],\"articles\":[\n{\"id\":\"a1\",\"tags\":[],\"versions\":[{\"number\":1,\"sourcePath\":\"x\",\"format\":\"text\",\"metadata\":{},\"contentHash\":\"0\",\"loadedAt\":\"2026-01-01T00:00:00Z\",\"words\":1,\"paragraphs\":1}]}\n]}\n", "articles[0].versions[0].text is missing"),
         ]

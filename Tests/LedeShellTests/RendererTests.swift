@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LedeShell
 import LedeSession
@@ -68,5 +69,31 @@ import LedeSession
         #expect(lines[2].hasSuffix(String(repeating: "█", count: 20)))
         #expect(lines[3].hasSuffix(String(repeating: "█", count: 10)))
         #expect(!Renderer.render([.table(t)], RenderOptions(format: .csv)).contains("█"))
+    }
+}
+
+/// Column titles and field names can be data (a confusion matrix's labels are folder names or article fields):
+/// every format makes their escapes visible; JSON keeps the data and escapes C1 and bidi characters.
+@Suite struct HostileHeaderTests {
+    static let label = "pol\u{1B}]52;c;eA==\u{07}\u{9B}2J\u{202E}x"
+
+    func leaks(_ s: String) -> Bool { s.unicodeScalars.contains { [0x1B, 0x07, 0x9B, 0x202E].contains($0.value) } }
+
+    @Test(arguments: [Settings.OutputFormat.table, .plain, .csv])
+    func columnTitlesAndFieldNamesAreSanitised(format: Settings.OutputFormat) {
+        let matrix = Table(title: "confusion", columns: [.init("true \\ predicted"), .init(Self.label, .right)], rows: [[Self.label, "3"]])
+        let out = Renderer.render([.table(matrix), .fields(title: Self.label, [(Self.label, Self.label)])], RenderOptions(format: format, width: 120))
+        #expect(!leaks(out), "\(out.debugDescription)")
+        #expect(out.contains("pol␛]52;c;eA==␇"))
+    }
+
+    @Test func jsonEscapesC1AndBidiAndStillDecodes() throws {
+        let encoded = String(decoding: try JSONEncoder.lede.encode(["label": Self.label, "plain": "café 日本 🙂"]), as: UTF8.self)
+        let safe = Sanitizer.escapeJSON(encoded)
+        #expect(!leaks(safe))
+        #expect(safe.contains("\\u009b2J\\u202ex") && safe.contains("café 日本 🙂"))
+        let back = try JSONDecoder().decode([String: String].self, from: Data(safe.utf8))
+        #expect(back["label"] == Self.label)
+        #expect(Sanitizer.escapeJSON("{\"a\":1}") == "{\"a\":1}")
     }
 }

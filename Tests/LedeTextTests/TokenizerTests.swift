@@ -133,3 +133,29 @@ func formsOf(_ text: String) -> [String] { tokensOf(text).map(\.0) }
         }
     }
 }
+
+/// A text over `TokenBatch.segment` bytes is scanned a segment at a time (so Ctrl-C can stop a huge file): the
+/// tokens must be exactly those of one pass over the whole buffer.
+@Suite struct SegmentedScanTests {
+    @Test func segmentsGiveTheTokensOfOnePass() {
+        let pieces = ["The U.S. economy grew 3.5% in 2025, said J. K. Smith at https://example.com/report?x=1.",
+                      "Emails such as press@example.org and www.example.net/path go to the desk;",
+                      "東京で会議が開かれた。 Café déjà vu — naïve “quotes” 10,000 people… ",
+                      "a\u{00A0}b\tc\r\nd  e   f\n\n", "don't won't o'clock e.g. i.e. 9:30 a.m. 1990s ", String(repeating: "x", count: 70_000) + " "]
+        var text: [UInt8] = []
+        var k = 0
+        while text.count < TokenBatch.segment * 2 + 12_345 {
+            text.append(contentsOf: pieces[k % pieces.count].utf8)
+            k += 1
+        }
+        var batch = TokenBatch()
+        let segmented = text.withUnsafeBufferPointer { batch.scan($0) }
+        var whole: [(Int, Int, TokenKind)] = []
+        text.withUnsafeBufferPointer { b in
+            Tokenizer.scan(b) { start, end, kind in whole.append((start, min(end, start + Token.maxLength), kind)) }
+        }
+        #expect(segmented.count == whole.count)
+        let same = zip(segmented, whole).allSatisfy { Int($0.start) == $1.0 && Int($0.end) == $1.1 && $0.kind == $1.2 }
+        #expect(same)
+    }
+}

@@ -79,12 +79,11 @@ public struct NaiveBayesModel: Sendable, Codable {
         return model
     }
 
-    public func save(path: String) throws {
+    /// The model file's bytes (written by the engine through `AtomicFile`).
+    public func encoded() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        do { try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-            throw ModelError("\(path): cannot write the model (\(error.localizedDescription))")
-        }
+        return try encoder.encode(self)
     }
 
     /// The model's weights indexed by the keys of a session's vocabulary.

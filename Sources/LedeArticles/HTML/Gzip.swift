@@ -8,7 +8,7 @@ enum Gzip {
 
     static func decompress(path: String, limit: Int) -> Data? {
         LibXML2.initialised
-        guard let input = xmlParserInputBufferCreateFilename(path, XML_CHAR_ENCODING_NONE) else { return nil }
+        guard let input = RawPath.withCString(path, { xmlParserInputBufferCreateFilename($0, XML_CHAR_ENCODING_NONE) }) else { return nil }
         defer { xmlFreeParserInputBuffer(input) }
         while true {
             let n = xmlParserInputBufferGrow(input, 1 << 16)

@@ -74,12 +74,22 @@ extension Engine {
                 try AtomicFile.write(data, to: path)
                 bytes = data.count
             case .text:
-                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-                for r in records {
-                    let base = (r.name ?? r.id) + (picked.count > 1 && records.contains { $0.id == r.id && $0.version != r.version } ? "@\(r.version)" : "")
+                // Every name is settled before the first file is written, so a bad one stops nothing halfway.
+                var versionsOf: [String: Int] = [:]
+                for r in records { versionsOf[r.id, default: 0] += 1 }
+                let names = Self.textFileNames(records, multipleVersions: Set(versionsOf.filter { $0.value > 1 }.keys))
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+                    throw EngineError("\(request.destination) is a file; text export writes a folder (name a folder, or use --format)")
+                }
+                do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+                    throw EngineError("\(request.destination): cannot create folder (\((error as NSError).localizedFailureReason ?? "\(error)"))")
+                }
+                AtomicFile.removeStaleTemporaries(in: path)
+                for (r, name) in zip(records, names) {
                     let body = (r.title.map { $0 + "\n\n" } ?? "") + r.text + "\n"
                     let data = Data(body.utf8)
-                    try AtomicFile.write(data, to: (path as NSString).appendingPathComponent(Self.safeFileName(base) + ".txt"))
+                    try AtomicFile.write(data, to: (path as NSString).appendingPathComponent(name), removingStale: false)
                     bytes += data.count
                 }
             }
@@ -137,9 +147,38 @@ extension Engine {
                             bytes: bytes, terms: matrix.terms.count, entries: matrix.entries, files: Array(shown.dropFirst()))
     }
 
-    /// Names come from users: keep them to one path component.
+    /// Longest file name written, in UTF-8 bytes, before `-N` and `.txt` (file systems allow 255).
+    static let maxNameBytes = 200
+
+    /// One `.txt` name per record: the article's name (else its id), `@VERSION` when several of its versions are
+    /// exported, kept to one visible path component of at most `maxNameBytes`, and unique even where the file
+    /// system ignores case (a second `talks` becomes `talks-2.txt`).
+    static func textFileNames(_ records: [ExportRecord], multipleVersions: Set<String>) -> [String] {
+        var used = Set<String>()
+        return records.map { r in
+            var base = safeFileName(r.name ?? r.id)
+            if base.isEmpty { base = r.id }
+            base = truncated(base, toBytes: maxNameBytes)
+            if multipleVersions.contains(r.id) { base += "@\(r.version)" }
+            var name = base + ".txt", n = 1
+            while !used.insert(name.lowercased()).inserted { n += 1; name = base + "-\(n).txt" }
+            return name
+        }
+    }
+
+    /// Names come from users: keep them to one path component, never hidden (`.`, `..` and leading dots go).
     static func safeFileName(_ s: String) -> String {
-        String(s.map { $0 == "/" || $0 == "\0" ? "_" : $0 }).trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        String(s.map { $0 == "/" || $0 == "\0" ? "_" : $0 }).trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+    }
+
+    static func truncated(_ s: String, toBytes limit: Int) -> String {
+        guard s.utf8.count > limit else { return s }
+        var out = ""
+        for c in s {
+            if out.utf8.count + String(c).utf8.count > limit { break }
+            out.append(c)
+        }
+        return out
     }
 }
 

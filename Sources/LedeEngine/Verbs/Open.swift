@@ -43,7 +43,7 @@ extension Engine {
                     continue
                 }
                 // Saved without text: read the source again and check it is still the same text.
-                let reloaded = (FileManager.default.contents(atPath: v.sourcePath)).flatMap { data in
+                let reloaded = RawPath.contents(of: v.sourcePath).flatMap { data in
                     try? DocumentParser.parse(data: data, path: v.sourcePath)
                 }
                 let match = reloaded?.first { ContentHash.of(TextNormalizer.normalise($0.body)) == v.contentHash }

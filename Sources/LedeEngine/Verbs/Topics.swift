@@ -117,7 +117,9 @@ extension Engine {
             return c.keys.sorted().map { [Int($0), c[$0]!] }
         }
         do {
-            try JSONEncoder().encode(Export(words: corpus.words, articles: ids, counts: counts)).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try AtomicFile.write(try JSONEncoder().encode(Export(words: corpus.words, articles: ids, counts: counts)), to: path)
+        } catch let error as SessionFileError {
+            throw EngineError("\(error)")
         } catch { throw EngineError("\(path): cannot write (\(error.localizedDescription))") }
     }
 }

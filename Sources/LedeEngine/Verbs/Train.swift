@@ -54,7 +54,7 @@ extension Engine {
         let model = NaiveBayesModel.train(bags: bags, labels: set.labels, labelNames: set.labelNames, keys: keys, kind: request.kind,
                                           alpha: request.alpha, minDocumentFrequency: request.minDocumentFrequency)
         if let save = request.save {
-            do { try model.save(path: save.path) } catch { throw EngineError("\(error)") }
+            do { try AtomicFile.write(try model.encoded(), to: save.path) } catch { throw EngineError("\(error)") }
         }
         models.store(TopicModels.Entry(model: model,
                                        training: zip(selections, set.labels).map { ($0.article.id, $0.version.number, set.labelNames[$1]) },

@@ -38,7 +38,7 @@ struct DiffCommand: ShellCommand {
         let report = try context.engine.diff(DiffRequest(selectors: selectors, threshold: threshold))
         if json {
             guard let data = try? JSONEncoder.lede.encode(report) else { return DiffResult(report: report, blocks: []) }
-            return DiffResult(report: report, blocks: [.text(String(decoding: data, as: UTF8.self))])
+            return DiffResult(report: report, blocks: [.text(Sanitizer.escapeJSON(String(decoding: data, as: UTF8.self)))])
         }
         let columns = width ?? context.output.columns
         let blocks = report.comparisons.flatMap { c -> [DisplayBlock] in
