@@ -164,6 +164,8 @@ public enum Renderer {
             case (.inserted, true), (.addedLine, true): out += "\u{1B}[32m" + text + "\u{1B}[0m"
             case (.strong, true): out += "\u{1B}[1m" + text + "\u{1B}[0m"
             case (.dim, true): out += "\u{1B}[2m" + text + "\u{1B}[0m"
+            case (.match, false): out += "[" + text + "]"
+            case (.match, true): out += "\u{1B}[1;4m" + text + "\u{1B}[0m"
             }
         }
         return out

@@ -52,7 +52,7 @@ struct LoadCommand: ShellCommand {
             LoadRequest(paths: paths.map { context.output.resolvePath($0) }, name: name,
                         grouping: versions ? .versions : collection ? .collection : .automatic,
                         maxFileSize: maxSizeMB << 20, fieldOverrides: overrides),
-            progress: progress.map { line in { @Sendable p in line.update(p.done, p.bytes, p.total, phase: p.phase == .loading ? "loading" : "indexing") } })
+            progress: progress.map { line in { @Sendable p in line.update(p.done, p.bytes, p.total, phase: p.phase == .loading ? "loading" : p.phase == .storing ? "storing" : "indexing") } })
         progress?.finish()
         if verbose {
             for w in report.warnings { context.output.warn(w.description) }
