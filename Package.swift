@@ -51,10 +51,10 @@ let package = Package(
         .testTarget(name: "LedeAnalysisTests", dependencies: ["LedeAnalysis"], exclude: ["Fixtures"]),
         .testTarget(name: "LedeSessionTests", dependencies: ["LedeSession"]),
         .testTarget(name: "LedeEngineTests", dependencies: ["LedeEngine", "LedeArchive", "LedeWeb", "LoopbackHTTPServer"]),
-        .testTarget(name: "LedeShellTests", dependencies: ["LedeShell"]),
+        .testTarget(name: "LedeShellTests", dependencies: ["LedeShell", "LedeArchive"]),
         .testTarget(name: "LedeReportTests", dependencies: ["LedeReport", "LedeEngine", "LedeAnalysis"],
                     swiftSettings: [.swiftLanguageMode(.v6)]),
-        .testTarget(name: "EndToEndTests", dependencies: ["lede", "LedeArchive", "LoopbackHTTPServer"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lede", "LedeArchive", "CSQLite", "LoopbackHTTPServer"]),
         .testTarget(name: "LedeWebTests", dependencies: ["LedeWeb", "LedeArticles", "LoopbackHTTPServer"]),
     ],
     swiftLanguageModes: [.v6]

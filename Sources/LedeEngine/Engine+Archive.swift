@@ -224,6 +224,8 @@ extension Engine {
         let kept = LedeArchive.LogEntry(session: link.session, command: entry.command, started: entry.startedAt,
                                         durationMs: entry.durationMs, status: entry.status.rawValue, error: entry.error,
                                         resultJSON: resultJSON)
+        // A command that failed on the archive (a full disk) would only fail again here: its own error says it.
+        if entry.status == .error { try? link.archive.appendLog([kept]); return }
         keepInArchive("the log entry") { try $0.appendLog([kept]) }
     }
 }

@@ -34,7 +34,10 @@ extension Engine {
         var start = 0
         while start < pending.count {
             if Cancellation.isRequested { return (outcomes, CancelledError()) }
-            let end = min(pending.count, start + max(1, batchSize))
+            var end = min(pending.count, start + max(1, batchSize))
+            // A file's documents (the records of a JSONL file) go in one transaction: the archive knows a file it
+            // holds by its bytes, and a file stored in part would be skipped as unchanged by the next load.
+            while end < pending.count, pending[end].document.path == pending[end - 1].document.path { end += 1 }
             let batch = pending[start..<end]
             let documents = batch.map { p in
                 ArchiveDocument(document: p.document, body: .text(p.text), name: p.name, articleID: p.articleID, raw: p.raw,
