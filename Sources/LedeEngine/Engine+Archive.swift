@@ -36,7 +36,9 @@ extension Engine {
         var warnings: [String] = []
         do {
             let total = progress == nil ? 0 : ((try? opened.summary().articles) ?? 0)
+            T("opened")
             let made = try readArchived(from: link, into: fresh, ids: nil, total: total, progress: progress)
+            T("read")
             fresh.adopt(made)
             var saved: [SessionDocument.SavedModel] = []
             for m in try opened.models() {
@@ -50,6 +52,7 @@ extension Engine {
                 default: break
                 }
             }
+            T("models")
             closeArchive()
             replaceWorkspace(with: fresh)
             models.replace(with: saved)
@@ -81,31 +84,37 @@ extension Engine {
     /// it share the tokens), a batch tokenised on the other cores while the next is read.
     func readArchived(from link: ArchiveLink, into workspace: Workspace, ids: [String]?, total: Int = 0,
                       progress: (@Sendable (LoadProgress) -> Void)?) throws -> [Article] {
-        final class Tokenised: @unchecked Sendable {
+        final class Shared: @unchecked Sendable {
             let lock = NSLock()
             var texts: [Int64: TokenizedText] = [:]
+            var claimed = Set<Int64>()
             var error: Error?
+            var read = 0
             var done = 0
         }
-        let tokenised = Tokenised()
+        let tokenised = Shared()
         let queue = DispatchQueue(label: "lede.archive.tokenise")
-        var batches: [[StoredArticle]] = []
-        var seen = Set<Int64>()
-        var read = 0
-        do {
-            try link.archive.readArticles(ids: ids, batchSize: 2048) { batch in
+        // Reads articles a batch at a time; the texts it meets first are tokenised on `queue` (one batch at a time,
+        // on all cores) while it reads on.
+        let reader: @Sendable (Archive, ClosedRange<Int64>?) throws -> [[StoredArticle]] = { archive, rows in
+            var batches: [[StoredArticle]] = []
+            try archive.readArticles(ids: ids, rows: rows, batchSize: 2048) { batch in
                 try Cancellation.check()
                 var bodies: [[UInt8]] = [], keys: [Int64] = []
+                tokenised.lock.lock()
                 for a in batch {
-                    for v in a.versions where seen.insert(v.textID).inserted {
+                    for v in a.versions where tokenised.claimed.insert(v.textID).inserted {
                         bodies.append(v.document.bodyUTF8)
                         keys.append(v.textID)
                     }
                 }
+                tokenised.read += batch.count
+                let (read, textCount) = (tokenised.read, tokenised.claimed.count)
+                tokenised.lock.unlock()
                 batches.append(batch)
-                read += batch.count
                 progress?(LoadProgress(phase: .loading, done: read, bytes: 0, total: max(total, read)))
-                let (ready, readyKeys, textCount) = (bodies, keys, seen.count)
+                if bodies.isEmpty { return }
+                let (ready, readyKeys) = (bodies, keys)
                 queue.async {
                     do {
                         let texts = try workspace.tokenize(ready)
@@ -120,6 +129,34 @@ extension Engine {
                     }
                 }
             }
+            return batches
+        }
+        var batches: [[StoredArticle]] = []
+        do {
+            // A large archive is read by two connections at once, each half of the articles.
+            if ids == nil, link.archive.path != ":memory:", let rows = try link.archive.articleRows(), rows.upperBound - rows.lowerBound >= 8192 {
+                var options = Archive.Options()
+                options.readOnly = true
+                options.create = false
+                let second = try Archive(path: link.archive.path, options: options)
+                defer { second.close() }
+                let middle = rows.lowerBound + (rows.upperBound - rows.lowerBound) / 2
+                final class Half: @unchecked Sendable { var batches: [[StoredArticle]] = []; var error: Error? }
+                let later = Half()
+                let group = DispatchGroup()
+                group.enter()
+                Thread.detachNewThread {
+                    do { later.batches = try reader(second, (middle + 1)...rows.upperBound) } catch { later.error = error }
+                    group.leave()
+                }
+                let first: [[StoredArticle]]
+                do { first = try reader(link.archive, rows.lowerBound...middle) } catch { group.wait(); throw error }
+                group.wait()
+                if let error = later.error { throw error }
+                batches = first + later.batches
+            } else {
+                batches = try reader(link.archive, nil)
+            }
         } catch {
             queue.sync {}
             throw error
@@ -129,7 +166,7 @@ extension Engine {
         try Cancellation.check()
         let texts = tokenised.texts
         var made: [Article] = []
-        made.reserveCapacity(read)
+        made.reserveCapacity(tokenised.read)
         for batch in batches {
             for stored in batch {
                 var article: Article?

@@ -137,7 +137,8 @@ public final class Shell {
         log.append(type.recordsResult ? entry : entry.withoutResult, changesSession: type.recordsResult)
         if log.unsaved == 0 { quitWarned = false }
         if engine.archiveLink != nil {
-            let json = type.recordsResult && status != .error ? result.flatMap { Shell.jsonLine($0) }.map { String($0.dropLast()) } : nil
+            let json = type.recordsResult && status != .error
+                ? result.flatMap { r in r.archiveLogValue.map { Shell.jsonLine($0) } ?? Shell.jsonLine(r) }.map { String($0.dropLast()) } : nil
             engine.recordInArchive(entry, resultJSON: json)
         }
 

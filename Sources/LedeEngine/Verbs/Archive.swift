@@ -31,10 +31,17 @@ public struct ArchiveReport: Codable, Sendable {
         public var unindexedTexts: Int
         public var fileBytes: Int
     }
+    /// What opening an archive put in the session.
+    public struct Opened: Codable, Sendable {
+        public var articles: Int, versions: Int, models: Int, collections: Int, feeds: Int
+        /// Texts not in the search index yet (the next search adds them).
+        public var unindexedTexts: Int
+    }
     /// `opened`, `created`, `summary`, `checked`, `closed`, or `none` (no archive open).
     public var action: String
     public var file: String?
     public var path: String?
+    public var opened: Opened?
     public var contents: Contents?
     /// Articles in the session's view (fewer than the archive's after `drop`).
     public var inWorkspace: Int?
@@ -50,7 +57,7 @@ extension Engine {
         switch request.action {
         case .open(let file, let path):
             let (created, warnings) = try attachArchive(file: file, path: path, force: request.force, progress: progress)
-            var report = try archiveSummary(action: created ? "created" : "opened")
+            var report = try openedSummary(action: created ? "created" : "opened")
             report.seconds = Date().timeIntervalSince(start)
             report.warnings = warnings
             return report
@@ -66,6 +73,17 @@ extension Engine {
             closeArchive()
             return ArchiveReport(action: "closed", file: link.file, path: link.archive.path, inWorkspace: workspace.articles.count)
         }
+    }
+
+    /// What opening found, from the session itself and two small queries (the full summary reads every table).
+    func openedSummary(action: String) throws -> ArchiveReport {
+        guard let link = archiveLink else { return ArchiveReport(action: "none") }
+        let unindexed: Int, feeds: Int
+        do { unindexed = try link.archive.unindexedTexts(); feeds = try link.archive.feeds().count } catch { throw EngineError("\(error)") }
+        let versions = workspace.articles.reduce(0) { $0 + $1.versions.count }
+        let opened = ArchiveReport.Opened(articles: workspace.articles.count, versions: versions, models: models.entries.count,
+                                          collections: workspace.collections.count, feeds: feeds, unindexedTexts: unindexed)
+        return ArchiveReport(action: action, file: link.file, path: link.archive.path, opened: opened, inWorkspace: workspace.articles.count)
     }
 
     func archiveSummary(action: String) throws -> ArchiveReport {

@@ -59,7 +59,7 @@ extension ArchiveReport: CommandResult {
         case "closed":
             return [.text("closed archive \(name); the session keeps its \(Format.plural(inWorkspace ?? 0, "article")), and loads are no longer stored")]
         case "opened", "created":
-            guard let c = contents else { return [] }
+            guard let c = opened else { return [] }
             var line = "\(action) archive \(name): \(Format.plural(c.articles, "article")) (\(Format.plural(c.versions, "version")))"
             if c.models > 0 { line += ", \(Format.plural(c.models, "model"))" }
             if c.collections > 0 { line += ", \(Format.plural(c.collections, "collection"))" }

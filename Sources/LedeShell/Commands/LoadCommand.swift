@@ -109,6 +109,17 @@ extension LoadReport: CommandResult {
 
     public var failure: String? { errors.last?.description }
 
+    /// The archive's log keeps a load's counts, problems and collection: a row per file would be megabytes.
+    public var archiveLogValue: (any Encodable & Sendable)? {
+        struct Logged: Encodable, Sendable {
+            var files: Int, bytes: Int, seconds: Double, added: Int, newVersions: Int, unchanged: Int
+            var warnings: Int, errors: [LoadProblem], skipped: Int, collection: String?
+        }
+        let (added, versions, unchanged) = counts
+        return Logged(files: files, bytes: bytes, seconds: seconds, added: added, newVersions: versions, unchanged: unchanged,
+                      warnings: warnings.count, errors: errors, skipped: skipped.count, collection: collection)
+    }
+
     public var display: [DisplayBlock] {
         var blocks: [DisplayBlock] = []
         if items.count <= 20 && !items.isEmpty {
