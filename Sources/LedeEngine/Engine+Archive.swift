@@ -36,9 +36,7 @@ extension Engine {
         var warnings: [String] = []
         do {
             let total = progress == nil ? 0 : ((try? opened.summary().articles) ?? 0)
-            T("opened")
             let made = try readArchived(from: link, into: fresh, ids: nil, total: total, progress: progress)
-            T("read")
             fresh.adopt(made)
             var saved: [SessionDocument.SavedModel] = []
             for m in try opened.models() {
@@ -52,7 +50,6 @@ extension Engine {
                 default: break
                 }
             }
-            T("models")
             closeArchive()
             replaceWorkspace(with: fresh)
             models.replace(with: saved)
