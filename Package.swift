@@ -2,6 +2,8 @@
 import PackageDescription
 
 // Layers (lower never imports higher): LedeText → LedeArticles → LedeAnalysis → LedeSession → LedeEngine → LedeReport → LedeShell → lede.
+// LedeArchive (the SQLite archive) and LedeWeb (fetching) sit beside LedeSession: they know articles, not sessions,
+// and the engine is the first layer that uses them.
 let package = Package(
     name: "lede",
     products: [
@@ -23,7 +25,7 @@ let package = Package(
         .target(name: "LedeAnalysis", dependencies: ["LedeText", "LedeArticles"], resources: [.copy("Resources")]),
         .target(name: "LedeArchive", dependencies: ["LedeText", "LedeArticles", "CSQLite", "CZstd"]),
         .target(name: "LedeSession", dependencies: ["LedeText", "LedeArticles", "LedeAnalysis"], resources: [.copy("session.schema.json")]),
-        .target(name: "LedeEngine", dependencies: ["LedeText", "LedeArticles", "LedeAnalysis", "LedeSession"]),
+        .target(name: "LedeEngine", dependencies: ["LedeText", "LedeArticles", "LedeAnalysis", "LedeSession", "LedeArchive", "LedeWeb"]),
         // The HTML report (issue 19): the engine's report data as one self-contained page with inline SVG charts.
         .target(name: "LedeReport", dependencies: ["LedeText", "LedeArticles", "LedeAnalysis", "LedeSession", "LedeEngine"],
                 swiftSettings: [.swiftLanguageMode(.v6)]),
@@ -48,11 +50,11 @@ let package = Package(
         .testTarget(name: "LedeArchiveTests", dependencies: ["LedeArchive", "LedeArticles", "CSQLite", "lede-archive-tool"]),
         .testTarget(name: "LedeAnalysisTests", dependencies: ["LedeAnalysis"], exclude: ["Fixtures"]),
         .testTarget(name: "LedeSessionTests", dependencies: ["LedeSession"]),
-        .testTarget(name: "LedeEngineTests", dependencies: ["LedeEngine"]),
-        .testTarget(name: "LedeShellTests", dependencies: ["LedeShell"]),
+        .testTarget(name: "LedeEngineTests", dependencies: ["LedeEngine", "LedeArchive", "LedeWeb", "LoopbackHTTPServer"]),
+        .testTarget(name: "LedeShellTests", dependencies: ["LedeShell", "LedeArchive"]),
         .testTarget(name: "LedeReportTests", dependencies: ["LedeReport", "LedeEngine", "LedeAnalysis"],
                     swiftSettings: [.swiftLanguageMode(.v6)]),
-        .testTarget(name: "EndToEndTests", dependencies: ["lede"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lede", "LedeArchive", "CSQLite", "LoopbackHTTPServer"]),
         .testTarget(name: "LedeWebTests", dependencies: ["LedeWeb", "LedeArticles", "LoopbackHTTPServer"]),
     ],
     swiftLanguageModes: [.v6]

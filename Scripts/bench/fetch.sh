@@ -8,6 +8,10 @@
 # 2. 1,000 conditional requests that all answer 304. Bar: <= 2 s.
 # 3. peak RSS of fetch + extract against loading the same pages from files. Bar: <= 2x.
 # 4. how long a fetch takes to stop once the cancel flag is set. Bar: <= 0.5 s.
+# Then the same through the real `lede` (issue 15's shell part), each a fresh process with an archive:
+# 5. `fetch` of the 1,000 URLs (politeness off for 127.0.0.1 by `set fetch-politeness-off`), pages/s against curl.
+# 6. `refresh` of the 1,000 archived pages, all answering 304. Bar: <= 2 s.
+# 7. peak RSS of that fetch against `lede -c 'load DIR'` on the same pages as files. Bar: <= 2x.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -15,6 +19,7 @@ SHARED="${SHARED:-$root/../shared}"
 cd "$root"
 swift build -c release --product lede-fetch-bench >&2
 bench="$(swift build -c release --show-bin-path)/lede-fetch-bench"
+if [ -z "${LEDE:-}" ]; then swift build -c release --product lede >&2; LEDE="$(swift build -c release --show-bin-path)/lede"; fi
 pages=1000
 work="$(mktemp -d /tmp/lede-fetch-bench.XXXXXX)"
 server_pid=""
@@ -64,8 +69,17 @@ cond_s=$(best "$bench" fetch "$work/urls" --conditional)
 load_s=$(best "$bench" load "$work/pages")
 extract_kb=$(peak_kb "$bench" fetch "$work/urls" --extract)
 load_kb=$(peak_kb "$bench" load "$work/pages")
-lede_load_kb=""
-if [ -n "${LEDE:-}" ] && [ -x "$LEDE" ]; then lede_load_kb=$(peak_kb "$LEDE" --no-init -c "load $work/pages"); fi
+lede_load_kb=$(peak_kb "$LEDE" --no-init -c "load $work/pages")
+# Through lede: one script that fetches every URL into a new archive.
+{ echo "set fetch-politeness-off 127.0.0.1"; printf 'fetch'; tr '\n' ' ' < "$work/urls"; echo; } > "$work/fetch.lede"
+archive="$work/fetch.lede.db"
+fresh() { rm -f "$archive" "$archive-wal" "$archive-shm"; }
+lede_fetch() { fresh; "$LEDE" --no-init --archive "$archive" "$work/fetch.lede"; }
+lede_fetch_s=$(best lede_fetch)
+fresh
+lede_fetch_kb=$(peak_kb "$LEDE" --no-init --archive "$archive" "$work/fetch.lede")
+"$LEDE" --no-init --archive "$archive" -c "set fetch-politeness-off 127.0.0.1" -c refresh > "$work/refresh.out" 2>&1 || true
+lede_refresh_s=$(best "$LEDE" --no-init --archive "$archive" -c "set fetch-politeness-off 127.0.0.1" -c refresh)
 
 mb=$(echo "scale=1; $bytes / 1048576" | bc)
 echo "fetch $pages distinct pages ($mb MB of HTML) from a loopback server, best of 3, $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg):"
@@ -79,6 +93,11 @@ echo "  ratio lede fetch+extract / curl as written, pages/s:  $(echo "scale=2; $
 echo "  ratio lede fetch+extract / curl -n 1, pages/s:        $(echo "scale=2; $curl1_s / $extract_s" | bc)"
 echo "  $pages conditional requests, all 304:  $cond_s s  (bar <= 2 s)"
 echo "  peak RSS fetch + extract: $(echo "scale=1; $extract_kb / 1024" | bc) MB; load from files: $(echo "scale=1; $load_kb / 1024" | bc) MB; ratio $(echo "scale=2; $extract_kb / $load_kb" | bc) (bar <= 2)"
-if [ -n "$lede_load_kb" ]; then echo "  peak RSS of \`lede -c 'load DIR'\` on the same files: $(echo "scale=1; $lede_load_kb / 1024" | bc) MB"; fi
+echo "through lede (fresh processes, an archive each):"
+echo "  lede --archive NEW fetch.lede (1,000 URLs, fetch + extract + archive): $lede_fetch_s s  ($(rate "$lede_fetch_s") pages/s)"
+echo "  ratio lede fetch / curl as written, pages/s:  $(echo "scale=2; $curl_s / $lede_fetch_s" | bc)  (bar >= 0.50)"
+echo "  ratio lede fetch / curl -n 1, pages/s:        $(echo "scale=2; $curl1_s / $lede_fetch_s" | bc)"
+echo "  lede --archive A -c refresh (1,000 pages, all 304): $lede_refresh_s s  (bar <= 2 s); it said: $(tail -1 "$work/refresh.out")"
+echo "  peak RSS lede fetch: $(echo "scale=1; $lede_fetch_kb / 1024" | bc) MB; lede -c 'load DIR': $(echo "scale=1; $lede_load_kb / 1024" | bc) MB; ratio $(echo "scale=2; $lede_fetch_kb / $lede_load_kb" | bc) (bar <= 2)"
 echo "  $("$bench" cancel)"
 "$bench" fetch "$work/urls" --extract | sed 's/^/  last run: /'

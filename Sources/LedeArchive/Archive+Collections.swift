@@ -243,6 +243,12 @@ extension Archive {
     }
 
     public func saveFetchState(_ state: FetchState) throws {
+        try saveFetchStates([state])
+    }
+
+    /// Saves what several fetches said, in one transaction (a refresh of many pages).
+    public func saveFetchStates(_ states: [FetchState]) throws {
+        if states.isEmpty { return }
         try locked {
             try writeTransaction {
                 let s = try connection.statement("""
@@ -250,9 +256,34 @@ extension Archive {
                     ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
                         last_status = excluded.last_status, last_fetched = excluded.last_fetched, last_error = excluded.last_error
                     """)
-                s.bindAll([.text(state.url), .of(state.etag), .of(state.lastModified), .of(state.lastStatus),
-                           .of(state.lastFetched.map(ArchiveDate.format)), .of(state.lastError)])
-                try s.run()
+                for state in states {
+                    s.reset()
+                    s.bindAll([.text(state.url), .of(state.etag), .of(state.lastModified), .of(state.lastStatus),
+                               .of(state.lastFetched.map(ArchiveDate.format)), .of(state.lastError)])
+                    try s.run()
+                }
+            }
+        }
+    }
+
+    /// What the last fetch of each of these URLs said (those with none are left out), in one read.
+    public func fetchStates(urls: [String]) throws -> [String: FetchState] {
+        if urls.isEmpty { return [:] }
+        return try locked {
+            try readTransaction {
+                let s = try connection.statement(
+                    "SELECT url, etag, last_modified, last_status, last_fetched, last_error FROM fetch_state WHERE url = ?")
+                var out: [String: FetchState] = [:]
+                for url in urls {
+                    s.reset()
+                    s.bind(1, url)
+                    if try s.step() {
+                        out[url] = FetchState(url: s.text(0) ?? url, etag: s.text(1), lastModified: s.text(2), lastStatus: s.optionalInt(3),
+                                              lastFetched: s.text(4).flatMap(ArchiveDate.parse), lastError: s.text(5))
+                    }
+                }
+                s.reset()
+                return out
             }
         }
     }

@@ -40,7 +40,10 @@ extension Archive {
 
     /// The same, handed over `batchSize` articles at a time as they are read, so a caller can tokenise one
     /// batch on other cores while the next is read. Runs on the caller's thread; the snapshot holds throughout.
-    public func readArticles(ids: [String]? = nil, batchSize: Int, _ deliver: ([StoredArticle]) throws -> Void) throws {
+    /// `rows` limits the read to the articles whose numbers (`articles.article`) are in it: two connections can
+    /// read the two halves of `articleRows()` at once.
+    public func readArticles(ids: [String]? = nil, rows: ClosedRange<Int64>? = nil, batchSize: Int,
+                             _ deliver: ([StoredArticle]) throws -> Void) throws {
         try locked {
             try readTransaction {
                 if ids?.isEmpty == true { return }
@@ -54,14 +57,25 @@ extension Archive {
                            v.language, v.dropped, v.warnings, v.words, v.loaded_at, v.fetched_at, v.http_status,
                            v.http_headers, v.parser_version
                     FROM versions v JOIN articles a ON a.article = v.article
-                    \(wanted == nil ? "" : "WHERE a.article IN (SELECT CAST(substr(value, 2) AS INTEGER) FROM json_each(?1)) AND a.id IN (SELECT value FROM json_each(?1))")
+                    \(wanted == nil ? "WHERE 1" : "WHERE a.article IN (SELECT CAST(substr(value, 2) AS INTEGER) FROM json_each(?1)) AND a.id IN (SELECT value FROM json_each(?1))")
+                    \(rows == nil ? "" : "AND v.article BETWEEN ?2 AND ?3")
                     ORDER BY v.article, v.number
                     """)
                 if let wanted { vs.bind(1, wanted) }
+                if let rows { vs.bind(2, rows.lowerBound); vs.bind(3, rows.upperBound) }
                 defer { vs.reset() }
                 var batch: [StoredArticle] = []
                 var current: Int64 = -1
                 var dates = DateCache()
+                // Copies of one text usually drop the same blocks (its title line): each JSON text decoded once.
+                var droppedCache: [String: [DroppedBlock]] = [:]
+                func dropped(_ json: String?) -> [DroppedBlock] {
+                    guard let json else { return [] }
+                    if let known = droppedCache[json] { return known }
+                    let blocks = JSONText.readDropped(json)
+                    if droppedCache.count < 65_536 { droppedCache[json] = blocks }
+                    return blocks
+                }
                 while try vs.step() {
                     let article = vs.int64(0)
                     if article != current {
@@ -89,7 +103,7 @@ extension Archive {
                     let format = ArticleFormat(rawValue: vs.text(8) ?? "") ?? .text
                     let document = ParsedDocument(
                         path: vs.text(9) ?? vs.text(10) ?? "", format: format, metadata: metadata, bodyUTF8: text.body,
-                        paragraphRanges: text.ranges, dropped: vs.text(18).map(JSONText.readDropped) ?? [],
+                        paragraphRanges: text.ranges, dropped: dropped(vs.text(18)),
                         warnings: vs.text(19).map(JSONText.readStrings) ?? [], recordKey: vs.text(11))
                     var fetch: FetchRecord?
                     if let url = vs.text(10) {
@@ -103,6 +117,16 @@ extension Archive {
                 }
                 if !batch.isEmpty { try deliver(batch) }
             }
+        }
+    }
+
+    /// The smallest and largest article numbers (`articles.article`), nil when there is no article.
+    public func articleRows() throws -> ClosedRange<Int64>? {
+        try locked {
+            let s = try connection.statement("SELECT min(article), max(article) FROM articles")
+            defer { s.reset() }
+            guard try s.step(), !s.isNull(0) else { return nil }
+            return s.int64(0)...s.int64(1)
         }
     }
 

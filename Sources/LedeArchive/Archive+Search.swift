@@ -128,6 +128,11 @@ extension Archive {
         }
     }
 
+    /// Texts stored since the search index was last brought up to date (the next search indexes them).
+    public func unindexedTexts() throws -> Int {
+        try locked { try unindexedTextCount() }
+    }
+
     func unindexedTextCount() throws -> Int {
         let upto = Int64(try connection.text("SELECT value FROM archive_info WHERE key = 'search_indexed_upto'") ?? "0") ?? 0
         let s = try connection.statement("SELECT count(*) FROM texts WHERE text > ?")

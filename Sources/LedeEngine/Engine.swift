@@ -3,6 +3,7 @@ import LedeText
 import LedeArticles
 import LedeAnalysis
 import LedeSession
+import LedeArchive
 
 /// One lede session: the workspace of articles, everything derived from its vocabulary (stems, topic keys,
 /// word facts, cached statistics, stoplists), the trained models, the settings and the result log. Every verb
@@ -21,6 +22,13 @@ public final class Engine {
     private(set) var indexes: SessionIndexes
     /// Finds an article's language when its page does not say (built on first need: about 40 ms).
     private(set) lazy var languageIdentifier = LanguageIdentifier()
+    /// The archive the session stores into and reads from (`archive FILE`, `lede --archive FILE`), when open.
+    public internal(set) var archiveLink: ArchiveLink?
+    /// Searching the workspace without an archive: its texts in an in-memory archive, kept while the session lasts.
+    var workspaceSearch: WorkspaceSearch?
+    /// Problems with the archive that did not stop a command (tags not stored while another process wrote), until
+    /// the shell shows them.
+    var archiveWarnings: [String] = []
 
     public init() {
         let workspace = Workspace()
@@ -32,6 +40,7 @@ public final class Engine {
     func replaceWorkspace(with workspace: Workspace) {
         self.workspace = workspace
         indexes = SessionIndexes(vocabulary: workspace.vocabulary)
+        workspaceSearch = nil
     }
 
     /// The versions `selectors` pick (all when empty); an empty selection is an error.

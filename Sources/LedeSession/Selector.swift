@@ -88,8 +88,9 @@ extension Workspace {
 
     /// Resolves selectors to articles (their latest versions).
     public func selectArticles(_ selectors: [String]) throws -> [Article] {
-        var seen = Set<String>()
-        return try select(selectors).map(\.article).filter { seen.insert($0.id).inserted }
+        // By object, not by id: hashing tens of thousands of id strings cost more than the selection.
+        var seen = Set<ObjectIdentifier>()
+        return try select(selectors).map(\.article).filter { seen.insert(ObjectIdentifier($0)).inserted }
     }
 
     /// Notes made while resolving selectors since the last call (`tag:business` → economy), for the shell to show.

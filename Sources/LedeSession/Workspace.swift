@@ -120,8 +120,9 @@ public final class Workspace: @unchecked Sendable {
         return batches.flatMap { $0 }
     }
 
-    private func add(_ document: ParsedDocument, text: TokenizedText, name: String?, loadedAt: Date,
-                     contentHash: String? = nil) -> AddOutcome {
+    /// Adds a document already tokenised in this workspace's vocabulary (a fetched page), as `add` decides.
+    public func add(_ document: ParsedDocument, text: TokenizedText, name: String?, loadedAt: Date,
+                    contentHash: String? = nil) -> AddOutcome {
         // The same name, else the same canonical URL, else the same file (and record) loaded again.
         // Mutated in place: a local copy would copy the dictionaries on every add.
         if identityIndex == nil { identityIndex = IdentityIndex(articles) }
@@ -155,9 +156,40 @@ public final class Workspace: @unchecked Sendable {
         return .added(article, first)
     }
 
+    // MARK: articles whose ids were chosen elsewhere (an archive, a session file)
+
+    /// Tokenises bodies on all cores in this workspace's vocabulary, in batches (one vocabulary merge each).
+    /// Cancellable: a cancelled call returns nothing. `progress` gets (done, total) from worker threads.
+    public func tokenize(_ bodies: [[UInt8]], progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [TokenizedText] {
+        try tokenizeAll(count: bodies.count, body: { bodies[$0] }, progress: progress)
+    }
+
+    /// Adds articles made with their own ids (read from an archive or a session file) as they are, in order;
+    /// ids made later continue after the largest.
+    public func adopt(_ made: [Article]) {
+        articles.append(contentsOf: made)
+        for a in made { if let n = Workspace.idNumber(a.id) { nextNumber = max(nextNumber, n + 1) } }
+        identityIndex = nil
+    }
+
+    /// A new article whose id was chosen elsewhere (an archive storing what was just loaded).
+    @discardableResult
+    public func addArticle(id: String, name: String?, first: ArticleVersion) -> Article {
+        let article = Article(id: id, name: name, first: first)
+        adopt([article])
+        return article
+    }
+
+    /// A version added to an article, in date order among its versions (as `add` places it), without asking
+    /// whether it equals one (the archive already decided it is new).
+    public func addVersion(_ version: ArticleVersion, to article: Article) {
+        article.insert(version, at: Workspace.datePlace(of: version.metadata.versionDate, among: article.versions))
+        identityIndex = nil
+    }
+
     /// Where a version dated `date` goes among `versions` (0-based): before the first version dated later, so
     /// loading the 18:40 text before the 09:00 one still makes 09:00 version 1. Undated versions keep load order.
-    static func datePlace(of date: String?, among versions: [ArticleVersion]) -> Int {
+    public static func datePlace(of date: String?, among versions: [ArticleVersion]) -> Int {
         guard let key = date.flatMap(VersionDate.key) else { return versions.count }
         return versions.firstIndex { v in v.metadata.versionDate.flatMap(VersionDate.key).map { $0 > key } ?? false } ?? versions.count
     }
@@ -190,7 +222,8 @@ public final class Workspace: @unchecked Sendable {
         }
         let texts = try tokenizeAll(count: documents.count, body: { documents[$0].bodyUTF8 }, progress: progress)
         var k = 0
-        articles.reserveCapacity(articles.count + saved.count)
+        var made: [Article] = []
+        made.reserveCapacity(saved.count)
         for a in saved {
             var versions: [ArticleVersion] = []
             for v in a.versions {
@@ -202,10 +235,9 @@ public final class Workspace: @unchecked Sendable {
             let article = Article(id: a.id, name: a.name, first: versions[0])
             for v in versions.dropFirst() { article.append(v) }
             article.tags = a.tags
-            articles.append(article)
-            if let n = Workspace.idNumber(a.id) { nextNumber = max(nextNumber, n + 1) }
+            made.append(article)
         }
-        identityIndex = nil
+        adopt(made)
     }
 
     /// Turns several articles into versions of one (`group`): every version of every article, ordered by

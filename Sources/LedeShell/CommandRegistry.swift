@@ -6,6 +6,8 @@ public enum CommandRegistry {
         // The session
         HelpCommand.self, LoadCommand.self, ListCommand.self, SelectCommand.self, ShowCommand.self, DropCommand.self,
         SetCommand.self, HistoryCommand.self, SourceCommand.self, SaveCommand.self, OpenCommand.self, ExportCommand.self,
+        // The archive and the web
+        ArchiveCommand.self, SearchCommand.self, FetchCommand.self, FeedCommand.self, FeedsCommand.self, RefreshCommand.self,
         // Statistics and keywords
         StatsCommand.self, SentencesCommand.self, KeywordsCommand.self, KeynessCommand.self, KwicCommand.self, CollocationsCommand.self,
         // Charts

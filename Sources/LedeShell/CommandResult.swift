@@ -9,10 +9,14 @@ public protocol CommandResult: Encodable, Sendable {
     /// The one table `> x.csv`, `> x.tsv` and `> x.jsonl` write, when the result's own choice is not its largest
     /// list of records (`DataTable.from`); nil for that default.
     var dataTable: DataTable? { get }
+    /// What an archive's session log keeps as the result, when not the whole result (a load of tens of
+    /// thousands of files keeps its counts, not a row per file); nil for the result itself.
+    var archiveLogValue: (any Encodable & Sendable)? { get }
 }
 
 extension CommandResult {
     public var failure: String? { nil }
+    public var archiveLogValue: (any Encodable & Sendable)? { nil }
     /// A chart's own table of numbers when the result draws one; else nil (the default: `DataTable.from`).
     public var dataTable: DataTable? {
         for case .chart(_, let data) in display { return DataTable(cells: data) }

@@ -22,8 +22,9 @@ public protocol TerminalChart: Sendable {
 }
 
 public struct StyledRun: Sendable, Equatable {
-    /// `removedLine`/`addedLine` colour whole lines (unified form) and carry no markers without colour.
-    public enum Style: Sendable { case plain, deleted, inserted, removedLine, addedLine, strong, dim }
+    /// `removedLine`/`addedLine` colour whole lines (unified form) and carry no markers without colour. `match`
+    /// (a search hit) is bold and underlined in colour, and in [brackets] without.
+    public enum Style: Sendable { case plain, deleted, inserted, removedLine, addedLine, strong, dim, match }
     public var text: String
     public var style: Style
     public init(_ text: String, _ style: Style = .plain) { self.text = text; self.style = style }

@@ -15,6 +15,8 @@ public struct LaunchOptions: Sendable {
     public var savePath: String?
     public var noInit = false
     public var bail = false
+    /// `--archive FILE`: opened (or created) before anything else runs.
+    public var archivePath: String?
     public init() {}
 }
 
@@ -37,6 +39,13 @@ public enum Launcher {
         shell.settings.bail = options.bail
         InterruptHandler.install()
         var failed = 0
+
+        // The archive first, so the init file and every command see (and store into) it. A file that cannot be
+        // opened ends the run: a cron job must not go on against an empty session.
+        if let archive = options.archivePath, !shell.openArchive(atLaunch: archive) {
+            fflush(nil)
+            exit(1)
+        }
 
         let env = ProcessInfo.processInfo.environment
         let home = env["HOME"] ?? NSHomeDirectory()
@@ -79,7 +88,27 @@ public enum Launcher {
             do { _ = try shell.engine.save(SaveRequest(file: savePath, path: shell.resolvePath(savePath))) }
             catch { shell.reportError("\(error)", at: nil); failed += 1 }
         }
+        shell.engine.closeArchive()
         fflush(nil)
         exit(failed > 0 ? 1 : 0)
+    }
+}
+
+extension Shell {
+    /// `lede --archive FILE`: the archive opened before anything runs, quietly (a cron job prints only what its
+    /// commands print); a refusal is one error line.
+    func openArchive(atLaunch file: String) -> Bool {
+        let progress = output().progressLine()
+        defer { progress?.finish() }
+        do {
+            let report = try engine.archive(ArchiveRequest(action: .open(file: file, path: resolvePath(file)), force: true),
+                                            progress: progress.map { line in { @Sendable p in
+                                                line.update(p.done, 0, p.total, phase: p.phase == .loading ? "reading" : "tokenising") } })
+            for w in report.warnings { warn(w) }
+            return true
+        } catch {
+            reportError("\(error)", at: nil)
+            return false
+        }
     }
 }

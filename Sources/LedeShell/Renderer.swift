@@ -51,7 +51,11 @@ public enum Renderer {
     // MARK: terminal table
 
     static func table(_ t: Table, _ o: RenderOptions) -> String {
-        var rows = t.rows.map { $0.map { Sanitizer.clean($0, keepNewlines: false) } }
+        // Cells that need no cleaning (nearly all) are not copied.
+        var rows = t.rows
+        for i in rows.indices {
+            for j in rows[i].indices where Sanitizer.needsCleaning(rows[i][j]) { rows[i][j] = Sanitizer.clean(rows[i][j], keepNewlines: false) }
+        }
         // Column titles can be data too (a confusion matrix's labels come from folder names or article fields).
         var columns = t.columns.map { column in
             var column = column
@@ -100,31 +104,46 @@ public enum Renderer {
         let n = columns.count
         var lines: [String] = []
         if let title = t.title { lines.append(o.color ? "\u{1B}[1m\(Sanitizer.clean(title))\u{1B}[0m" : Sanitizer.clean(title)) }
-        func line(_ cells: [String], header: Bool) -> String {
-            var parts: [String] = []
+        // Each line is built as bytes: tables of tens of thousands of rows (list) spent most of their time
+        // making and joining a string per cell.
+        func line(_ cells: [String], header: Bool, into out: inout [UInt8]) {
+            let start = out.count
             for i in 0..<n {
+                if i > 0 { for _ in 0..<gap { out.append(0x20) } }
                 let cell = i < cells.count ? cells[i] : ""
-                let cut = columns[i].cutsStart && !header ? TextWidth.truncateStart(cell, to: widths[i])
-                    : TextWidth.truncate(cell, to: widths[i], atWords: columns[i].wholeWords)
-                parts.append(TextWidth.pad(cut, to: widths[i], header ? .left : columns[i].alignment))
+                var cut = cell
+                var width = TextWidth.of(cell)
+                if width > widths[i] {
+                    cut = columns[i].cutsStart && !header ? TextWidth.truncateStart(cell, to: widths[i])
+                        : TextWidth.truncate(cell, to: widths[i], atWords: columns[i].wholeWords)
+                    width = TextWidth.of(cut)
+                }
+                let spaces = max(0, widths[i] - width)
+                let right = !header && columns[i].alignment == .right
+                if right { for _ in 0..<spaces { out.append(0x20) } }
+                out.append(contentsOf: cut.utf8)
+                if !right { for _ in 0..<spaces { out.append(0x20) } }
             }
-            var s = parts.joined(separator: String(repeating: " ", count: gap))
-            if !header, barWidth == 0 { while s.hasSuffix(" ") { s.removeLast() } }
-            return s
+            if header || barWidth == 0 { while out.count > start, out.last == 0x20 { out.removeLast() } }
         }
-        let header = line(columns.map(\.title), header: true)
-        lines.append(o.color ? "\u{1B}[1m\(header.trimmingTrailingSpaces())\u{1B}[0m" : header.trimmingTrailingSpaces())
+        var header: [UInt8] = []
+        line(columns.map(\.title), header: true, into: &header)
+        let headerText = String(decoding: header, as: UTF8.self)
+        lines.append(o.color ? "\u{1B}[1m\(headerText)\u{1B}[0m" : headerText)
         let rule = o.terminal ? "─" : "-"
         lines.append(widths.map { String(repeating: rule, count: $0) }.joined(separator: String(repeating: " ", count: gap)))
+        var body: [UInt8] = []
+        body.reserveCapacity(rows.count * (widths.reduce(0, +) + gap * n + 1))
         for (k, r) in rows.enumerated() {
-            var s = line(r, header: false)
+            if k > 0 { body.append(0x0A) }
+            line(r, header: false, into: &body)
             if barWidth > 0, let bars = t.bars, k < bars.count {
                 let cells = Int((max(0, min(1, bars[k])) * Double(barWidth)).rounded())
                 let bar = String(repeating: "█", count: max(cells, bars[k] > 0 ? 1 : 0))
-                s += String(repeating: " ", count: gap) + (o.color ? "\u{1B}[36m\(bar)\u{1B}[0m" : bar)
+                body.append(contentsOf: (String(repeating: " ", count: gap) + (o.color ? "\u{1B}[36m\(bar)\u{1B}[0m" : bar)).utf8)
             }
-            lines.append(s)
         }
+        if !rows.isEmpty { lines.append(String(decoding: body, as: UTF8.self)) }
         var footer = t.footer.map { Sanitizer.clean($0) }
         if !left.isEmpty {
             let note = "left out to fit \(o.width) columns: \(left.joined(separator: ", ")) (a wider terminal, or > FILE.csv, shows them)"
@@ -169,6 +188,8 @@ public enum Renderer {
             case (.inserted, true), (.addedLine, true): out += "\u{1B}[32m" + text + "\u{1B}[0m"
             case (.strong, true): out += "\u{1B}[1m" + text + "\u{1B}[0m"
             case (.dim, true): out += "\u{1B}[2m" + text + "\u{1B}[0m"
+            case (.match, false): out += "[" + text + "]"
+            case (.match, true): out += "\u{1B}[1;4m" + text + "\u{1B}[0m"
             }
         }
         return out

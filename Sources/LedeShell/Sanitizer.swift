@@ -4,7 +4,7 @@
 /// reaches a terminal or file: C0/C1 controls become visible control pictures, so `ESC[2J` prints as `␛[2J`.
 public enum Sanitizer {
     public static func clean(_ s: String, keepNewlines: Bool = true) -> String {
-        guard s.unicodeScalars.contains(where: needsWork) else { return s }
+        guard needsCleaning(s) else { return s }
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
             let v = u.value
@@ -41,6 +41,14 @@ public enum Sanitizer {
             }
         }
         return String(out)
+    }
+
+    /// Whether `clean` would change `s` (a line feed alone does not count, as in `clean`). ASCII with no control
+    /// character is answered without decoding scalars.
+    static func needsCleaning(_ s: String) -> Bool {
+        var bytes = s
+        if bytes.withUTF8({ b in !b.contains { $0 >= 0x7F || ($0 < 0x20 && $0 != 0x0A) } }) { return false }
+        return s.unicodeScalars.contains(where: needsWork)
     }
 
     static func needsWork(_ u: Unicode.Scalar) -> Bool {

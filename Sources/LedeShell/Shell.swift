@@ -136,6 +136,11 @@ public final class Shell {
         // Only session results are kept: what show, list or help printed is not saved with the session.
         log.append(type.recordsResult ? entry : entry.withoutResult, changesSession: type.recordsResult)
         if log.unsaved == 0 { quitWarned = false }
+        if engine.archiveLink != nil {
+            let json = type.recordsResult && status != .error
+                ? result.flatMap { r in r.archiveLogValue.map { Shell.jsonLine($0) } ?? Shell.jsonLine(r) }.map { String($0.dropLast()) } : nil
+            engine.recordInArchive(entry, resultJSON: json)
+        }
 
         if jsonLines {
             emitJSON(entry)
@@ -145,6 +150,7 @@ public final class Shell {
         if let errorMessage, !jsonLines || status != .ok {
             if status == .cancelled { writeErr("cancelled\n") } else { reportError(errorMessage, at: location) }
         }
+        for w in engine.takeArchiveWarnings() { warn(w) }
         if settings.timer { writeErr(String(format: "(%.1f ms)\n", ms)) }
         switch status {
         case .ok: return quitRequested ? .quit : .ok

@@ -3,6 +3,12 @@
 /// Terminal column widths: East Asian wide and fullwidth characters take two columns, combining marks none.
 public enum TextWidth {
     public static func of(_ s: String) -> Int {
+        // Printable ASCII (most cells of most tables): a column a byte, counted without decoding scalars.
+        var bytes = s
+        if let n = bytes.withUTF8({ b -> Int? in
+            for x in b where x >= 0x7F || x < 0x20 { return nil }
+            return b.count
+        }) { return n }
         var w = 0
         for u in s.unicodeScalars { w += width(u) }
         return w

@@ -21,6 +21,7 @@ struct Lede: ParsableCommand {
     @Option(help: "Write the session file here at exit.") var save: String?
     @Flag(name: .customLong("no-init"), help: "Skip $XDG_CONFIG_HOME/lede/init.lede.") var noInit = false
     @Flag(help: "Stop at the first failed command.") var bail = false
+    @Option(help: "Open (or create) this archive first: what is loaded and fetched is stored in it.") var archive: String?
 
     func run() throws {
         var options = LaunchOptions()
@@ -31,6 +32,7 @@ struct Lede: ParsableCommand {
         options.savePath = save
         options.noInit = noInit
         options.bail = bail
+        options.archivePath = archive
         Launcher.run(options)
     }
 }

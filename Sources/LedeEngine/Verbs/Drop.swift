@@ -14,6 +14,8 @@ public struct DropRequest: Sendable {
 public struct DropReport: Codable, Sendable {
     public var dropped: [String]
     public var remaining: Int
+    /// With an archive open: the archive keeps the dropped articles (they come back when it is opened again).
+    public var keptInArchive: String? = nil
 }
 
 extension Engine {
@@ -26,6 +28,6 @@ extension Engine {
             throw ConfirmationNeeded(question: "drop \(what)?", refusal: "this drops \(what); add --force to do that in a script")
         }
         workspace.drop(Set(ids))
-        return DropReport(dropped: ids, remaining: workspace.articles.count)
+        return DropReport(dropped: ids, remaining: workspace.articles.count, keptInArchive: archiveLink?.file)
     }
 }

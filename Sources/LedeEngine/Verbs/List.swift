@@ -30,7 +30,7 @@ public struct ListReport: Codable, Sendable {
 extension Engine {
     public func list(_ request: ListRequest) throws -> ListReport {
         if workspace.articles.isEmpty && request.selectors.isEmpty { return ListReport(articles: []) }
-        let live = Set(workspace.articles.map(\.id))
+        let live = workspace.collections.isEmpty ? [] : Set(workspace.articles.map(\.id))
         let collections = workspace.collections.map { c in
             ListReport.CollectionRow(name: c.name, articles: Set(c.members.map(\.article)).intersection(live).count, expression: c.expression)
         }

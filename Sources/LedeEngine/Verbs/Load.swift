@@ -2,6 +2,7 @@ import Foundation
 import LedeText
 import LedeArticles
 import LedeSession
+import LedeArchive
 
 /// `load`: files, folders and globs parsed and added to the workspace; the same name, file or canonical URL
 /// again adds a version when the text changed.
@@ -29,7 +30,7 @@ public struct LoadRequest: Sendable {
 
 /// How far a load has come, reported from worker threads.
 public struct LoadProgress: Sendable {
-    public enum Phase: Sendable { case loading, indexing }
+    public enum Phase: Sendable { case loading, indexing, storing }
     public var phase: Phase
     public var done: Int
     public var bytes: Int
@@ -107,6 +108,12 @@ extension Engine {
             indexing = { @Sendable in progress(LoadProgress(phase: .indexing, done: $0, bytes: 0, total: $1)) }
         }
         if let name = request.name { try checkName(name) }
+        // With an archive, a file whose bytes it already holds from that path is not parsed at all.
+        var intake: ArchiveIntake?
+        if let link = archiveLink {
+            do { intake = try ArchiveIntake(archive: link.archive) } catch { throw EngineError("\(error)") }
+            options.beforeParsing = intake!.beforeParsing
+        }
         let loaded: LoadedFiles = try ArticleLoader(options: options).load(paths: request.paths, vocabulary: workspace.vocabulary, progress: reading)
         let asCollection = request.name != nil && isCollection(request, loaded.documents)
         if asCollection, let name = request.name, workspace.article(named: name) != nil {
@@ -115,6 +122,10 @@ extension Engine {
         if !asCollection, let name = request.name, let c = workspace.collection(named: name) {
             throw EngineError("--as \(name): a collection of \(Format.plural(c.members.count, "article")) has that name; "
                               + "name the article otherwise (a folder loaded --as \(name) adds to the collection)")
+        }
+        if let link = archiveLink, let intake {
+            return try loadIntoArchive(request, loaded: loaded, intake: intake, link: link, asCollection: asCollection, start: start,
+                                       progress: progress)
         }
         let outcomes = try workspace.add(loaded, name: asCollection ? nil : request.name, progress: indexing)
         var items: [LoadReport.Item] = []
@@ -143,6 +154,69 @@ extension Engine {
                           warnings: loaded.problems.filter { $0.severity == LoadProblem.Severity.warning },
                           errors: loaded.problems.filter { $0.severity == LoadProblem.Severity.error }, skipped: loaded.skipped,
                           collection: asCollection ? request.name : nil, placedByDate: placed)
+    }
+
+    /// The load's documents stored into the archive (a batch a transaction) and mirrored in the workspace; files
+    /// the archive holds byte for byte were not parsed and are reported unchanged.
+    private func loadIntoArchive(_ request: LoadRequest, loaded: LoadedFiles, intake: ArchiveIntake, link: ArchiveLink,
+                                 asCollection: Bool, start: Date, progress: (@Sendable (LoadProgress) -> Void)?) throws -> LoadReport {
+        let now = Date()
+        let hasTexts = loaded.texts.count == loaded.documents.count
+        var pending: [PendingDocument] = []
+        pending.reserveCapacity(loaded.documents.count)
+        for (i, d) in loaded.documents.enumerated() {
+            let text = hasTexts ? loaded.texts[i] : Tokenizer().tokenize(utf8: d.bodyUTF8, vocabulary: workspace.vocabulary)
+            pending.append(PendingDocument(document: d, text: text, name: asCollection ? d.name : (request.name ?? d.name),
+                                           raw: intake.raw(forPath: d.path), fetch: nil, loadedAt: now))
+        }
+        let storing: (@Sendable (Int, Int) -> Void)? = progress.map { p in { @Sendable in p(LoadProgress(phase: .storing, done: $0, bytes: 0, total: $1)) } }
+        let (outcomes, stopped) = storeAndMirror(pending, link: link, batchSize: settings.archiveBatch, progress: storing)
+        if stopped is CancelledError { throw CancelledError() }
+        var items: [LoadReport.Item] = []
+        items.reserveCapacity(outcomes.count + intake.unchanged.count)
+        for outcome in outcomes {
+            switch outcome {
+            case .added(let a, let v): items.append(LoadReport.Item(id: a.id, name: a.name, status: "new", otherPath: nil, loaded: v))
+            case .newVersion(let a, let v): items.append(LoadReport.Item(id: a.id, name: a.name, status: "new version", otherPath: nil, loaded: v))
+            case .unchanged(let a, let v): items.append(LoadReport.Item(id: a.id, name: a.name, status: "unchanged", otherPath: nil, loaded: v))
+            }
+        }
+        // Files skipped by their hash: the versions the archive holds from them.
+        let skipped = intake.unchanged.sorted { $0.path < $1.path }
+        var errors = loaded.problems.filter { $0.severity == LoadProblem.Severity.error }
+        if stopped == nil, !skipped.isEmpty {
+            do {
+                let articles = try workspaceArticles(for: Set(skipped.flatMap(\.articles)), link: link)
+                for file in skipped {
+                    for (id, number) in zip(file.articles, file.numbers) {
+                        guard let a = articles[id] else { continue }
+                        items.append(LoadReport.Item(id: a.id, name: a.name, status: "unchanged", otherPath: file.path,
+                                                     loaded: link.version(id, number) ?? a.latest))
+                    }
+                }
+            } catch {
+                errors.append(LoadProblem(path: link.file, message: "\(error)", severity: .error))
+            }
+        }
+        var ids: [String] = []
+        for item in items { ids.append(item.id) }
+        if asCollection, let name = request.name {
+            workspace.addToCollection(name, articles: ids)
+            keepCollection(name)
+        }
+        if let stopped {
+            let stored = outcomes.count
+            // One line: the archive's own message (it names the file), then what the load kept.
+            errors.append(LoadProblem(path: "\(stopped)", message: "\(Format.int(stored)) of \(Format.plural(pending.count, "document")) stored and loaded, the rest not",
+                                      severity: .error))
+        }
+        var placed: [String] = []
+        for outcome in outcomes {
+            if case .newVersion(let a, let v) = outcome, v.number < a.versions.count { placed.append("\(a.displayName)@\(v.number)") }
+        }
+        return LoadReport(items: items, files: loaded.files, bytes: loaded.bytes, seconds: Date().timeIntervalSince(start),
+                          warnings: loaded.problems.filter { $0.severity == LoadProblem.Severity.warning },
+                          errors: errors, skipped: loaded.skipped, collection: asCollection ? request.name : nil, placedByDate: placed)
     }
 
     /// Whether `--as NAME` names a collection: a folder, a pattern, or a file of several records was loaded (or

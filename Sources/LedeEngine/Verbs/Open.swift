@@ -14,6 +14,8 @@ public struct OpenRequest: Sendable {
 
 public struct OpenReport: Codable, Sendable {
     public var file: String, articles: Int, versions: Int, models: Int, results: Int, warnings: [String]
+    /// The archive that was open, closed because the session's articles replace the workspace.
+    public var closedArchive: String? = nil
 }
 
 extension Engine {
@@ -64,11 +66,14 @@ extension Engine {
             restoredWorkspace.restore(id: saved.id, name: saved.name, tags: saved.tags, versions: restored)
         }
         for c in doc.collections ?? [] { restoredWorkspace.setCollection(c) }
+        // The session's articles are not the archive's: loads after this would mix the two sets of ids.
+        let closed = archiveLink?.file
+        closeArchive()
         replaceWorkspace(with: restoredWorkspace)
         settings = doc.settings
         log.replace(with: doc.log)
         models.replace(with: doc.models)
         return OpenReport(file: request.file, articles: doc.articles.count, versions: versions, models: doc.models.count,
-                          results: doc.log.count, warnings: warnings)
+                          results: doc.log.count, warnings: warnings, closedArchive: closed)
     }
 }

@@ -34,6 +34,7 @@ extension Engine {
                 throw EngineError("no collection named '\(forget)'" + (names.isEmpty ? "" : " (collections: \(names.joined(separator: ", ")))"))
             }
             workspace.removeCollection(named: forget)
+            keepCollection(forget)
             return SelectReport(expression: c.expression ?? "", name: nil, forgotten: forget, articles: [], versions: 0)
         }
         let picked = try select(request.selectors)
@@ -48,6 +49,7 @@ extension Engine {
                 ArticleCollection.Member(article: s.article.id, version: s.version === s.article.latest ? nil : s.version.number)
             }.filter { seen.insert($0).inserted }
             workspace.setCollection(ArticleCollection(name: name, members: members, expression: expression))
+            keepCollection(name)
         }
         var seen = Set<String>()
         let rows = picked.map(\.article).filter { seen.insert($0.id).inserted }.map(ListReport.row)

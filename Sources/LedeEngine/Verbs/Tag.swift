@@ -109,6 +109,7 @@ extension Engine {
                                           untagged: tagging.untagged))
             }
         }
+        keepTags(of: selections.map(\.article), rows: rows)
         return TagReport(tagger: taggerName, threshold: usedThreshold, articles: rows, explain: request.explain,
                          seconds: Date().timeIntervalSince(start))
     }

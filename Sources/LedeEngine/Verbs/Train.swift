@@ -59,6 +59,7 @@ extension Engine {
         models.store(TopicModels.Entry(model: model,
                                        training: zip(selections, set.labels).map { ($0.article.id, $0.version.number, set.labelNames[$1]) },
                                        labelSource: request.labelFrom.description), as: request.name)
+        keepModel(request.name)
         var counts: [String: Int] = [:]
         for l in set.labels { counts[set.labelNames[l], default: 0] += 1 }
         let lone = counts.filter { $0.value == 1 }.keys.sorted()

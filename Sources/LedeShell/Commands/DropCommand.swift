@@ -17,5 +17,8 @@ struct DropCommand: ShellCommand {
 }
 
 extension DropReport: CommandResult {
-    public var display: [DisplayBlock] { [.text("dropped \(Format.plural(dropped.count, "article")); \(Format.int(remaining)) left")] }
+    public var display: [DisplayBlock] {
+        [.text("dropped \(Format.plural(dropped.count, "article")); \(Format.int(remaining)) left"
+               + (keptInArchive.map { " (from this session only: the archive \($0) keeps them)" } ?? ""))]
+    }
 }

@@ -52,7 +52,7 @@ struct LoadCommand: ShellCommand {
             LoadRequest(paths: paths.map { context.output.resolvePath($0) }, name: name,
                         grouping: versions ? .versions : collection ? .collection : .automatic,
                         maxFileSize: maxSizeMB << 20, fieldOverrides: overrides),
-            progress: progress.map { line in { @Sendable p in line.update(p.done, p.bytes, p.total, phase: p.phase == .loading ? "loading" : "indexing") } })
+            progress: progress.map { line in { @Sendable p in line.update(p.done, p.bytes, p.total, phase: p.phase == .loading ? "loading" : p.phase == .storing ? "storing" : "indexing") } })
         progress?.finish()
         if verbose {
             for w in report.warnings { context.output.warn(w.description) }
@@ -108,6 +108,17 @@ extension LoadReport: CommandResult {
     }
 
     public var failure: String? { errors.last?.description }
+
+    /// The archive's log keeps a load's counts, problems and collection: a row per file would be megabytes.
+    public var archiveLogValue: (any Encodable & Sendable)? {
+        struct Logged: Encodable, Sendable {
+            var files: Int, bytes: Int, seconds: Double, added: Int, newVersions: Int, unchanged: Int
+            var warnings: Int, errors: [LoadProblem], skipped: Int, collection: String?
+        }
+        let (added, versions, unchanged) = counts
+        return Logged(files: files, bytes: bytes, seconds: seconds, added: added, newVersions: versions, unchanged: unchanged,
+                      warnings: warnings.count, errors: errors, skipped: skipped.count, collection: collection)
+    }
 
     public var display: [DisplayBlock] {
         var blocks: [DisplayBlock] = []

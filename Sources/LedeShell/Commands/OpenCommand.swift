@@ -24,6 +24,7 @@ extension OpenReport: CommandResult {
     public var display: [DisplayBlock] {
         [.text("opened \(file): \(Format.plural(articles, "article")) (\(Format.plural(versions, "version")))"
                + (models > 0 ? ", \(Format.plural(models, "model"))" : "") + ", \(Format.plural(results, "result"))"
-               + (warnings.isEmpty ? "" : "; \(Format.plural(warnings.count, "warning"))"))]
+               + (warnings.isEmpty ? "" : "; \(Format.plural(warnings.count, "warning"))")
+               + (closedArchive.map { "; archive \($0) closed" } ?? ""))]
     }
 }
