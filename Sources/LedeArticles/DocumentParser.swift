@@ -31,7 +31,8 @@ public enum DocumentParser {
         if data.withUnsafeBytes({ buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }) { throw LoadError.binary }
         switch detect(data, extension: ext) {
         case .html:
-            let doc = try HTMLArticleParser.parse(data, path: path, declaredCharset: options.declaredCharset, stoplists: options.stoplists)
+            let doc = try HTMLArticleParser.parse(data, path: path, declaredCharset: options.declaredCharset, stoplists: options.stoplists,
+                                                  languages: options.languages)
             tokens.keep(doc)
             return [doc]
         case .json, .jsonl:

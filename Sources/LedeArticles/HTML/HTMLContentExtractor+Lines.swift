@@ -1,8 +1,10 @@
 import LedeText
 
-/// Lines around the body that belong to the page, not the story: the kicker above the title, date and byline lines
-/// before the first paragraph, and a byline after the last one. A line is judged by its shape (a date in any of
-/// the ways pages write one; a byline word and then a name) and by where it sits, never inside the body.
+/// Lines around the body that belong to the page, not the story: the kicker above the title, date, byline and
+/// reading-time lines among the first paragraphs, affiliate disclosures at either end, and a byline after the
+/// last paragraph. A line is judged by its shape (a date in any of the ways pages write one; a byline word and
+/// then a name; "affili-" in any of the languages that borrowed the word) and by where it sits, never in the
+/// middle of the body.
 extension HTMLContentExtractor {
     /// Words that open a byline or a dateline, in the languages of `SectionCue`.
     static let bylineWords: Set<String> = [
@@ -12,11 +14,15 @@ extension HTMLContentExtractor {
         "作者", "来源", "來源", "发布时间", "發布時間",
     ]
 
-    /// Drops the kicker just above the title and the date and byline lines before the first paragraph of 150
-    /// characters or more (and bylines after the last one). Only blocks still kept are looked at.
+    /// Drops the kicker just above the title, the date, byline and reading-time lines before the second
+    /// paragraph (a standfirst often comes before the byline), affiliate disclosures before it or among the
+    /// last three kept blocks, and bylines after the last paragraph. A paragraph: 150 characters or 25 words
+    /// (Chinese packs a paragraph into fewer characters). Only blocks still kept are looked at.
     func dropPageLines(_ blocks: [RawBlock], _ features: [BlockFeatures], _ verdict: inout [String?]) {
-        guard let firstBody = blocks.indices.first(where: { verdict[$0] == nil && features[$0].length >= 150 }),
-              let lastBody = blocks.indices.last(where: { verdict[$0] == nil && features[$0].length >= 150 }) else { return }
+        func isParagraph(_ i: Int) -> Bool { verdict[i] == nil && (features[i].length >= 150 || features[i].words >= 25) }
+        guard let firstBody = blocks.indices.first(where: isParagraph),
+              let lastBody = blocks.indices.last(where: isParagraph) else { return }
+        let secondBody = ((firstBody + 1)..<blocks.count).first(where: isParagraph) ?? firstBody
         if let title = verdict.firstIndex(where: { $0 == Self.titleReason }), title > 0, title <= firstBody {
             let k = title - 1
             if verdict[k] == nil, blocks[k].tag != "li", features[k].words <= 5, features[k].length <= 40,
@@ -24,8 +30,13 @@ extension HTMLContentExtractor {
                 verdict[k] = "a kicker above the title"
             }
         }
-        for i in 0..<firstBody where verdict[i] == nil && features[i].length <= 100 && blocks[i].tag != "li" {
+        for i in 0..<secondBody where verdict[i] == nil && features[i].length <= 100 && blocks[i].tag != "li" {
             if Self.isByline(blocks[i].text, features[i]) || Self.containsDate(blocks[i].text) { verdict[i] = "a date or byline line" }
+            else if Self.isReadingTime(blocks[i].text, features[i]) { verdict[i] = "a reading-time line" }
+        }
+        let kept = blocks.indices.filter { verdict[$0] == nil }
+        for i in kept.filter({ $0 < secondBody }) + kept.suffix(3) where verdict[i] == nil && Self.isAffiliateDisclosure(blocks[i].text, features[i]) {
+            verdict[i] = "an affiliate disclosure"
         }
         for i in (lastBody + 1)..<blocks.count where verdict[i] == nil && blocks[i].tag != "li" {
             if Self.isByline(blocks[i].text, features[i]) { verdict[i] = "a byline" }
@@ -33,6 +44,40 @@ extension HTMLContentExtractor {
     }
 
     static let titleReason = "the title"
+
+    /// "Temps de lecture 4 min.", "Lesezeit: 5 Min.", "8 min read": a short line with a number then "min".
+    static func isReadingTime(_ text: String, _ f: BlockFeatures) -> Bool {
+        guard f.words <= 6, f.length <= 40 else { return false }
+        let lower = Array(text.lowercased().utf8)
+        var i = 0
+        while i < lower.count {
+            if lower[i] &- 0x30 < 10 {
+                var k = i
+                while k < lower.count && lower[k] &- 0x30 < 10 { k += 1 }
+                while k < lower.count && lower[k] == 0x20 { k += 1 }
+                if k + 3 <= lower.count && lower[k] == 0x6D && lower[k + 1] == 0x69 && lower[k + 2] == 0x6E { return true }   // "min"
+                i = k
+            } else { i += 1 }
+        }
+        return false
+    }
+
+    /// A note of at most 400 characters with a word starting "affili" or "afili" (affiliate, Affiliate-Links,
+    /// liens affiliés, enlaces de afiliado, linki afiliacyjne, link di affiliazione).
+    static func isAffiliateDisclosure(_ text: String, _ f: BlockFeatures) -> Bool {
+        guard f.length <= 400 else { return false }
+        let lower = Array(text.lowercased().utf8)
+        for stem in affiliateStems {
+            var i = 0
+            while i + stem.count <= lower.count {
+                if (i == 0 || !isASCIILetter(lower[i - 1])) && lower[i..<(i + stem.count)].elementsEqual(stem) { return true }
+                i += 1
+            }
+        }
+        return false
+    }
+    static let affiliateStems = ["affili", "afili"].map { Array($0.utf8) }
+    static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
 
     /// "By Dale Hutchins, Staff Writer", "Von Miriam Oswald · 9. 4. 2024", "Redazione Bologna Oggi", "记者 王海燕":
     /// at most eight words, a byline word, then a capital, a digit or an ideograph; no sentence end.

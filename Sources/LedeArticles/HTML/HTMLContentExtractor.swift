@@ -12,6 +12,8 @@ struct HTMLContentExtractor {
     /// The page's declared language; its stoplist replaces English when it fits the text better.
     var declaredLanguage: String?
     var stoplists: StopwordCatalog
+    /// Tells the language when English fits the text badly and the declared language does not fit better.
+    var languages: SharedLanguageIdentifier?
 
     /// One run of text between block-level boundaries.
     struct RawBlock {
@@ -113,6 +115,7 @@ struct HTMLContentExtractor {
             let second = select(collector.withoutFurnitureNames(), features, title: title)
             if second.paragraphs.reduce(0, { $0 + $1.count }) > 2 * result.paragraphs.reduce(0, { $0 + $1.count }) { result = second }
         }
+        if result.paragraphs.isEmpty, let last = fallback(collector, features, title: title) { result = last }
         return result
     }
 
@@ -127,15 +130,27 @@ struct HTMLContentExtractor {
         return total
     }
 
-    /// jusText's features of every block, with the stoplist that fits the page's language.
+    /// jusText's features of every block, with the stoplist that fits the page's language: the declared one when
+    /// it fits better than English; else English, unless under 15 % of the page's words are English stopwords —
+    /// then the language `LanguageIdentifier` tells from the page's longer blocks, when its list fits better.
     private func measure(_ c: Collector) -> [BlockFeatures] {
         // The first 40 blocks of 70 characters or more (lazily: counting characters is grapheme breaking).
-        let stopwords = StoplistChoice.choose(declared: declaredLanguage, catalog: stoplists) {
+        func sample() -> [String] {
             Array(c.blocks.lazy.filter { $0.text.utf8.count >= 70 && $0.text.count >= 70 }.prefix(40).map(\.text))
         }
-        return c.blocks.map { b in
-            BlockFeatures.measure(b.text, linkChars: b.linkChars, isHeading: Self.headingTags.contains(b.tag), stopwords: stopwords)
+        let stopwords = StoplistChoice.choose(declared: declaredLanguage, catalog: stoplists, sample: sample)
+        func measured(_ list: Stopwords) -> [BlockFeatures] {
+            c.blocks.map { b in
+                BlockFeatures.measure(b.text, linkChars: b.linkChars, isHeading: Self.headingTags.contains(b.tag), stopwords: list)
+            }
         }
+        let features = measured(stopwords)
+        guard stopwords.name == Stopwords.english.name, let languages else { return features }
+        let words = features.reduce(0) { $0 + $1.words }, stops = features.reduce(0) { $0 + $1.stopwords }
+        guard words >= 30, Double(stops) < StoplistChoice.poorFit * Double(words),
+              let other = StoplistChoice.identified(sample(), languages: languages, catalog: stoplists) else { return features }
+        let remeasured = measured(other)
+        return remeasured.reduce(0, { $0 + $1.stopwords }) > stops ? remeasured : features
     }
 
     private func select(_ collected: Collector, _ features: [BlockFeatures], title: String?) -> Result {
