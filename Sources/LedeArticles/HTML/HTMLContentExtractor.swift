@@ -83,12 +83,21 @@ struct HTMLContentExtractor {
         return table
     }()
 
+    /// The first two bytes of every furniture name, as bits: most positions of a class token open none.
+    static let furnitureNameOpenings: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for name in furnitureNameBytes { let k = Int(name[0]) << 8 | Int(name[1]); bits[k >> 6] |= 1 << UInt64(k & 63) }
+        return bits
+    }()
+
     /// Whether any furniture name occurs in `token` (ASCII bytes, matched lower-cased).
     static func containsFurnitureName(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
         @inline(__always) func lower(_ b: UInt8) -> UInt8 { (b &- 0x41) < 26 ? b | 0x20 : b }
         let n = token.count
         var i = 0
-        while i < n {
+        while i + 1 < n {
+            let k = Int(lower(token[i])) << 8 | Int(lower(token[i + 1]))
+            guard furnitureNameOpenings[k >> 6] & (1 << UInt64(k & 63)) != 0 else { i += 1; continue }
             for name in furnitureNamesByFirstByte[Int(lower(token[i]))] where n - i >= name.count {
                 var k = 1
                 while k < name.count && lower(token[i + k]) == name[k] { k += 1 }
@@ -135,8 +144,12 @@ struct HTMLContentExtractor {
     /// then the language `LanguageIdentifier` tells from the page's longer blocks, when its list fits better.
     private func measure(_ c: Collector) -> [BlockFeatures] {
         // The first 40 blocks of 70 characters or more (lazily: counting characters is grapheme breaking).
+        var taken: [String]?
         func sample() -> [String] {
-            Array(c.blocks.lazy.filter { $0.text.utf8.count >= 70 && $0.text.count >= 70 }.prefix(40).map(\.text))
+            if let taken { return taken }
+            let made = Array(c.blocks.lazy.filter { $0.text.utf8.count >= 70 && $0.text.count >= 70 }.prefix(40).map(\.text))
+            taken = made
+            return made
         }
         let stopwords = StoplistChoice.choose(declared: declaredLanguage, catalog: stoplists, sample: sample)
         func measured(_ list: Stopwords) -> [BlockFeatures] {

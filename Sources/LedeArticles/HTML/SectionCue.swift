@@ -154,8 +154,55 @@ enum SectionCue: Equatable {
         return table
     }()
 
+    /// Phrases by their first byte, for labels that open with an ASCII letter (most do not open with a cue at
+    /// all, and are turned down without decoding or lowercasing them).
+    private static let byFirstByte: [[(phrase: [UInt8], scalars: Int, cue: SectionCue)]] = {
+        var table = [[(phrase: [UInt8], scalars: Int, cue: SectionCue)]](repeating: [], count: 128)
+        for (cue, list) in phrases {
+            for phrase in list where phrase.utf8.first! < 0x80 {
+                table[Int(phrase.utf8.first!)].append((Array(phrase.utf8), phrase.unicodeScalars.count, cue))
+            }
+        }
+        for k in table.indices { table[k].sort { $0.phrase.count > $1.phrase.count } }
+        return table
+    }()
+
     /// The cue a label opens with, and how many of the label's scalars (after the cut) the cue covers.
     static func match(_ text: String) -> (cue: SectionCue, length: Int)? {
+        var copy = text
+        let fast: (cue: SectionCue, length: Int)?? = copy.withUTF8 { utf8 in
+            // Leading ASCII that is not a letter (digits, punctuation, spaces) is cut.
+            var i = 0
+            while i < utf8.count && utf8[i] < 0x80 && (utf8[i] | 0x20) &- 0x61 >= 26 { i += 1 }
+            guard i < utf8.count else { return .some(nil) }
+            guard utf8[i] < 0x80 else { return nil }       // a non-ASCII start: the scalar path decides
+            let candidates = byFirstByte[Int(utf8[i] | 0x20)]
+            for (phrase, scalars, cue) in candidates where i + phrase.count <= utf8.count {
+                var k = 0
+                while k < phrase.count {
+                    let b = utf8[i + k]
+                    let lower = b < 0x80 && (b | 0x20) &- 0x61 < 26 ? b | 0x20 : b
+                    if lower != phrase[k] { break }
+                    k += 1
+                }
+                if k < phrase.count {
+                    // An upper-case non-ASCII letter ("ÄHNLICHE") differs in its bytes, and the scalar path folds runs
+                    // of white space into one: at either, the scalar path decides.
+                    let b = utf8[i + k]
+                    if b >= 0x80 || phrase[k] >= 0x80 || b == 0x20 || (0x09...0x0D).contains(b) || phrase[k] == 0x20 { return nil }
+                    continue
+                }
+                let end = i + phrase.count
+                if end == utf8.count || (utf8[end] < 0x80 && (utf8[end] | 0x20) &- 0x61 >= 26) { return .some((cue, scalars)) }
+                if utf8[end] >= 0x80 { return nil }
+            }
+            return .some(nil)
+        }
+        if let fast { return fast }
+        return matchScalars(text)
+    }
+
+    static func matchScalars(_ text: String) -> (cue: SectionCue, length: Int)? {
         let scalars = trimmedLowercase(text)
         guard let first = scalars.first, let candidates = byFirstScalar[first] else { return nil }
         for (phrase, cue) in candidates where phrase.count <= scalars.count {
