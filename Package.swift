@@ -46,7 +46,7 @@ let package = Package(
         // Benchmarks the archive library (Scripts/bench/archive.sh) and is the child process of its fault tests.
         .executableTarget(name: "lede-archive-tool", dependencies: ["LedeArchive", "LedeArticles", "LedeText"]),
         .testTarget(name: "LedeTextTests", dependencies: ["LedeText"], exclude: ["Fixtures"]),
-        .testTarget(name: "LedeArticlesTests", dependencies: ["LedeArticles"]),
+        .testTarget(name: "LedeArticlesTests", dependencies: ["LedeArticles"], exclude: ["Fixtures"]),
         .testTarget(name: "LedeArchiveTests", dependencies: ["LedeArchive", "LedeArticles", "CSQLite", "lede-archive-tool"]),
         .testTarget(name: "LedeAnalysisTests", dependencies: ["LedeAnalysis"], exclude: ["Fixtures"]),
         .testTarget(name: "LedeSessionTests", dependencies: ["LedeSession"]),

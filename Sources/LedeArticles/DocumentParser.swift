@@ -60,7 +60,8 @@ public enum DocumentParser {
                                      tokens: inout ParseTokens) throws -> [ParsedDocument] {
         switch detect(data, extension: ext) {
         case .html:
-            let doc = try HTMLArticleParser.parse(data, path: path, declaredCharset: declaredCharset, stoplists: options.stoplists)
+            let doc = try HTMLArticleParser.parse(data, path: path, declaredCharset: declaredCharset, stoplists: options.stoplists,
+                                                  languages: options.languages)
             tokens.keep(doc)
             return [doc]
         case .json, .jsonl:

@@ -11,6 +11,8 @@ public struct LoadOptions: Sendable {
     public var fieldOverrides: [String: String] = [:]
     /// Stoplists of declared page languages, read once per catalog (a session passes its own).
     public var stoplists = StopwordCatalog()
+    /// Tells a page's language when it declares none or the wrong one (for the stoplist of the boilerplate rules).
+    public var languages = SharedLanguageIdentifier()
     /// The charset a server declared for the bytes (`Content-Type`), for a fetched page: it outranks `<meta charset>`.
     public var declaredCharset: String?
     /// Called by the worker that read a file, with its bytes, before they are parsed; false leaves the file

@@ -3,8 +3,29 @@ import LedeText
 
 /// jusText needs the stoplist of the page's language. The declared language (`<html lang>`) is a hint
 /// only — pages often declare the site's language, not the article's — so the declared list is used when
-/// it matches more of the page's words than the English list does.
+/// it matches more of the page's words than the English list does. A page that declares nothing (or whose
+/// declaration fits worse than English) and where English fits poorly is given to `LanguageIdentifier`.
 enum StoplistChoice {
+    /// Below this share of English stopwords among a page's words, English is a poor fit (English prose has
+    /// 40 % or more; German, French or Polish text under 10 %).
+    static let poorFit = 0.15
+    /// How much of the sample the identifier reads (it scores the first 200 words).
+    static let identifierSampleBytes = 3_000
+
+    /// The jusText list of the language the identifier tells from `sample`, nil when it is unsure, the language is
+    /// English, or lede has no list for it.
+    static func identified(_ sample: [String], languages: SharedLanguageIdentifier, catalog: StopwordCatalog) -> Stopwords? {
+        var text = ""
+        for block in sample {
+            if text.utf8.count >= identifierSampleBytes { break }
+            text += block
+            text += "\n"
+        }
+        guard !text.isEmpty, let language = languages.value.identify(text), language != .english,
+              let name = language.stoplistName, let list = try? catalog.named(name), !list.words.isEmpty else { return nil }
+        return list
+    }
+
     static let byCode: [String: String] = [
         "en": "English", "de": "German", "fr": "French", "es": "Spanish", "pt": "Portuguese", "it": "Italian",
         "nl": "Dutch", "ru": "Russian", "pl": "Polish", "sv": "Swedish", "da": "Danish", "nb": "Norwegian_Bokmal",

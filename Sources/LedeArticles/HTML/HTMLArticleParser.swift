@@ -5,15 +5,18 @@ import LedeText
 /// HTML pages: metadata (JSON-LD first, then OpenGraph/meta tags, then the page itself) and main content.
 public enum HTMLArticleParser {
     /// `declaredCharset`: the charset the server named in `Content-Type`, which outranks `<meta charset>`;
-    /// `stoplists`: where the stoplist of a page's declared language comes from (a load shares one).
+    /// `stoplists`: where the stoplist of a page's declared language comes from (a load shares one); `languages`:
+    /// what tells the language of a page that declares none or the wrong one (a load shares one).
     public static func parse(_ data: Data, path: String, declaredCharset: String? = nil,
-                             stoplists: StopwordCatalog = StopwordCatalog()) throws -> ParsedDocument {
+                             stoplists: StopwordCatalog = StopwordCatalog(),
+                             languages: SharedLanguageIdentifier = SharedLanguageIdentifier()) throws -> ParsedDocument {
         guard let page = HTMLPageReader.read(data, declaredCharset: declaredCharset) else {
             throw LoadError.noBody("HTML page could not be parsed")
         }
         let meta = page.metadata
         let metadata = meta.metadata
-        let extraction = HTMLContentExtractor(declaredLanguage: metadata.language, stoplists: stoplists).extract(page.collector, title: metadata.title)
+        let extraction = HTMLContentExtractor(declaredLanguage: metadata.language, stoplists: stoplists, languages: languages)
+            .extract(page.collector, title: metadata.title)
         var paragraphs = extraction.paragraphs
         var dropped = extraction.dropped
         // JSON-LD articleBody is the publisher's own statement of the text: prefer it when the page's

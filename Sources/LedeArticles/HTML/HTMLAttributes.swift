@@ -7,7 +7,7 @@ import Glibc
 
 /// The attributes of a start tag as libxml2 passes them: name, value, name, value, …, NULL (a value is NULL for
 /// a bare attribute such as `hidden`). Names are matched ASCII case-insensitively. The few attributes the
-/// collector asks of EVERY element (class, id, style, hidden, aria-hidden, itemprop) are found in one scan;
+/// collector asks of EVERY element (class, id, style, hidden, aria-hidden, itemprop, role, aria-label) are found in one scan;
 /// their bytes point into libxml2's strings and are valid during the callback only.
 struct HTMLAttributes {
     let pairs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
@@ -16,6 +16,8 @@ struct HTMLAttributes {
     private(set) var styleValue: UnsafePointer<xmlChar>?
     private(set) var ariaHiddenValue: UnsafePointer<xmlChar>?
     private(set) var itempropValue: UnsafePointer<xmlChar>?
+    private(set) var roleValue: UnsafePointer<xmlChar>?
+    private(set) var ariaLabelValue: UnsafePointer<xmlChar>?
     private(set) var hasHidden = false
 
     init(_ pairs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
@@ -34,15 +36,18 @@ struct HTMLAttributes {
             case 4: bit = 8; hasHidden = true
             case 5: bit = 16; if seen & bit == 0 { ariaHiddenValue = value }
             case 6: bit = 32; if seen & bit == 0 { itempropValue = value }
+            case 7: bit = 64; if seen & bit == 0 { roleValue = value }
+            case 8: bit = 128; if seen & bit == 0 { ariaLabelValue = value }
             default: bit = 0
             }
             seen |= bit
         }
     }
 
-    static let commonNames: [[UInt8]] = ["class", "id", "style", "hidden", "aria-hidden", "itemprop"].map { Array($0.utf8) }
+    static let commonNames: [[UInt8]] = ["class", "id", "style", "hidden", "aria-hidden", "itemprop", "role", "aria-label"]
+        .map { Array($0.utf8) }
 
-    /// 1…6 for class, id, style, hidden, aria-hidden, itemprop (any ASCII case); 0 for any other name.
+    /// 1…8 for class, id, style, hidden, aria-hidden, itemprop, role, aria-label (any ASCII case); 0 for any other name.
     @inline(__always) static func commonName(_ name: UnsafePointer<xmlChar>) -> Int {
         var length = 0
         while name[length] != 0 && length < 12 { length += 1 }

@@ -12,12 +12,15 @@ struct HTMLContentExtractor {
     /// The page's declared language; its stoplist replaces English when it fits the text better.
     var declaredLanguage: String?
     var stoplists: StopwordCatalog
+    /// Tells the language when English fits the text badly and the declared language does not fit better.
+    var languages: SharedLanguageIdentifier?
 
     /// One run of text between block-level boundaries.
     struct RawBlock {
         var text: String
         var linkChars: Int
         var leadingLinkChars: Int     // link text opening the block, before any plain text
+        var links: Int                // links (<a>) opening in the block
         var element: Int              // innermost block-level element holding the text
         var tag: String               // that element's tag
         var furniture: Int            // the innermost furniture around the block (an index into `furnitureReasons`; -1 none)
@@ -54,13 +57,23 @@ struct HTMLContentExtractor {
         roles["td"] = .cell; roles["th"] = .cell
         return roles
     }()
-    // class/id fragments that mark furniture: share bars, comments, promos, related links, newsletters, ads.
+    // class/id fragments that mark furniture: share bars, comments, promos, related links, newsletters, ads. Sites
+    // name their classes in their own language too: German, French, Spanish, Italian, Portuguese and Polish words
+    // for the same sections, and the pinyin Chinese sites use.
     static let furnitureNames = ["comment", "disqus", "replies", "share", "sharing", "social", "related", "promo", "newsletter", "sidebar",
                                  "footer", "breadcrumb", "subscribe", "cookie", "popup", "modal", "advert", "sponsor",
                                  "recommend", "trending", "most-popular", "mostpopular", "outbrain", "taboola", "byline",
                                  "signup", "sign-up", "nav", "menu", "masthead", "toolbar", "tags", "author-bio",
                                  "visually-hidden", "sr-only", "screen-reader", "read-more", "readmore", "more-stories",
-                                 "disclaimer", "copyright", "caption", "credit", "widget", "banner", "skip-link"]
+                                 "disclaimer", "copyright", "caption", "credit", "widget", "banner", "skip-link",
+                                 "about-me", "aboutme", "about-author", "author-box", "authorbox", "affiliate", "donat",
+                                 "reward",
+                                 "komment", "coment", "komentarz", "relacionad", "correlat", "powiazan", "polecan", "podobne",
+                                 "zobacz", "czytaj", "lire-aussi", "lireaussi", "leggi-anche", "leia-tambem", "weitere",
+                                 "empfehl", "verwandt", "anzeige", "werbung", "publicit", "publicid", "pubblicit", "reklam",
+                                 "autor", "auteur", "o-mnie", "sobre-mi", "a-propos", "spende", "wesprzyj", "partage",
+                                 "compartir", "teilen", "udostepnij", "condividi", "partilh", "compartilh",
+                                 "xiangguan", "pinglun", "fenxiang", "guanggao", "tuijian"]
 
     static let furnitureNameBytes = furnitureNames.map { Array($0.utf8) }
     /// The furniture names indexed by their first byte, so a class token is scanned once.
@@ -70,12 +83,21 @@ struct HTMLContentExtractor {
         return table
     }()
 
+    /// The first two bytes of every furniture name, as bits: most positions of a class token open none.
+    static let furnitureNameOpenings: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for name in furnitureNameBytes { let k = Int(name[0]) << 8 | Int(name[1]); bits[k >> 6] |= 1 << UInt64(k & 63) }
+        return bits
+    }()
+
     /// Whether any furniture name occurs in `token` (ASCII bytes, matched lower-cased).
     static func containsFurnitureName(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
         @inline(__always) func lower(_ b: UInt8) -> UInt8 { (b &- 0x41) < 26 ? b | 0x20 : b }
         let n = token.count
         var i = 0
-        while i < n {
+        while i + 1 < n {
+            let k = Int(lower(token[i])) << 8 | Int(lower(token[i + 1]))
+            guard furnitureNameOpenings[k >> 6] & (1 << UInt64(k & 63)) != 0 else { i += 1; continue }
             for name in furnitureNamesByFirstByte[Int(lower(token[i]))] where n - i >= name.count {
                 var k = 1
                 while k < name.count && lower(token[i + k]) == name[k] { k += 1 }
@@ -86,7 +108,10 @@ struct HTMLContentExtractor {
         return false
     }
     /// Furniture reasons naming comment sections: never the article, however much prose they hold.
-    static let hardFurnitureMarks = ["comment", "disqus", "repl"].map { Array($0.utf8) }
+    static let hardFurnitureMarks = ["comment", "disqus", "repl", "komment", "coment", "komentarz", "pinglun"].map { Array($0.utf8) }
+    /// ARIA landmark roles of page furniture (the roles of <nav>, <header>, <footer>, <aside>), and dialogs.
+    static let furnitureRoles: Set<String> = ["navigation", "banner", "contentinfo", "complementary", "search", "dialog",
+                                              "alertdialog", "menu", "menubar", "toolbar"]
 
     /// The body of a page read by `HTMLPageReader` (whose collector cut the text into blocks).
     func extract(_ collector: Collector, title: String?) -> Result {
@@ -99,6 +124,7 @@ struct HTMLContentExtractor {
             let second = select(collector.withoutFurnitureNames(), features, title: title)
             if second.paragraphs.reduce(0, { $0 + $1.count }) > 2 * result.paragraphs.reduce(0, { $0 + $1.count }) { result = second }
         }
+        if result.paragraphs.isEmpty, let last = fallback(collector, features, title: title) { result = last }
         return result
     }
 
@@ -113,15 +139,31 @@ struct HTMLContentExtractor {
         return total
     }
 
-    /// jusText's features of every block, with the stoplist that fits the page's language.
+    /// jusText's features of every block, with the stoplist that fits the page's language: the declared one when
+    /// it fits better than English; else English, unless under 15 % of the page's words are English stopwords —
+    /// then the language `LanguageIdentifier` tells from the page's longer blocks, when its list fits better.
     private func measure(_ c: Collector) -> [BlockFeatures] {
         // The first 40 blocks of 70 characters or more (lazily: counting characters is grapheme breaking).
-        let stopwords = StoplistChoice.choose(declared: declaredLanguage, catalog: stoplists) {
-            Array(c.blocks.lazy.filter { $0.text.utf8.count >= 70 && $0.text.count >= 70 }.prefix(40).map(\.text))
+        var taken: [String]?
+        func sample() -> [String] {
+            if let taken { return taken }
+            let made = Array(c.blocks.lazy.filter { $0.text.utf8.count >= 70 && $0.text.count >= 70 }.prefix(40).map(\.text))
+            taken = made
+            return made
         }
-        return c.blocks.map { b in
-            BlockFeatures.measure(b.text, linkChars: b.linkChars, isHeading: Self.headingTags.contains(b.tag), stopwords: stopwords)
+        let stopwords = StoplistChoice.choose(declared: declaredLanguage, catalog: stoplists, sample: sample)
+        func measured(_ list: Stopwords) -> [BlockFeatures] {
+            c.blocks.map { b in
+                BlockFeatures.measure(b.text, linkChars: b.linkChars, isHeading: Self.headingTags.contains(b.tag), stopwords: list)
+            }
         }
+        let features = measured(stopwords)
+        guard stopwords.name == Stopwords.english.name, let languages else { return features }
+        let words = features.reduce(0) { $0 + $1.words }, stops = features.reduce(0) { $0 + $1.stopwords }
+        guard words >= 30, Double(stops) < StoplistChoice.poorFit * Double(words),
+              let other = StoplistChoice.identified(sample(), languages: languages, catalog: stoplists) else { return features }
+        let remeasured = measured(other)
+        return remeasured.reduce(0, { $0 + $1.stopwords }) > stops ? remeasured : features
     }
 
     private func select(_ collected: Collector, _ features: [BlockFeatures], title: String?) -> Result {
@@ -149,10 +191,12 @@ struct HTMLContentExtractor {
             let outer = parentFurniture[f] >= 0 ? outermostActive[parentFurniture[f]] : -1
             outermostActive[f] = outer >= 0 ? outer : (active[f] ? f : -1)
         }
-        let furnitureReason: [String?] = blocks.map { b in
+        let structural: [String?] = blocks.map { b in
             if b.furniture >= 0, outermostActive[b.furniture] >= 0 { return c.furnitureReasons[outermostActive[b.furniture]] }
             return b.inTeaserCard ? HTMLContentExtractor.teaserCardReason : nil
         }
+        let sections = sectionMarks(c, features, good: all.map(\.keep), totalGood: totalGood, furniture: structural.map { $0 != nil })
+        let furnitureReason = blocks.indices.map { structural[$0] ?? sections[$0] }
         let candidates = blocks.indices.filter { furnitureReason[$0] == nil }
         let decisions = classifier.classify(candidates.map { features[$0] })
         var keep = [Bool](repeating: false, count: blocks.count)
@@ -165,10 +209,11 @@ struct HTMLContentExtractor {
         for i in blocks.indices where blocks[i].element >= 0 {
             let len = Double(features[i].length)
             // Prose counts for its container (whatever its neighbours), link lists count against it, other
-            // short text is neutral.
+            // short text is neutral; so is the prose of a section a label announces (a bio, comments, an appeal).
             let f = features[i]
-            let prose = f.length >= 40 && (classifier.ignoreStopwords || f.stopwordDensity >= 0.25)
-            score[blocks[i].element] += f.linkDensity > 0.5 ? -0.35 * len : (keep[i] || prose ? len * (1 - f.linkDensity) : 0)
+            let prose = sections[i] == nil && f.length >= 40 && (classifier.ignoreStopwords || f.stopwordDensity >= 0.25)
+            score[blocks[i].element] += f.linkDensity > 0.5 ? -0.35 * len
+                : ((keep[i] && sections[i] == nil) || prose ? len * (1 - f.linkDensity) : 0)
         }
         c.sumIntoParents(&score, +)
         var best = -1
@@ -194,11 +239,12 @@ struct HTMLContentExtractor {
             if furnitureReason[i] != nil { why = reason[i] }
             else if best >= 0 && (b.element < 0 || !insideBest[b.element]) { why = "outside the article container" }
             else if b.tag == "h1" || (normalisedTitle != nil && abs(b.text.utf8.count - (title?.utf8.count ?? 0)) < 16
-                                       && b.text.lowercased().filter({ !$0.isWhitespace }) == normalisedTitle) { why = "the title" }
+                                       && b.text.lowercased().filter({ !$0.isWhitespace }) == normalisedTitle) { why = Self.titleReason }
             else if f.length <= 40, DateParser.normalise(b.text) != nil { why = "a date line" }
             else if !keep[i] && !inContainerKeepable(f, ignoreStopwords: classifier.ignoreStopwords) { why = reason[i] }
             verdict[i] = why
         }
+        dropPageLines(blocks, features, &verdict)
         dropLabelsOfBoilerplate(blocks, features, furniture: furnitureReason.map { $0 != nil }, &verdict)
         var paragraphs: [String] = []
         var dropped: [DroppedBlock] = []
@@ -289,8 +335,8 @@ struct HTMLContentExtractor {
 
     /// Short label lines ("More stories", "You may also like", "Advertisement") sit before the furniture they
     /// announce; subheadings sit before body text. A short, unpunctuated kept block is such a label when no body
-    /// text follows it at all, or when the next block of any substance is furniture (a product name before a
-    /// "buy it" link line, by contrast, stays).
+    /// text follows it at all, or when the next block of any substance is furniture or a dropped list of links
+    /// (a list item or a line of several links; a product name before a "buy it" link line, by contrast, stays).
     private func dropLabelsOfBoilerplate(_ blocks: [RawBlock], _ features: [BlockFeatures], furniture: [Bool],
                                          _ verdict: inout [String?]) {
         func isLabel(_ i: Int) -> Bool {
@@ -315,7 +361,8 @@ struct HTMLContentExtractor {
             }
             if features[i].words >= 3 || verdict[i] == nil {
                 if verdict[i] == nil { bodyFollows = true }
-                nextIsFurniture = furniture[i]
+                nextIsFurniture = furniture[i] || (verdict[i] != nil && features[i].linkDensity > 0.5
+                                                   && (blocks[i].links >= 2 || blocks[i].tag == "li"))
             }
             i -= 1
         }
@@ -341,6 +388,7 @@ struct HTMLContentExtractor {
         var pendingSpace = false
         var linkScalars = 0
         var leadingLinkScalars = 0          // link text before any plain text in the block
+        var linkCount = 0                   // links opening in the block
         var plainTextSeen = false
         var currentElement = -1
         var currentFurniture = -1
@@ -400,13 +448,14 @@ struct HTMLContentExtractor {
         mutating func flush() {
             if !text.isEmpty {
                 let tag = currentElement >= 0 ? elements[currentElement].tag : ""
-                blocks.append(RawBlock(text: String(decoding: text, as: UTF8.self), linkChars: linkScalars, leadingLinkChars: leadingLinkScalars, element: currentElement, tag: tag,
-                                       furniture: currentFurniture))
+                blocks.append(RawBlock(text: String(decoding: text, as: UTF8.self), linkChars: linkScalars, leadingLinkChars: leadingLinkScalars,
+                                       links: linkCount, element: currentElement, tag: tag, furniture: currentFurniture))
             }
             text.removeAll(keepingCapacity: true)
             pendingSpace = false
             linkScalars = 0
             leadingLinkScalars = 0
+            linkCount = 0
             plainTextSeen = false
         }
 
@@ -492,6 +541,7 @@ struct HTMLContentExtractor {
             }
             if role == .inline {
                 frames.append(.inline(previousInLink: contextInLink))
+                if tag == "a" && !contextInLink { linkCount += 1 }
                 contextInLink = contextInLink || tag == "a"
                 return
             }
@@ -506,9 +556,15 @@ struct HTMLContentExtractor {
             var reason: String?
             var byName = false
             let classBytes = HTMLAttributes.bytes(node.classValue)
+            let structural = tag != "body" && tag != "html" && tag != "main" && tag != "article"
             if role == .furniture { reason = "inside <\(tag)>" }
-            else if tag != "body", tag != "html", tag != "main", tag != "article",
-                    let name = furnitureName(node) { reason = "inside furniture (\(name))"; byName = true }
+            else if structural, let ariaRole = HTMLAttributes.bytes(node.roleValue), let name = Self.furnitureRole(ariaRole) {
+                reason = "inside role=\(name)"
+            } else if structural, let name = furnitureName(node) { reason = "inside furniture (\(name))"; byName = true }
+            else if structural, let label = HTMLAttributes.bytes(node.ariaLabelValue), label.count <= 120,
+                    let cue = SectionCue.match(String(decoding: label, as: UTF8.self))?.cue, !cue.isLabelOnly {
+                reason = "inside furniture (aria-label: \(cue.reason))"; byName = true
+            }
             if let reason {
                 furnitureReasons.append(reason)
                 furnitureParent.append(contextFurniture)
@@ -569,6 +625,13 @@ struct HTMLContentExtractor {
                 if bytesContain(compact, Array("display:none".utf8)) || bytesContain(compact, Array("visibility:hidden".utf8)) { return true }
             }
             return false
+        }
+
+        /// The ARIA role that marks furniture, if the value names one.
+        static func furnitureRole(_ value: UnsafeBufferPointer<UInt8>) -> String? {
+            guard value.count <= 20 else { return nil }
+            let name = String(decoding: value.map { ($0 &- 0x41) < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+            return HTMLContentExtractor.furnitureRoles.contains(name) ? name : nil
         }
 
         static let trueBytes = Array("true".utf8)

@@ -1,0 +1,22 @@
+import LedeText
+import Synchronization
+
+/// A `LanguageIdentifier` built the first time a page needs one (reading its word profiles costs more than most
+/// pages' extraction), then shared by every worker of the load that owns it.
+public final class SharedLanguageIdentifier: Sendable {
+    private let identifier = Mutex<LanguageIdentifier?>(nil)
+
+    public init() {}
+
+    /// Shares an identifier the caller already holds.
+    public init(_ identifier: LanguageIdentifier) { self.identifier.withLock { $0 = identifier } }
+
+    var value: LanguageIdentifier {
+        identifier.withLock { held in
+            if let held { return held }
+            let made = LanguageIdentifier()
+            held = made
+            return made
+        }
+    }
+}
