@@ -85,7 +85,7 @@ import LedeArticles
         try """
         {"formatVersion": 1, "ledeVersion": "0.1.0", "createdAt": "2026-01-01T00:00:00Z", "settings": {}, "log": [],
          "articles": [{"id": "a1", "tags": [], "versions": [{"number": 1, "sourcePath": "x.txt", "format": "text", "metadata": {},
-          "contentHash": "0", "loadedAt": "2026-01-01T00:00:00Z", "words": 2, "paragraphs": 1, "text": ["hello world"]}]}]}
+          "contentHash": "0123456789abcdef", "loadedAt": "2026-01-01T00:00:00Z", "words": 2, "paragraphs": 1, "text": ["hello world"]}]}]}
         """.write(toFile: path, atomically: true, encoding: .utf8)
         let doc = try SessionFile.read(path)
         #expect(doc.formatVersion == 1 && doc.models.isEmpty && doc.articles[0].versions[0].text == ["hello world"])

@@ -120,7 +120,7 @@ import Testing
 
     @Test func settingsListAndChange() {
         let h = ShellHarness()
-        #expect(h.run("set").1.contains("format  table"))
+        #expect(h.run("set").1.contains(#/format +table/#))
         h.run("set format json")
         let (_, out, _) = h.run("set")
         #expect(out.hasPrefix("{\"changed\":null") || out.hasPrefix("{\"settings\""))
