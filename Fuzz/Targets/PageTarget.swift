@@ -6,6 +6,9 @@ import LedeArticles
 /// parses it), the rest the body, handed to the page extractor with the declared charset; the same bytes are also
 /// read as a robots.txt.
 final class PageTarget: FuzzTarget {
+    /// One catalog and identifier for every input, as one `fetch` command shares them.
+    static let options = LoadOptions()
+
     func run(_ bytes: UnsafeBufferPointer<UInt8>) {
         let newline = bytes.firstIndex(of: 0x0A) ?? bytes.count
         let header = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<newline]), as: UTF8.self)
@@ -18,7 +21,7 @@ final class PageTarget: FuzzTarget {
         result.mediaType = type?.essence
         result.charset = type?.charset
         result.body = body
-        if let doc = try? PageExtractor.document(from: result) { _ = doc.body }
+        if let doc = try? PageExtractor.document(from: result, options: Self.options) { _ = doc.body }
         let robots = RobotsRules(parsing: String(decoding: body, as: UTF8.self), productToken: "lede")
         _ = robots.verdict(pathAndQuery: "/news/a?x=1")
     }

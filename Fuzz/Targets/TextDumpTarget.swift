@@ -5,9 +5,12 @@ import LedeText
 /// The text-dump parser over any bytes (as a `.txt` file: decoding, UTF-16 detection, block split, jusText, header
 /// lines), then the body tokenised into a vocabulary as a load does.
 final class TextDumpTarget: FuzzTarget {
+    /// One catalog for every input, as one `load` shares it.
+    static let options = LoadOptions()
+
     func run(_ bytes: UnsafeBufferPointer<UInt8>) {
         let data = Data(bytes)
-        guard let docs = try? DocumentParser.parse(data: data, path: "fuzz.txt") else { return }
+        guard let docs = try? DocumentParser.parse(data: data, path: "fuzz.txt", options: Self.options) else { return }
         let vocabulary = Vocabulary()
         for doc in docs {
             let text = Tokenizer().tokenize(utf8: doc.bodyUTF8, vocabulary: vocabulary)

@@ -88,6 +88,7 @@ extension Engine {
         var done = 0
         var loadOptions = LoadOptions()
         loadOptions.stoplists = stoplists
+        loadOptions.languages = loaderLanguages
         let options = loadOptions
 
         func process() {

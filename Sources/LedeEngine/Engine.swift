@@ -22,6 +22,8 @@ public final class Engine {
     private(set) var indexes: SessionIndexes
     /// Finds an article's language when its page does not say (built on first need: about 40 ms).
     private(set) lazy var languageIdentifier = LanguageIdentifier()
+    /// The identifier the loader uses for pages that do not declare their language, built once per session.
+    let loaderLanguages = SharedLanguageIdentifier()
     /// The archive the session stores into and reads from (`archive FILE`, `lede --archive FILE`), when open.
     public internal(set) var archiveLink: ArchiveLink?
     /// Searching the workspace without an archive: its texts in an in-memory archive, kept while the session lasts.

@@ -100,6 +100,7 @@ extension Engine {
         options.maxFileSize = request.maxFileSize
         options.fieldOverrides = request.fieldOverrides
         options.stoplists = stoplists
+        options.languages = loaderLanguages
         let start = Date()
         var reading: (@Sendable (Int, Int, Int) -> Void)?
         var indexing: (@Sendable (Int, Int) -> Void)?
