@@ -7,6 +7,14 @@ extension Engine {
     /// The language of a version: declared by the page, else identified from its text (once per version).
     func language(of version: ArticleVersion) -> Language? { version.language(identifiedBy: languageIdentifier) }
 
+    /// The languages of many versions, those not known yet identified on all cores (a later call reads each
+    /// version's cache).
+    func languages(of versions: [ArticleVersion]) -> [Language?] {
+        let identifier = languageIdentifier
+        return Parallel.map(count: versions.count, chunk: 512) { range in range.map { versions[$0].language(identifiedBy: identifier) } }
+            .flatMap { $0 }
+    }
+
     /// Keyword units for texts in several languages. With `--stopwords auto` each language gets its own
     /// stopwords (English: function words; others: their lists; a text of unknown language: English) and,
     /// with `--stem`, its own Snowball stemmer; the units share their ids (stems by their written form,

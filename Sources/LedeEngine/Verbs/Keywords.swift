@@ -55,7 +55,7 @@ extension Engine {
 
     /// The languages of a selection's versions, when `--stopwords auto` needs them (else none is identified).
     func languages(of selection: [Selection], for terms: TermOptions) -> Set<Language?> {
-        terms.stopwords.lowercased() == LanguageUnits.auto ? Set(selection.map { language(of: $0.version) }) : []
+        terms.stopwords.lowercased() == LanguageUnits.auto ? Set(languages(of: selection.map(\.version))) : []
     }
 
     /// Each version's units, when they differ by language.

@@ -80,7 +80,7 @@ extension Engine {
         }
         // Readability formulas are language-specific: English ones for English (and for text whose language is
         // unknown), the formulas made for German, French and Spanish, else an empty cell with the reason.
-        let languages = selection.map { language(of: $0.version) }
+        let languages = self.languages(of: selection.map(\.version))
         var rows = zip(selection, each).enumerated().map { i, pair in
             var row = StatsReport.ArticleStats(id: pair.0.article.id, article: pair.0.label, title: pair.0.version.metadata.title,
                                                path: pair.0.version.document.path, stats: pair.1, language: languages[i]?.code)
