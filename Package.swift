@@ -15,7 +15,8 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .systemLibrary(name: "CLibCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // libcurl, opened with dlopen at the first fetch (Sources/CLibCurl/include/lede_curl.h).
+        .target(name: "CLibCurl", linkerSettings: [.linkedLibrary("dl")]),
         // libstemmer-dev has no pkg-config file: the modulemap links "stemmer" itself.
         .systemLibrary(name: "CLibStemmer", providers: [.apt(["libstemmer-dev"])]),
         .target(name: "LedeText", dependencies: ["CLibStemmer"], resources: [.copy("Resources")]),

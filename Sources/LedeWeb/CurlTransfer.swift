@@ -30,7 +30,7 @@ final class CurlTransfer {
     let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
 
     init?(step: FetchStep, configuration: FetchConfiguration, timeoutMilliseconds: Int) {
-        guard let easy = curl_easy_init() else { return nil }
+        guard let easy = lede_curl_easy_init() else { return nil }
         self.easy = easy
         self.step = step
         self.truncatesAtCap = step.kind == .robots
@@ -53,7 +53,7 @@ final class CurlTransfer {
         var lines = ["Accept: \(step.kind.acceptHeader)"]
         if let etag = step.etag.flatMap(CurlTransfer.headerValue) { lines.append("If-None-Match: \(etag)") }
         if let date = step.lastModified.flatMap(CurlTransfer.headerValue) { lines.append("If-Modified-Since: \(date)") }
-        for line in lines { headerList = curl_slist_append(headerList, line) }
+        for line in lines { headerList = lede_curl_slist_append(headerList, line) }
         lede_curl_setopt_list(easy, CURLOPT_HTTPHEADER, headerList)
 
         let me = Unmanaged.passUnretained(self).toOpaque()
@@ -72,8 +72,8 @@ final class CurlTransfer {
     }
 
     deinit {
-        curl_easy_cleanup(easy)
-        curl_slist_free_all(headerList)
+        lede_curl_easy_cleanup(easy)
+        lede_curl_slist_free_all(headerList)
         errorBuffer.deallocate()
     }
 

@@ -44,15 +44,15 @@ final class FetchRun {
         self.requests = requests
         self.done = Array(repeating: false, count: requests.count)
         self.onResult = onResult
-        self.multi = curl_multi_init()
+        self.multi = lede_curl_multi_init()
         self.unfinished = requests.count
         lede_curl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, max(16, configuration.maxConnections * 2))
     }
 
     deinit {
-        for (easy, _) in running { curl_multi_remove_handle(multi, easy) }
+        for (easy, _) in running { lede_curl_multi_remove_handle(multi, easy) }
         running.removeAll()
-        curl_multi_cleanup(multi)
+        lede_curl_multi_cleanup(multi)
     }
 
     /// Fetches everything, handing each result to `onResult` as it completes; nothing is kept here.
@@ -80,12 +80,12 @@ final class FetchRun {
                 continue
             }
             var stillRunning: Int32 = 0
-            curl_multi_perform(multi, &stillRunning)
+            lede_curl_multi_perform(multi, &stillRunning)
             collectFinished()
             if unfinished == 0 { break }
             var waitMs = 50
             if let wake { waitMs = max(0, min(waitMs, CurlTransfer.milliseconds(ContinuousClock.now.duration(to: wake)))) }
-            if !running.isEmpty { curl_multi_poll(multi, nil, 0, Int32(waitMs), nil) }
+            if !running.isEmpty { lede_curl_multi_poll(multi, nil, 0, Int32(waitMs), nil) }
         }
         for index in done.indices where !done[index] { finish(index, url: requests[index].url, failure: .cancelled) }
     }
@@ -177,16 +177,16 @@ final class FetchRun {
             return false
         }
         running[transfer.easy] = transfer
-        curl_multi_add_handle(multi, transfer.easy)
+        lede_curl_multi_add_handle(multi, transfer.easy)
         return true
     }
 
     private func collectFinished() {
         var left: Int32 = 0
-        while let message = curl_multi_info_read(multi, &left) {
+        while let message = lede_curl_multi_info_read(multi, &left) {
             guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle else { continue }
             let code = message.pointee.data.result
-            curl_multi_remove_handle(multi, easy)
+            lede_curl_multi_remove_handle(multi, easy)
             guard let transfer = running.removeValue(forKey: easy) else { continue }
             hosts[transfer.step.host]!.active -= 1
             hosts[transfer.step.host]!.nextStart = ContinuousClock.now + hosts[transfer.step.host]!.delay
@@ -248,7 +248,7 @@ final class FetchRun {
     }
 
     private func failure(for code: CURLcode, transfer: CurlTransfer, step: FetchStep) -> FetchFailure {
-        let message = transfer.curlMessage.isEmpty ? String(cString: curl_easy_strerror(code)) : transfer.curlMessage
+        let message = transfer.curlMessage.isEmpty ? String(cString: lede_curl_easy_strerror(code)) : transfer.curlMessage
         switch code {
         case CURLE_COULDNT_RESOLVE_HOST: return .dnsFailure(host: step.host.host)
         case CURLE_COULDNT_CONNECT:
@@ -346,7 +346,7 @@ final class FetchRun {
     }
 
     private func cancelAll() {
-        for (easy, _) in running { curl_multi_remove_handle(multi, easy) }
+        for (easy, _) in running { lede_curl_multi_remove_handle(multi, easy) }
         running.removeAll()
         for index in done.indices where !done[index] {
             finish(index, url: requests[index].url, failure: .cancelled)

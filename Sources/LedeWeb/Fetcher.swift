@@ -12,7 +12,8 @@ public final class Fetcher: Sendable {
     public let configuration: FetchConfiguration
     private let robots = RobotsCache()
 
-    private static let curlReady: Bool = curl_global_init(Int(CURL_GLOBAL_ALL)) == CURLE_OK
+    /// libcurl is opened at the first fetch (docs/web.md): most commands never need it.
+    private static let curlReady: Bool = lede_curl_load() != 0 && lede_curl_global_init(Int(CURL_GLOBAL_ALL)) == CURLE_OK
 
     public init(configuration: FetchConfiguration) {
         self.configuration = configuration
@@ -38,7 +39,7 @@ public final class Fetcher: Sendable {
             let now = Date()
             for (index, request) in requests.enumerated() {
                 handler(index, FetchResult(request: request, finalURL: request.url, startedAt: now, fetchedAt: now,
-                                           failure: .network("libcurl could not be initialised")))
+                                           failure: .network("libcurl (libcurl.so.4) could not be loaded or initialised")))
             }
             return
         }
