@@ -37,7 +37,7 @@ let package = Package(
         // Fetching pages and feeds (issue 15): libcurl's multi interface, robots.txt, politeness, feeds.
         .target(name: "LedeWeb", dependencies: ["LedeText", "LedeArticles", "CLibCurl", "CLibXML2"]),
         // A 127.0.0.1-only HTTP/1.1 server for tests, benchmarks and the capture example.
-        .target(name: "LoopbackHTTPServer"),
+        .target(name: "LoopbackHTTPServer", dependencies: ["LedeText"]),
         .executableTarget(name: "lede-demo-server", dependencies: ["LoopbackHTTPServer"]),
         .executableTarget(name: "lede-fetch-bench", dependencies: ["LedeWeb", "LedeArticles", "LoopbackHTTPServer"]),
         .executableTarget(name: "lede", dependencies: [

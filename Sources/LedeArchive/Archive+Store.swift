@@ -1,7 +1,6 @@
 import Foundation
 import LedeArticles
 import LedeText
-import Synchronization
 
 extension Archive {
     /// Stores documents in one transaction: each becomes a new article, a new version of the article it
@@ -276,7 +275,7 @@ final class ChunkPreparer: @unchecked Sendable {
     private let documents: [ArchiveDocument]
     private let directory: String
     private let known: [Fingerprint: (id: Int64, contentHash: String)]
-    private let claimed = Mutex(Set<Fingerprint>())
+    private let claimed = Locked(Set<Fingerprint>())
     /// One slot per chunk, written by its preparer and read by the writer after waiting on its group: a buffer,
     /// not an Array, since two threads write different slots at once.
     private let results: UnsafeMutableBufferPointer<[PreparedDocument]?>

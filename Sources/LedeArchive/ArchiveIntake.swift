@@ -1,7 +1,6 @@
 import Foundation
 import LedeArticles
 import LedeText
-import Synchronization
 
 /// Prepares a load into an archive, on the loader's worker threads: each file's bytes are fingerprinted before
 /// parsing; a file whose bytes the archive already holds from that path (read by this parser version) is not
@@ -16,8 +15,8 @@ public final class ArchiveIntake: Sendable {
     private let known: [String: KnownSource]
     private let knownRaws: Set<Fingerprint>
     private let directory: String
-    private let state = Mutex(State())
-    private let compressors = Mutex<[CompressorBox]>([])
+    private let state = Locked(State())
+    private let compressors = Locked<[CompressorBox]>([])
 
     private struct State {
         var rawByPath: [String: Fingerprint] = [:]

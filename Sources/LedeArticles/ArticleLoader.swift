@@ -1,6 +1,5 @@
 import Foundation
 import LedeText
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -28,10 +27,10 @@ public struct ArticleLoader: Sendable {
         let files = expansion.files
         // One token table per worker, kept from chunk to chunk: a chunk merges only the forms that are new to
         // its worker, and asks the stoplist only about those.
-        let pool = Mutex<[ParseTokens]>([])
+        let pool = Locked<[ParseTokens]>([])
         // Large files parse one at a time, so the memory bound holds for one of them at once (MemoryBudget).
-        let largeFiles = Mutex(())
-        let done = Mutex((files: 0, bytes: 0))
+        let largeFiles = Locked(())
+        let done = Locked((files: 0, bytes: 0))
         // Small chunks when there are few files: HTML pages differ in cost by 100×, and 181 pages in chunks of
         // 11 left one core idle at the end of the phase; tens of thousands of text files still go 64 at a time.
         let chunk = max(1, min(64, files.count / (Parallel.cores * 64)))
@@ -90,7 +89,7 @@ public struct ArticleLoader: Sendable {
         var bytes = 0
     }
 
-    func parseFile(_ path: String, tokens: inout ParseTokens, largeFiles: borrowing Mutex<Void>) -> FileResult {
+    func parseFile(_ path: String, tokens: inout ParseTokens, largeFiles: Locked<Void>) -> FileResult {
         var result = FileResult()
         if Cancellation.isRequested { return result }
         let data: Data

@@ -1,6 +1,5 @@
 import Foundation
 import LedeText
-import Synchronization
 
 /// One version of an article: the parsed document, tokenised once at load time. The document is kept without
 /// its body: the text holds it (`body`, `paragraphs`).
@@ -14,9 +13,9 @@ public final class ArticleVersion: @unchecked Sendable {
     /// Computed on first use (comparing with a reloaded version, saving a session), not for every article at
     /// load time: a pass over every body byte that a plain load never needs. Guarded: versions are shared
     /// across threads.
-    private let cachedHash: Mutex<String?>
+    private let cachedHash: Locked<String?>
     /// The version's language, found on first use (`language(identifiedBy:)`): nil inside when unknown.
-    private let cachedLanguage = Mutex<Language??>(nil)
+    private let cachedLanguage = Locked<Language??>(nil)
 
     /// `contentHash` may be passed when it was already computed.
     public init(number: Int, document: ParsedDocument, text: TokenizedText, loadedAt: Date = Date(), contentHash: String? = nil) {
@@ -25,7 +24,7 @@ public final class ArticleVersion: @unchecked Sendable {
         document.releaseBody()
         self.document = document
         self.text = text
-        self.cachedHash = Mutex(contentHash)
+        self.cachedHash = Locked(contentHash)
         self.loadedAt = loadedAt
     }
 

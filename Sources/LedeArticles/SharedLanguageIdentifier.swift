@@ -1,10 +1,9 @@
 import LedeText
-import Synchronization
 
 /// A `LanguageIdentifier` built the first time a page needs one (reading its word profiles costs more than most
 /// pages' extraction), then shared by every worker of the load that owns it.
 public final class SharedLanguageIdentifier: Sendable {
-    private let identifier = Mutex<LanguageIdentifier?>(nil)
+    private let identifier = Locked<LanguageIdentifier?>(nil)
 
     public init() {}
 

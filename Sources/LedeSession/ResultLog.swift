@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import LedeText
 
 /// One command run in a session: its line, when, how long, how it ended, and its structured result.
 /// The result is kept as the command's own typed value and encoded only when written (`save`, `--json`):
@@ -84,11 +84,11 @@ final class StoredResult: Sendable {
     private let typed: (any Encodable & Sendable)?
     /// A whole log entry as a session file holds it: its result is parsed only when asked for.
     let entryLine: Data?
-    private let tree: Mutex<JSONValue?>
+    private let tree: Locked<JSONValue?>
 
-    init(json: JSONValue) { typed = nil; entryLine = nil; tree = Mutex(json) }
-    init(typed: any Encodable & Sendable) { self.typed = typed; entryLine = nil; tree = Mutex(nil) }
-    init(entryLine: Data) { typed = nil; self.entryLine = entryLine; tree = Mutex(nil) }
+    init(json: JSONValue) { typed = nil; entryLine = nil; tree = Locked(json) }
+    init(typed: any Encodable & Sendable) { self.typed = typed; entryLine = nil; tree = Locked(nil) }
+    init(entryLine: Data) { typed = nil; self.entryLine = entryLine; tree = Locked(nil) }
 
     /// The result as a JSON tree; a result read back from a session file is expanded (`ResultCompaction`).
     var json: JSONValue? {

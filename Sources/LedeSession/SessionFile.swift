@@ -166,7 +166,7 @@ public enum SessionFile {
             try decoding(path: path, at: "log[\(i)]") { try LogEntry.fromSessionLine(item(range), decoder: logDecoder) }
         }
         let total = articleLines.count
-        let done = Mutex(0)
+        let done = Locked(0)
         let chunks = Parallel.map(count: total, chunk: 128) { range -> Result<[SessionDocument.SavedArticle], SessionFileError> in
             if Cancellation.isRequested { return .success([]) }
             var out: [SessionDocument.SavedArticle] = []

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import LedeText
 import LedeSession
 
 /// A line on the terminal (stderr) that reports a long load's progress, redrawn at most ten times a second
@@ -7,7 +7,7 @@ import LedeSession
 public final class ProgressLine: Sendable {
     private struct State { var lastDraw = Date.distantPast; var drawn = false }
     private let start = Date()
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let write: @Sendable (String) -> Void
 
     init(write: @escaping (String) -> Void) {

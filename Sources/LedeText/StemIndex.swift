@@ -1,4 +1,3 @@
-import Synchronization
 
 /// Stems of a vocabulary's forms, computed once per distinct form. Stems get dense ids of their own.
 /// Thread-safe; grows as the vocabulary grows (new forms are stemmed on the first request that needs them).
@@ -33,14 +32,14 @@ public final class StemIndex: Sendable {
     }
 
     private let vocabulary: Vocabulary
-    private let stems: Mutex<Stems>
+    private let stems: Locked<Stems>
     /// The language whose stems these are (English by default).
     public let language: Language
 
     /// English stems (`SnowballEnglishStemmer`).
     public init(vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
-        stems = Mutex(Stems())
+        stems = Locked(Stems())
         language = .english
     }
 
@@ -49,7 +48,7 @@ public final class StemIndex: Sendable {
     public init?(vocabulary: Vocabulary, language: Language) {
         guard let stemmer = SnowballStemmer(language: language) else { return nil }
         self.vocabulary = vocabulary
-        stems = Mutex(Stems(snowball: language == .english ? nil : stemmer))
+        stems = Locked(Stems(snowball: language == .english ? nil : stemmer))
         self.language = language
     }
 

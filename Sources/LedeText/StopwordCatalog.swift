@@ -1,10 +1,9 @@
 import Foundation
-import Synchronization
 
 /// The stoplists a session (or one load) has read, by name: each bundled list is read from its file once per
 /// catalog. The owner of the catalog decides how long lists are kept; there is no process-wide cache.
 public final class StopwordCatalog: Sendable {
-    private let lists = Mutex<[String: Stopwords]>([:])
+    private let lists = Locked<[String: Stopwords]>([:])
 
     public init() {}
 

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Interns normalised token forms to dense integer ids, shared by every text of a session.
 /// Thread-safe: documents tokenised in parallel intern into a local `InternTable` without locking, then
@@ -10,7 +9,7 @@ public final class Vocabulary: Sendable {
         var table = InternTable(capacity: 1 << 14)
         var formStrings: [String] = []
     }
-    private let interned = Mutex(Interned())
+    private let interned = Locked(Interned())
     /// Each id's bytes and token kind, readable without the lock. The kind is the one the id was first
     /// interned with: a tokenised text's, or `.word` for a bare string.
     public let forms = VocabularyForms()

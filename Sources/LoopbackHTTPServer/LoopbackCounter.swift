@@ -1,9 +1,9 @@
-import Synchronization
+import LedeText
 
 /// A counter a route handler can capture (handlers are `@Sendable`): pages that change between requests count
 /// how often they were served.
 public final class LoopbackCounter: Sendable {
-    private let value = Mutex(0)
+    private let value = Locked(0)
     public init() {}
 
     /// Returns the current value and adds one.

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import LedeText
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,7 +18,7 @@ public final class LoopbackServer: Sendable {
     private let handler: @Sendable (LoopbackRequest) -> LoopbackResponse
     private let deadline: ContinuousClock.Instant
     private let maxRequests: Int
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let threads = DispatchGroup()
 
     private struct State {

@@ -9,13 +9,13 @@
 //   load DIR                         load the same pages from files with ArticleLoader
 //   cancel                           how long a fetch takes to stop once the cancel flag is set
 import Foundation
+import LedeText
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
 import LedeArticles
 import LedeWeb
 import LoopbackHTTPServer
-import Synchronization
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("lede-fetch-bench: \(message)\n".utf8))
@@ -74,7 +74,7 @@ case "fetch":
     let extraction = DispatchQueue(label: "extract", attributes: .concurrent)
     let group = DispatchGroup()
     let slots = DispatchSemaphore(value: ProcessInfo.processInfo.activeProcessorCount + 1)
-    let counts = Mutex((ok: 0, notModified: 0, failed: 0, extracted: 0, bytes: 0, paragraphs: 0))
+    let counts = Locked((ok: 0, notModified: 0, failed: 0, extracted: 0, bytes: 0, paragraphs: 0))
     let clock = ContinuousClock()
     let elapsed = clock.measure {
         fetcher.fetch(requests) { result in
@@ -111,7 +111,7 @@ case "urlsession":
     let session = URLSession(configuration: configuration)
     let slots = DispatchSemaphore(value: 8)
     let group = DispatchGroup()
-    let counts = Mutex((ok: 0, failed: 0, bytes: 0))
+    let counts = Locked((ok: 0, failed: 0, bytes: 0))
     let clock = ContinuousClock()
     let elapsed = clock.measure {
         for url in urls {
@@ -149,7 +149,7 @@ case "cancel":
             : LoopbackResponse(headers: [("Content-Type", "text/html")], body: .bytes(Array("<p>late</p>".utf8)), delay: .seconds(60))
     }
     defer { server.stop() }
-    let flag = Mutex<ContinuousClock.Instant?>(nil)
+    let flag = Locked<ContinuousClock.Instant?>(nil)
     var configuration = benchConfiguration()
     configuration.politenessOffHosts = ["127.0.0.1"]
     configuration.isCancelled = { flag.withLock { $0 } != nil }

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import LedeText
 import Testing
 import LedeArchive
 import LoopbackHTTPServer
@@ -98,7 +98,7 @@ import LoopbackHTTPServer
     @Test func feedsAreRememberedAndRefreshFeedsFetchesNewItems() throws {
         let dir = Lede.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let items = Mutex(1)
+        let items = Locked(1)
         let server = try LoopbackServer(lifetime: .seconds(120)) { request in
             let host = request.header("Host") ?? "127.0.0.1"
             switch request.path {
@@ -136,8 +136,8 @@ import LoopbackHTTPServer
         let dir = Lede.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let pages = 12
-        let phase = Mutex(1)
-        let asked = Mutex([String: Int]())
+        let phase = Locked(1)
+        let asked = Locked([String: Int]())
         let server = try LoopbackServer(lifetime: .seconds(120)) { request in
             guard request.path.hasPrefix("/p/") else { return .status(404) }
             let version = phase.withLock { $0 }

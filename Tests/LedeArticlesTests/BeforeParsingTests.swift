@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import LedeText
 import Testing
 @testable import LedeArticles
 
@@ -12,7 +12,7 @@ import Testing
         let body = String(repeating: "The council approved the harbour plan after a long debate on Thursday. ", count: 3)
         try write("Kept story\n\n" + body, to: dir + "/keep.txt")
         try write("Skipped story\n\n" + body, to: dir + "/skip.txt")
-        let seen = Mutex<[String: Int]>([:])
+        let seen = Locked<[String: Int]>([:])
         var options = LoadOptions()
         options.beforeParsing = { path, bytes in
             seen.withLock { $0[(path as NSString).lastPathComponent] = bytes.count }

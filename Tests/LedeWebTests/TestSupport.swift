@@ -1,7 +1,7 @@
 import Foundation
+import LedeText
 import LedeWeb
 import LoopbackHTTPServer
-import Synchronization
 
 /// A fetch configuration for tests: short timeouts, politeness off for the loopback server (tests that check
 /// politeness turn it back on), never cancelled unless a test says so.
@@ -31,7 +31,7 @@ func pageRequests(_ server: LoopbackServer) -> [LoopbackRequest] {
 
 /// A flag another thread sets (the shell's Ctrl-C, in tests a timer).
 final class TestFlag: Sendable {
-    private let value = Mutex(false)
+    private let value = Locked(false)
     init() {}
     func set() { value.withLock { $0 = true } }
     var isSet: Bool { value.withLock { $0 } }

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import LedeText
 
 /// Per-text statistics kept for as long as the text's owner (its article version) lives; an entry whose
@@ -11,7 +10,7 @@ public final class StatisticsCache: Sendable {
         var byOwner: [ObjectIdentifier: Entry] = [:]
         var sweepAt = 1024
     }
-    private let entries = Mutex(Entries())
+    private let entries = Locked(Entries())
 
     public init() {}
 

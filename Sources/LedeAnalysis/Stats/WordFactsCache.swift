@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import LedeText
 
 /// Word facts for a session's vocabulary, extended as the vocabulary grows; one per vocabulary.
@@ -8,7 +7,7 @@ public final class WordFactsCache: Sendable {
         var facts = WordFacts()
         weak var vocabulary: Vocabulary?
     }
-    private let cached = Mutex(Cached())
+    private let cached = Locked(Cached())
     private let sources: WordFacts.Sources
 
     public init(sources: WordFacts.Sources) { self.sources = sources }
