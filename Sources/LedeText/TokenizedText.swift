@@ -56,7 +56,9 @@ public struct TokenizedText: Sendable {
         var literals = LiteralWriter(capacity: utf8.count / 8 + 16)
         var kindExceptions = known ?? []
         let codes = utf8.withUnsafeBufferPointer { b in
-            [UInt8](unsafeUninitializedCapacity: n) { out, count in
+            // At least one byte of capacity: with none the array is the shared empty storage, and setting its
+            // count (to 0) writes to that global from every thread that tokenises an empty text.
+            [UInt8](unsafeUninitializedCapacity: max(n, 1)) { out, count in
                 var previousEnd = 0
                 for (k, t) in tokens.enumerated() {
                     let start = Int(t.start), end = Int(t.end)
