@@ -157,18 +157,18 @@ import LoopbackHTTPServer
         #expect(try lede(archive, ["fetch \(urls)"]).status == 0)
         phase.withLock { $0 = 2 }
 
-        final class Box: @unchecked Sendable { var runs: [Lede.Run?] = [nil, nil] }
-        let box = Box()
+        let runs = Locked<[Lede.Run?]>([nil, nil])
         let group = DispatchGroup()
         for k in 0..<2 {
             group.enter()
             DispatchQueue.global().async {
-                box.runs[k] = try? lede(archive, ["refresh"])
+                let run = try? lede(archive, ["refresh"])
+                runs.withLock { $0[k] = run }
                 group.leave()
             }
         }
         group.wait()
-        for run in box.runs {
+        for run in runs.withLock({ $0 }) {
             let r = try #require(run)
             #expect(r.status == 0, "\(r.err)")
             #expect(r.err.isEmpty, "\(r.err)")
