@@ -64,6 +64,6 @@ let package = Package(
 // Fuzz targets (Fuzz/Targets, run by Scripts/fuzz): only when LEDE_FUZZ is set, built with --sanitize=fuzzer
 // (libFuzzer supplies main), so the default build never sees them.
 if Context.environment["LEDE_FUZZ"] != nil {
-    package.targets.append(.executableTarget(name: "lede-fuzz", dependencies: ["LedeShell", "LedeWeb"], path: "Fuzz/Targets",
+    package.targets.append(.executableTarget(name: "lede-fuzz", dependencies: ["LedeShell", "LedeWeb", "LedeArchive"], path: "Fuzz/Targets",
                                              swiftSettings: [.swiftLanguageMode(.v6)]))
 }

@@ -5,7 +5,7 @@ protocol FuzzTarget: AnyObject {
 }
 
 enum FuzzTargets {
-    static let names = ["commands", "textdump", "html", "json", "session", "feed", "page"]
+    static let names = ["commands", "textdump", "html", "json", "session", "feed", "page", "archive"]
 
     /// The process's one target, set once by `LLVMFuzzerInitialize` before any input runs (libFuzzer runs inputs
     /// on one thread).
@@ -20,6 +20,7 @@ enum FuzzTargets {
         case "session": return SessionTarget()
         case "feed": return FeedTarget()
         case "page": return PageTarget()
+        case "archive": return ArchiveTarget()
         default: return nil
         }
     }

@@ -28,6 +28,10 @@ enum ArchiveFileCheck {
         func be32(_ at: Int) -> Int { header[at..<(at + 4)].reduce(0) { $0 << 8 | Int($1) } }
         let rawPageSize = Int(header[16]) << 8 | Int(header[17])
         let pageSize = rawPageSize == 1 ? 65536 : rawPageSize
+        // SQLite's pages are a power of two from 512 to 65536 bytes; anything else is damage (and 0 would divide).
+        guard pageSize >= 512, pageSize & (pageSize - 1) == 0 else {
+            throw ArchiveError.notAnArchive(path: path, reason: "its header gives an impossible page size (\(rawPageSize))")
+        }
         let pages = be32(28)
         // The page count is valid when its "version-valid-for" matches the change counter. A write-ahead log
         // that is not empty may legitimately hold pages past the file's end (a checkpoint cut short).

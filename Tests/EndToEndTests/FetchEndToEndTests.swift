@@ -180,7 +180,8 @@ import LoopbackHTTPServer
         let stored = try opened.readArticles()
         #expect(stored.count == pages && stored.allSatisfy { $0.versions.count == 2 }, "\(stored.map(\.versions.count))")
         // Each new version is reported by the run that stored it; the other run found it unchanged.
-        let newVersions = box.runs.compactMap { $0 }.map { $0.out.components(separatedBy: "@2: ").count - 1 }
-        #expect(newVersions.reduce(0, +) == pages, "\(box.runs.map { $0?.out ?? "" })")
+        let finished = runs.withLock { $0 }
+        let newVersions = finished.compactMap { $0 }.map { $0.out.components(separatedBy: "@2: ").count - 1 }
+        #expect(newVersions.reduce(0, +) == pages, "\(finished.map { $0?.out ?? "" })")
     }
 }

@@ -68,6 +68,22 @@ import LedeArticles
         }
     }
 
+    @Test func anImpossiblePageSizeIsRefused() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/a.lede"
+        try makeArchive(path)
+        let good = fileBytes(path)
+        // Found by the archive fuzz target: a page size of 0 divided by zero while the file was checked.
+        for size: (UInt8, UInt8) in [(0, 0), (0, 3), (0x01, 0x01), (0x7F, 0xFF)] {
+            var bytes = good
+            bytes[16] = size.0
+            bytes[17] = size.1
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            try expectRefused(path) { if case .notAnArchive(_, let why) = $0 { return why.contains("page size") } else { return false } }
+        }
+    }
+
     @Test func aCorruptArchiveIsRefused() throws {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
