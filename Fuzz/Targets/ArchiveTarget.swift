@@ -40,11 +40,16 @@ final class ArchiveTarget: FuzzTarget {
         options.create = false
         options.busyTimeout = .milliseconds(10)
         guard let archive = try? Archive(path: path, options: options) else { return }
-        defer { archive.close() }
         _ = try? archive.summary()
         _ = try? archive.readArticles()
         _ = try? archive.models()
         _ = try? archive.feeds()
-        _ = try? archive.search("harbour OR talks", limit: 5)
+        archive.close()
+        // Searched read-only: indexing new texts into a damaged FTS5 index can loop inside SQLite 3.40's FTS5
+        // savepoint code (docs/faults.md, "Fuzzing"), which no check of lede's can stop.
+        options.readOnly = true
+        guard let reader = try? Archive(path: path, options: options) else { return }
+        _ = try? reader.search("harbour OR talks", limit: 5)
+        reader.close()
     }
 }

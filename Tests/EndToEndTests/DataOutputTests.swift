@@ -34,6 +34,10 @@ import Testing
     }
 
     @Test func aFullDiskLeavesTheOldFileWhole() throws {
+        // ThreadSanitizer's runtime in the child dies under a file-size limit this small (before lede runs).
+        if ProcessInfo.processInfo.environment["LEDE_SANITIZER"] == "thread" {
+            print("skipped under ThreadSanitizer: its runtime cannot start under a 1 KB file-size limit"); return
+        }
         // A file-size limit stands in for a full disk: writing past it fails (EFBIG) as a full disk does (ENOSPC).
         let dir = Lede.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

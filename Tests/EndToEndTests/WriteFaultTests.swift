@@ -45,6 +45,10 @@ import Glibc
     }
 
     @Test func aFullDiskDuringSaveAndExportLeavesTheOldFilesWhole() throws {
+        // ThreadSanitizer's runtime in the child dies under a file-size limit this small (before lede runs).
+        if ProcessInfo.processInfo.environment["LEDE_SANITIZER"] == "thread" {
+            print("skipped under ThreadSanitizer: its runtime cannot start under a 1 KB file-size limit"); return
+        }
         let folder = try corpus(200)
         let session = dir + "/s.json", export = dir + "/e.jsonl"
         let first = try Lede.run(["--no-init", "-c", "load \(Lede.samples)/cup-final.txt", "-c", "save \(session)",
