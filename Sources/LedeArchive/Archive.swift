@@ -114,6 +114,8 @@ public final class Archive: @unchecked Sendable {
         if version > ArchiveSchema.currentVersion {
             throw ArchiveError.newerSchema(path: path, found: version, supported: ArchiveSchema.currentVersion)
         }
+        // A negative version (found by the archive fuzz target) would index the migrations out of range.
+        guard version >= 0 else { throw ArchiveError.notAnArchive(path: path, reason: "its schema version (\(version)) is not one lede writes") }
         // Reading the tables this lede expects finds a damaged schema or first pages now, not mid-command.
         _ = try c.integer("SELECT count(*) FROM archive_info")
         return version

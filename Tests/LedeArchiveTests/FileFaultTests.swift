@@ -84,6 +84,18 @@ import LedeArticles
         }
     }
 
+    @Test func aNegativeSchemaVersionIsRefused() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/a.lede"
+        try makeArchive(path)
+        var bytes = fileBytes(path)
+        // Found by the archive fuzz target: user_version (header bytes 60–63) below 0 indexed the migrations at -1.
+        for i in 60..<64 { bytes[i] = 0xFF }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        try expectRefused(path) { if case .notAnArchive(_, let why) = $0 { return why.contains("schema version (-1)") } else { return false } }
+    }
+
     @Test func aCorruptArchiveIsRefused() throws {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
