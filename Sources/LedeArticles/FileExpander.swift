@@ -96,9 +96,7 @@ enum FileExpander {
         }
         var entries: [(name: String, type: UInt8)] = []
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                RawPath.decode(raw.bindMemory(to: CChar.self).baseAddress!)
-            }
+            let name = RawPath.name(of: entry)
             if name.hasPrefix(".") { continue }     // hidden entries, and . and ..
             entries.append((name, entry.pointee.d_type))
         }

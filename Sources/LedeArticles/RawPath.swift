@@ -12,6 +12,13 @@ public enum RawPath {
     static let escapeRange: ClosedRange<UInt32> = 0x10FE80...0x10FEFF
 
     /// A NUL-terminated name or path from the system, as a String that `withCString` turns back into its bytes.
+    /// A directory entry's name, read in place: copying `d_name` (a 256-byte array) reads past the end of a
+    /// short entry, which readdir may pack tightly (AddressSanitizer found it).
+    public static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
+        let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        return decode(UnsafeRawPointer(entry).advanced(by: offset).assumingMemoryBound(to: CChar.self))
+    }
+
     public static func decode(_ cString: UnsafePointer<CChar>) -> String {
         let length = strlen(cString)
         return cString.withMemoryRebound(to: UInt8.self, capacity: length) {

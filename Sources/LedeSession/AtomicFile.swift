@@ -79,7 +79,7 @@ public enum AtomicFile {
         defer { closedir(stream) }
         let prefix = name.map { "." + $0 + temporaryMarker }
         while let entry = readdir(stream) {
-            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { RawPath.decode($0.bindMemory(to: CChar.self).baseAddress!) }
+            let entryName = RawPath.name(of: entry)
             guard entryName.hasPrefix("."), let marker = entryName.range(of: temporaryMarker, options: .backwards) else { continue }
             if let prefix, !entryName.hasPrefix(prefix) { continue }
             let tail = entryName[marker.upperBound...].split(separator: "-", omittingEmptySubsequences: false)

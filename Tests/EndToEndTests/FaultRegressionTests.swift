@@ -38,8 +38,9 @@ import Testing
     }
 
     @Test func aClosedOutputPipeEndsTheRunWithoutACrash() throws {
-        // SIGPIPE ignored, as under systemd: writes to the closed pipe fail with EPIPE instead of killing lede.
-        let script = "trap '' PIPE; \"$0\" --no-init -c 'load \(Lede.samples)' -c 'show all' -c 'show all' | head -c 1 > /dev/null; exit ${PIPESTATUS[0]}"
+        // SIGPIPE ignored, as under systemd: writes to the closed pipe fail with EPIPE instead of killing lede. The
+        // output (about 250 KB) is larger than a pipe's buffer, so lede is still writing when `head` has gone.
+        let script = "trap '' PIPE; \"$0\" --no-init -c 'load \(Lede.samples)' \(String(repeating: "-c 'show all' ", count: 20))| head -c 1 > /dev/null; exit ${PIPESTATUS[0]}"
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/bash")
         p.arguments = ["-c", script, Lede.binary]
