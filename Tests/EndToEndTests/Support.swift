@@ -26,6 +26,10 @@ enum Lede {
             "HOME": home, "XDG_CONFIG_HOME": home + "/config", "XDG_STATE_HOME": home + "/state",
             "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "PAGER": "", "NO_COLOR": "1",
         ]
+        // A sanitizer build's child processes keep the options Scripts/sanitize chose (else ASan's leak check,
+        // which the Swift runtime's caches trip, fails every run).
+        let inherited = ProcessInfo.processInfo.environment
+        for key in ["ASAN_OPTIONS", "TSAN_OPTIONS", "LEDE_SANITIZER"] { if let v = inherited[key] { env[key] = v } }
         for (k, v) in extra { env[k] = v }
         return env
     }
