@@ -161,21 +161,17 @@ public final class Archive: @unchecked Sendable {
     /// it returns as one `ArchiveError` line.
     func writeTransaction<T>(_ body: () throws -> T) throws -> T {
         if options.readOnly { throw ArchiveError.readOnly(path: path) }
-        do { try connection.execute("BEGIN IMMEDIATE") } catch { throw ArchiveError.from(error, path: path, connection: connection) }
-        do {
-            let result = try body()
-            try connection.execute("COMMIT")
-            return result
-        } catch {
-            let e = ArchiveError.from(error, path: path, connection: connection)
-            if connection.isInTransaction { try? connection.execute("ROLLBACK") }
-            throw e
-        }
+        return try transaction(beginning: "BEGIN IMMEDIATE", body)
     }
 
     /// One read transaction: a consistent snapshot, however long the reading takes, while writers go on.
     func readTransaction<T>(_ body: () throws -> T) throws -> T {
-        do { try connection.execute("BEGIN") } catch { throw ArchiveError.from(error, path: path, connection: connection) }
+        try transaction(beginning: "BEGIN", body)
+    }
+
+    /// Runs `body` between `begin` and COMMIT; any error rolls back and becomes one `ArchiveError` line.
+    private func transaction<T>(beginning begin: String, _ body: () throws -> T) throws -> T {
+        do { try connection.execute(begin) } catch { throw ArchiveError.from(error, path: path, connection: connection) }
         do {
             let result = try body()
             try connection.execute("COMMIT")

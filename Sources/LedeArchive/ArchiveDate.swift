@@ -2,23 +2,15 @@ import Foundation
 import LedeText
 
 /// Times in the archive: ISO 8601 in UTC with milliseconds (`2026-12-05T12:00:00.123Z`), which sorts as text
-/// and which sqlite3, pandas, R and DuckDB all read. Written and read by hand (days from the civil date, as in
-/// Howard Hinnant's date algorithms): a formatter object costs microseconds per call, and an archive holds tens
-/// of thousands of times.
+/// and which sqlite3, pandas, R and DuckDB all read. Written and read by hand (the calendar is LedeText's
+/// `CivilDay`): a formatter object costs microseconds per call, and an archive holds tens of thousands of times.
 enum ArchiveDate {
     static func format(_ date: Date) -> String {
         let ms = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
-        var days = ms >= 0 ? ms / 86_400_000 : (ms - 86_399_999) / 86_400_000
+        let days = ms >= 0 ? ms / 86_400_000 : (ms - 86_399_999) / 86_400_000
         let inDay = ms - days * 86_400_000
-        days += 719_468
-        let era = (days >= 0 ? days : days - 146_096) / 146_097
-        let doe = days - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        let civil = CivilDay(number: Int(days)).components
+        let (y, m, d) = (Int64(civil.year), Int64(civil.month), Int64(civil.day))
         var out = [UInt8]()
         out.reserveCapacity(24)
         func put(_ v: Int64, _ width: Int) {
