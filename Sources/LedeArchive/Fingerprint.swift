@@ -74,9 +74,27 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Read from its 32 hex digits (either case), by bytes: an archive's every version carries one.
     public init?(hex: String) {
-        guard hex.utf8.count == 32, let h = UInt64(hex.prefix(16), radix: 16), let l = UInt64(hex.suffix(16), radix: 16) else { return nil }
-        self.init(high: h, low: l)
+        var hex = hex
+        let parsed = hex.withUTF8 { b -> (UInt64, UInt64)? in
+            guard b.count == 32 else { return nil }
+            var h: UInt64 = 0, l: UInt64 = 0
+            for k in 0..<32 {
+                let c = b[k]
+                let digit: UInt8
+                switch c {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = c &- UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = c &- UInt8(ascii: "a") &+ 10
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = c &- UInt8(ascii: "A") &+ 10
+                default: return nil
+                }
+                if k < 16 { h = h << 4 | UInt64(digit) } else { l = l << 4 | UInt64(digit) }
+            }
+            return (h, l)
+        }
+        guard let parsed else { return nil }
+        self.init(high: parsed.0, low: parsed.1)
     }
 }
 

@@ -1,14 +1,18 @@
 import Foundation
 import LedeText
 
-/// One version of an article: the parsed document, tokenised once at load time. The document is kept without
-/// its body: the text holds it (`body`, `paragraphs`).
+/// One version of an article: the parsed document, tokenised once — at load time, or, for a version read back
+/// from a session file or an archive, when first needed (`deferredText`). The document is kept without its body:
+/// the text holds it (`body`, `paragraphs`).
 public final class ArticleVersion: @unchecked Sendable {
     /// 1-based place among the article's versions (renumbered when an earlier-dated version is inserted).
     public internal(set) var number: Int
     /// Where the version came from and what was found while loading it; its body is released (read `body`).
     public let document: ParsedDocument
-    public let text: TokenizedText
+    /// The text, tokenised now or later; versions that share a stored text share it.
+    public let deferredText: DeferredText
+    /// The word count known without tokenising (saved with the version), used until the text is tokenised.
+    private let knownWordCount: Int?
     public let loadedAt: Date
     /// Computed on first use (comparing with a reloaded version, saving a session), not for every article at
     /// load time: a pass over every body byte that a plain load never needs. Guarded: versions are shared
@@ -18,21 +22,34 @@ public final class ArticleVersion: @unchecked Sendable {
     private let cachedLanguage = Locked<Language??>(nil)
 
     /// `contentHash` may be passed when it was already computed.
-    public init(number: Int, document: ParsedDocument, text: TokenizedText, loadedAt: Date = Date(), contentHash: String? = nil) {
+    public convenience init(number: Int, document: ParsedDocument, text: TokenizedText, loadedAt: Date = Date(),
+                            contentHash: String? = nil) {
+        self.init(number: number, document: document, deferredText: DeferredText(text), wordCount: nil,
+                  loadedAt: loadedAt, contentHash: contentHash)
+    }
+
+    /// A version whose text may not be tokenised yet; `wordCount` is its count of words when known (saved
+    /// with it), so listing it need not tokenise it.
+    public init(number: Int, document: ParsedDocument, deferredText: DeferredText, wordCount: Int?, loadedAt: Date,
+                contentHash: String? = nil) {
         self.number = number
         var document = document
         document.releaseBody()
         self.document = document
-        self.text = text
+        self.deferredText = deferredText
+        knownWordCount = wordCount
         self.cachedHash = Locked(contentHash)
         self.loadedAt = loadedAt
     }
+
+    /// The tokenised text (tokenised now if it was not yet).
+    public var text: TokenizedText { deferredText.text }
 
     /// FNV-1a of the normalised body text (`ContentHash.ofNormalised`): equal for "unchanged" reloads.
     public var contentHash: String {
         cachedHash.withLock { cached in
             if let cached { return cached }
-            let hash = text.utf8.withUnsafeBufferPointer { ContentHash.ofNormalised(utf8: $0) }
+            let hash = deferredText.utf8.withUnsafeBufferPointer { ContentHash.ofNormalised(utf8: $0) }
             cached = hash
             return hash
         }
@@ -55,11 +72,15 @@ public final class ArticleVersion: @unchecked Sendable {
             return found
         }
     }
-    public var wordCount: Int { text.tokenCount }
+    /// Words (tokens) in the text; the saved count while the text is not tokenised.
+    public var wordCount: Int {
+        if let knownWordCount, !deferredText.isTokenized { return knownWordCount }
+        return text.tokenCount
+    }
 
-    /// The body: paragraphs separated by a blank line (rebuilt from the text).
-    public var body: String { String(decoding: text.utf8, as: UTF8.self) }
+    /// The body: paragraphs separated by a blank line (rebuilt from the text, not tokenising it).
+    public var body: String { String(decoding: deferredText.utf8, as: UTF8.self) }
 
-    /// The paragraphs as the loader found them (rebuilt from the text).
-    public var paragraphs: [String] { ParsedDocument.paragraphs(of: text.utf8, at: document.paragraphRanges) }
+    /// The paragraphs as the loader found them (rebuilt from the text, not tokenising it).
+    public var paragraphs: [String] { ParsedDocument.paragraphs(of: deferredText.utf8, at: document.paragraphRanges) }
 }

@@ -30,6 +30,9 @@ public final class ArchiveLink {
     /// The workspace's version of a stored one, when it is in the workspace.
     func version(_ article: String, _ number: Int) -> ArticleVersion? { versions[VersionKey(article: article, number: number)] }
 
+    /// Room for `count` more versions at once (opening an archive records every one).
+    func reserve(_ count: Int) { versions.reserveCapacity(versions.count + count) }
+
     func record(_ version: ArticleVersion, article: String, number: Int) {
         versions[VersionKey(article: article, number: number)] = version
     }

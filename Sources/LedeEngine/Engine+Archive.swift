@@ -6,7 +6,7 @@ import LedeSession
 import LedeArchive
 
 /// The session's archive (docs/archive.md): opening one fills the workspace with its articles (their ids kept,
-/// each stored text tokenised once); loads and fetches store into it; tags, models, collections and every
+/// each stored text tokenised once, when first needed); loads and fetches store into it; tags, models, collections and every
 /// command line are kept there as they happen.
 extension Engine {
     /// The open archive, if any.
@@ -77,100 +77,62 @@ extension Engine {
     }
 
     /// Articles read from the archive (all, or those with `ids`), built for `workspace` with their ids: every
-    /// version, in date order as a workspace keeps them; each stored text tokenised once (versions that share
-    /// it share the tokens), a batch tokenised on the other cores while the next is read.
+    /// version, in date order as a workspace keeps them. Their texts are tokenised when a command first needs
+    /// them (versions that share a stored text share it), so opening an archive costs reading it.
     func readArchived(from link: ArchiveLink, into workspace: Workspace, ids: [String]?, total: Int = 0,
                       progress: (@Sendable (LoadProgress) -> Void)?) throws -> [Article] {
-        final class Shared: @unchecked Sendable {
-            let lock = NSLock()
-            var texts: [Int64: TokenizedText] = [:]
-            var claimed = Set<Int64>()
-            var error: Error?
-            var read = 0
-            var done = 0
-        }
-        let tokenised = Shared()
-        let queue = DispatchQueue(label: "lede.archive.tokenise")
-        // Reads articles a batch at a time; the texts it meets first are tokenised on `queue` (one batch at a time,
-        // on all cores) while it reads on.
+        let read = Locked(0)
         let reader: @Sendable (Archive, ClosedRange<Int64>?) throws -> [[StoredArticle]] = { archive, rows in
             var batches: [[StoredArticle]] = []
             try archive.readArticles(ids: ids, rows: rows, batchSize: 2048) { batch in
                 try Cancellation.check()
-                var bodies: [[UInt8]] = [], keys: [Int64] = []
-                tokenised.lock.lock()
-                for a in batch {
-                    for v in a.versions where tokenised.claimed.insert(v.textID).inserted {
-                        bodies.append(v.document.bodyUTF8)
-                        keys.append(v.textID)
-                    }
-                }
-                tokenised.read += batch.count
-                let (read, textCount) = (tokenised.read, tokenised.claimed.count)
-                tokenised.lock.unlock()
                 batches.append(batch)
-                progress?(LoadProgress(phase: .loading, done: read, bytes: 0, total: max(total, read)))
-                if bodies.isEmpty { return }
-                let (ready, readyKeys) = (bodies, keys)
-                queue.async {
-                    do {
-                        let texts = try workspace.tokenize(ready)
-                        tokenised.lock.lock()
-                        for (k, t) in zip(readyKeys, texts) { tokenised.texts[k] = t }
-                        tokenised.done += texts.count
-                        let done = tokenised.done
-                        tokenised.lock.unlock()
-                        progress?(LoadProgress(phase: .indexing, done: done, bytes: 0, total: textCount))
-                    } catch {
-                        tokenised.lock.lock(); tokenised.error = error; tokenised.lock.unlock()
-                    }
-                }
+                let done = read.withLock { $0 += batch.count; return $0 }
+                progress?(LoadProgress(phase: .loading, done: done, bytes: 0, total: max(total, done)))
             }
             return batches
         }
-        var batches: [[StoredArticle]] = []
-        do {
-            // A large archive is read by two connections at once, each half of the articles.
-            if ids == nil, link.archive.path != ":memory:", let rows = try link.archive.articleRows(), rows.upperBound - rows.lowerBound >= 8192 {
-                var options = Archive.Options()
-                options.readOnly = true
-                options.create = false
-                let second = try Archive(path: link.archive.path, options: options)
-                defer { second.close() }
-                let middle = rows.lowerBound + (rows.upperBound - rows.lowerBound) / 2
-                final class Half: @unchecked Sendable { var batches: [[StoredArticle]] = []; var error: Error? }
-                let later = Half()
-                let group = DispatchGroup()
-                group.enter()
-                Thread.detachNewThread {
-                    do { later.batches = try reader(second, (middle + 1)...rows.upperBound) } catch { later.error = error }
-                    group.leave()
-                }
-                let first: [[StoredArticle]]
-                do { first = try reader(link.archive, rows.lowerBound...middle) } catch { group.wait(); throw error }
-                group.wait()
-                if let error = later.error { throw error }
-                batches = first + later.batches
-            } else {
-                batches = try reader(link.archive, nil)
+        let batches: [[StoredArticle]]
+        // A large archive is read by two connections at once, each half of the articles.
+        if ids == nil, link.archive.path != ":memory:", let rows = try link.archive.articleRows(), rows.upperBound - rows.lowerBound >= 8192 {
+            var options = Archive.Options()
+            options.readOnly = true
+            options.create = false
+            let second = try Archive(path: link.archive.path, options: options)
+            defer { second.close() }
+            let middle = rows.lowerBound + (rows.upperBound - rows.lowerBound) / 2
+            final class Half: @unchecked Sendable { var batches: [[StoredArticle]] = []; var error: Error? }
+            let later = Half()
+            let group = DispatchGroup()
+            group.enter()
+            Thread.detachNewThread {
+                do { later.batches = try reader(second, (middle + 1)...rows.upperBound) } catch { later.error = error }
+                group.leave()
             }
-        } catch {
-            queue.sync {}
-            throw error
+            let first: [[StoredArticle]]
+            do { first = try reader(link.archive, rows.lowerBound...middle) } catch { group.wait(); throw error }
+            group.wait()
+            if let error = later.error { throw error }
+            batches = first + later.batches
+        } else {
+            batches = try reader(link.archive, nil)
         }
-        queue.sync {}
-        if let error = tokenised.error { throw error }
         try Cancellation.check()
-        let texts = tokenised.texts
+        var texts: [Int64: DeferredText] = [:]
         var made: [Article] = []
-        made.reserveCapacity(tokenised.read)
+        made.reserveCapacity(read.withLock { $0 })
+        link.reserve(batches.reduce(0) { $0 + $1.reduce(0) { $0 + $1.versions.count } })
         for batch in batches {
             for stored in batch {
                 var article: Article?
                 for v in stored.versions {
-                    guard let text = texts[v.textID] else { continue }
-                    let version = ArticleVersion(number: 1, document: v.document, text: text, loadedAt: v.loadedAt,
-                                                 contentHash: v.contentHash.isEmpty ? nil : v.contentHash)
+                    let text = texts[v.textID] ?? {
+                        let t = DeferredText(utf8: v.document.bodyUTF8, vocabulary: workspace.vocabulary)
+                        texts[v.textID] = t
+                        return t
+                    }()
+                    let version = ArticleVersion(number: 1, document: v.document, deferredText: text, wordCount: v.words,
+                                                 loadedAt: v.loadedAt, contentHash: v.contentHash.isEmpty ? nil : v.contentHash)
                     if let article {
                         article.insert(version, at: Workspace.datePlace(of: version.metadata.versionDate, among: article.versions))
                     } else {

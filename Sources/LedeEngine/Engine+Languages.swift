@@ -11,6 +11,8 @@ extension Engine {
     /// version's cache).
     func languages(of versions: [ArticleVersion]) -> [Language?] {
         let identifier = languageIdentifier
+        // Cancelled, the texts left are tokenised one by one below.
+        try? tokenizeTexts(of: versions)
         return Parallel.map(count: versions.count, chunk: 512) { range in range.map { versions[$0].language(identifiedBy: identifier) } }
             .flatMap { $0 }
     }

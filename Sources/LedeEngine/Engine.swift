@@ -46,9 +46,17 @@ public final class Engine {
     }
 
     /// The versions `selectors` pick (all when empty); an empty selection is an error.
+    /// Their texts are tokenised: an analysis reads them next.
     func select(_ selectors: [String]) throws -> [Selection] {
         let picked = try workspace.select(selectors)
         if picked.isEmpty { throw EngineError("the selection is empty") }
+        try tokenizeTexts(of: picked.map(\.version))
         return picked
+    }
+
+    /// Tokenises those texts of `versions` that are not yet (read back from a session file or an archive), on
+    /// all cores, before an analysis reads them; one at a time, on first use, would take one core. Cancellable.
+    func tokenizeTexts(of versions: [ArticleVersion]) throws {
+        try DeferredText.tokenize(versions.map(\.deferredText))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LedeText
 import LedeArticles
 import LedeSession
 import LedeArchive
@@ -19,20 +20,20 @@ final class WorkspaceSearch {
 
     /// Stores the versions no search has met yet; returns how many.
     func add(_ workspace: Workspace) throws -> Int {
-        var documents: [ArchiveDocument] = []
         var pending: [(Article, ArticleVersion)] = []
         for a in workspace.articles {
-            for v in a.versions where !stored.contains(ObjectIdentifier(v)) {
-                // A path of its own and no URL or name: the archive's identity rules never join two of them.
-                var d = v.document
-                d.path = "workspace/\(stored.count + pending.count)"
-                d.metadata.url = nil
-                d.name = nil
-                documents.append(ArchiveDocument(document: d, body: .text(v.text), loadedAt: v.loadedAt, words: v.wordCount))
-                pending.append((a, v))
-            }
+            for v in a.versions where !stored.contains(ObjectIdentifier(v)) { pending.append((a, v)) }
         }
-        if documents.isEmpty { return 0 }
+        if pending.isEmpty { return 0 }
+        try DeferredText.tokenize(pending.map(\.1.deferredText))
+        let documents = pending.enumerated().map { k, owner in
+            // A path of its own and no URL or name: the archive's identity rules never join two of them.
+            var d = owner.1.document
+            d.path = "workspace/\(stored.count + k)"
+            d.metadata.url = nil
+            d.name = nil
+            return ArchiveDocument(document: d, body: .text(owner.1.text), loadedAt: owner.1.loadedAt, words: owner.1.wordCount)
+        }
         let outcomes = try archive.store(documents)
         for (outcome, owner) in zip(outcomes, pending) {
             owners[outcome.articleID] = owner

@@ -1,7 +1,6 @@
 import Foundation
 import LedeText
 import LedeArticles
-import Synchronization
 
 /// The articles of a session, their versions, and the vocabulary their tokens are interned in.
 public final class Workspace: @unchecked Sendable {
@@ -104,20 +103,7 @@ public final class Workspace: @unchecked Sendable {
     /// computed when first needed, see `ArticleVersion.contentHash`.)
     private func tokenizeAll(count n: Int, body: @escaping @Sendable (Int) -> [UInt8],
                              progress: (@Sendable (Int, Int) -> Void)?) throws -> [TokenizedText] {
-        // Batches of up to 128 (one vocabulary merge each), but at least 16 per core so a few hundred
-        // documents of uneven length still spread evenly.
-        let chunk = max(1, min(128, n / (Parallel.cores * 16)))
-        let counter = Atomic<Int>(0)
-        let vocabulary = self.vocabulary, tokenizer = self.tokenizer
-        let batches = Parallel.map(count: n, chunk: chunk) { range -> [TokenizedText] in
-            if Cancellation.isRequested { return [] }
-            let texts = tokenizer.tokenize(batch: range.map(body), vocabulary: vocabulary)
-            let done = counter.add(range.count, ordering: .relaxed).newValue
-            progress?(done, n)
-            return texts
-        }
-        try Cancellation.check()
-        return batches.flatMap { $0 }
+        try tokenizer.tokenizeInParallel(count: n, vocabulary: vocabulary, body: body, progress: progress)
     }
 
     /// Adds a document already tokenised in this workspace's vocabulary (a fetched page), as `add` decides.
@@ -211,26 +197,22 @@ public final class Workspace: @unchecked Sendable {
         if let n = Workspace.idNumber(id) { nextNumber = max(nextNumber, n + 1) }
     }
 
-    /// Restores saved articles with their ids, names, tags and versions, every text tokenised on all cores
-    /// (`open` of a session file that carries its texts). Cancellable: a cancelled call adds nothing.
-    public func restore(_ saved: [SessionDocument.SavedArticle], progress: (@Sendable (Int, Int) -> Void)? = nil) throws {
-        let flat = saved.flatMap { a in a.versions.map { (article: a, version: $0) } }
-        let documents = flat.map { item -> ParsedDocument in
-            let v = item.version
-            return ParsedDocument(path: v.sourcePath, format: v.format, metadata: v.metadata, paragraphs: v.text ?? [],
-                                  dropped: v.dropped ?? [], recordKey: v.recordKey)
-        }
-        let texts = try tokenizeAll(count: documents.count, body: { documents[$0].bodyUTF8 }, progress: progress)
-        var k = 0
+    /// Restores saved articles with their ids, names, tags and versions (`open` of a session file that carries
+    /// its texts). The texts are tokenised when a command first needs them (`DeferredText`), not here: reopening
+    /// costs reading the file. Cancellable: a cancelled call adds nothing.
+    public func restore(_ saved: [SessionDocument.SavedArticle]) throws {
         var made: [Article] = []
         made.reserveCapacity(saved.count)
         for a in saved {
+            try Cancellation.check()
             var versions: [ArticleVersion] = []
             for v in a.versions {
+                let document = ParsedDocument(path: v.sourcePath, format: v.format, metadata: v.metadata, paragraphs: v.text ?? [],
+                                              dropped: v.dropped ?? [], recordKey: v.recordKey)
                 // The hash is computed again when first needed, from the text as it is now.
-                let version = ArticleVersion(number: v.number, document: documents[k], text: texts[k], loadedAt: v.loadedAt)
-                versions.append(version)
-                k += 1
+                versions.append(ArticleVersion(number: v.number, document: document,
+                                               deferredText: DeferredText(utf8: document.bodyUTF8, vocabulary: vocabulary),
+                                               wordCount: v.words, loadedAt: v.loadedAt))
             }
             let article = Article(id: a.id, name: a.name, first: versions[0])
             for v in versions.dropFirst() { article.append(v) }
@@ -254,7 +236,7 @@ public final class Workspace: @unchecked Sendable {
             return x.offset < y.offset
         }.map(\.element)
         let renumbered = versions.enumerated().map { k, v in
-            ArticleVersion(number: k + 1, document: v.document, text: v.text, loadedAt: v.loadedAt)
+            ArticleVersion(number: k + 1, document: v.document, deferredText: v.deferredText, wordCount: v.wordCount, loadedAt: v.loadedAt)
         }
         let merged = Article(id: keeper.id, name: name ?? keeper.name ?? members.compactMap(\.name).first, first: renumbered[0])
         for v in renumbered.dropFirst() { merged.append(v) }

@@ -55,6 +55,8 @@ final class DataBox {
         if case .object(var members) = content {
             if let existing = members.first(where: { $0.0 == key }) { return existing.1 }
             let box = DataBox()
+            // Emptied first, so the list is not shared and grows in place (a copy per member was quadratic).
+            content = .empty
             members.append((key, box))
             content = .object(members)
             return box
@@ -66,7 +68,9 @@ final class DataBox {
 
     func appendItem() -> DataBox {
         let box = DataBox()
-        if case .array(var items) = content { items.append(box); content = .array(items) } else { content = .array([box]) }
+        // Emptied first, so the list is not shared and grows in place: a copy per item made `list > FILE.csv` of
+        // 44,500 articles take 21 s.
+        if case .array(var items) = content { content = .empty; items.append(box); content = .array(items) } else { content = .array([box]) }
         return box
     }
 }

@@ -51,10 +51,17 @@ public enum Renderer {
     // MARK: terminal table
 
     static func table(_ t: Table, _ o: RenderOptions) -> String {
-        // Cells that need no cleaning (nearly all) are not copied.
+        // One pass over the cells: printable ASCII (nearly all) needs no cleaning and is a column a byte; the
+        // rest is cleaned and measured. Widths are kept for the lines below (tables of tens of thousands of rows).
         var rows = t.rows
+        let stride = t.columns.count
+        var cellWidths = [Int](repeating: 0, count: rows.count * stride)
         for i in rows.indices {
-            for j in rows[i].indices where Sanitizer.needsCleaning(rows[i][j]) { rows[i][j] = Sanitizer.clean(rows[i][j], keepNewlines: false) }
+            for j in rows[i].indices.prefix(stride) {
+                if let n = TextWidth.ofPrintableASCII(rows[i][j]) { cellWidths[i * stride + j] = n; continue }
+                if Sanitizer.needsCleaning(rows[i][j]) { rows[i][j] = Sanitizer.clean(rows[i][j], keepNewlines: false) }
+                cellWidths[i * stride + j] = TextWidth.of(rows[i][j])
+            }
         }
         // Column titles can be data too (a confusion matrix's labels come from folder names or article fields).
         var columns = t.columns.map { column in
@@ -63,12 +70,16 @@ public enum Renderer {
             return column
         }
         var titles = columns.map(\.title)
+        // The table's column each shown column is (columns are left out to fit).
+        var source = Array(0..<stride)
         let gap = 2
         var barWidth = t.bars == nil || !o.terminal ? 0 : 20
         var widths: [Int] = []
         func measure() {
             widths = columns.map { TextWidth.of($0.title) }
-            for r in rows { for (i, cell) in r.prefix(columns.count).enumerated() { widths[i] = max(widths[i], TextWidth.of(cell)) } }
+            for r in rows.indices {
+                for (i, j) in source.enumerated() where j < rows[r].count { widths[i] = max(widths[i], cellWidths[r * stride + j]) }
+            }
         }
         func total() -> Int { widths.reduce(0, +) + gap * max(0, columns.count - 1) + (barWidth > 0 ? barWidth + gap : 0) }
         // Fit the width, in a stated order: narrow the bars (or leave them out), cut text columns (widest first,
@@ -97,7 +108,7 @@ public enum Renderer {
                 left.append(titles[drop])
                 columns.remove(at: drop)
                 titles.remove(at: drop)
-                rows = rows.map { r in var r = r; if drop < r.count { r.remove(at: drop) }; return r }
+                source.remove(at: drop)
                 measure(); shrink()
             }
         }
@@ -106,13 +117,16 @@ public enum Renderer {
         if let title = t.title { lines.append(o.color ? "\u{1B}[1m\(Sanitizer.clean(title))\u{1B}[0m" : Sanitizer.clean(title)) }
         // Each line is built as bytes: tables of tens of thousands of rows (list) spent most of their time
         // making and joining a string per cell.
-        func line(_ cells: [String], header: Bool, into out: inout [UInt8]) {
+        /// `row`: the row's index, for its cells' widths (nil for the header, whose cells are the shown titles).
+        func line(_ cells: [String], row: Int?, into out: inout [UInt8]) {
             let start = out.count
+            let header = row == nil
             for i in 0..<n {
                 if i > 0 { for _ in 0..<gap { out.append(0x20) } }
-                let cell = i < cells.count ? cells[i] : ""
+                let j = header ? i : source[i]
+                let cell = j < cells.count ? cells[j] : ""
                 var cut = cell
-                var width = TextWidth.of(cell)
+                var width = row.map { j < cells.count ? cellWidths[$0 * stride + j] : 0 } ?? TextWidth.of(cell)
                 if width > widths[i] {
                     cut = columns[i].cutsStart && !header ? TextWidth.truncateStart(cell, to: widths[i])
                         : TextWidth.truncate(cell, to: widths[i], atWords: columns[i].wholeWords)
@@ -127,7 +141,7 @@ public enum Renderer {
             if header || barWidth == 0 { while out.count > start, out.last == 0x20 { out.removeLast() } }
         }
         var header: [UInt8] = []
-        line(columns.map(\.title), header: true, into: &header)
+        line(columns.map(\.title), row: nil, into: &header)
         let headerText = String(decoding: header, as: UTF8.self)
         lines.append(o.color ? "\u{1B}[1m\(headerText)\u{1B}[0m" : headerText)
         let rule = o.terminal ? "─" : "-"
@@ -136,7 +150,7 @@ public enum Renderer {
         body.reserveCapacity(rows.count * (widths.reduce(0, +) + gap * n + 1))
         for (k, r) in rows.enumerated() {
             if k > 0 { body.append(0x0A) }
-            line(r, header: false, into: &body)
+            line(r, row: k, into: &body)
             if barWidth > 0, let bars = t.bars, k < bars.count {
                 let cells = Int((max(0, min(1, bars[k])) * Double(barWidth)).rounded())
                 let bar = String(repeating: "█", count: max(cells, bars[k] > 0 ? 1 : 0))

@@ -4,14 +4,19 @@
 public enum TextWidth {
     public static func of(_ s: String) -> Int {
         // Printable ASCII (most cells of most tables): a column a byte, counted without decoding scalars.
-        var bytes = s
-        if let n = bytes.withUTF8({ b -> Int? in
-            for x in b where x >= 0x7F || x < 0x20 { return nil }
-            return b.count
-        }) { return n }
+        if let n = ofPrintableASCII(s) { return n }
         var w = 0
         for u in s.unicodeScalars { w += width(u) }
         return w
+    }
+
+    /// The width of a text of printable ASCII only (a byte a column, nothing to clean), else nil.
+    public static func ofPrintableASCII(_ s: String) -> Int? {
+        var bytes = s
+        return bytes.withUTF8 { b -> Int? in
+            for x in b where x >= 0x7F || x < 0x20 { return nil }
+            return b.count
+        }
     }
 
     public static func width(_ u: Unicode.Scalar) -> Int {

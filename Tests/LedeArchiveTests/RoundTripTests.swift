@@ -124,6 +124,12 @@ import LedeText
         #expect(Fingerprint.of(parts: [[1, 2], [3]]) != Fingerprint.of(parts: [[1], [2, 3]]))
         let f = Fingerprint.of(Array("lede".utf8))
         #expect(Fingerprint(hex: f.description) == f)
+        #expect(Fingerprint(hex: f.description.uppercased()) == f)
+        #expect(Fingerprint(hex: "0123456789abcdef0123456789ABCDEF") == Fingerprint(high: 0x0123456789abcdef, low: 0x0123456789abcdef))
+        for bad in ["", String(f.description.dropLast()), f.description + "0", "g" + f.description.dropFirst(),
+                    "+" + f.description.dropFirst(), String(f.description.dropLast()) + "é"] {
+            #expect(Fingerprint(hex: bad) == nil, "\(bad)")
+        }
     }
 
     @Test func tagsModelsFeedsFetchStateAndTheLogComeBack() throws {

@@ -53,6 +53,10 @@ import LedeArchive
 
         let second = try opened()
         #expect(second.workspace.articles.map(\.id) == ids)
+        // Opening reads the stored texts without tokenising them; `list` shows the stored word counts.
+        #expect(second.workspace.articles.allSatisfy { !$0.latest.deferredText.isTokenized })
+        #expect(second.workspace.articles.map(\.latest.wordCount) == first.workspace.articles.map(\.latest.wordCount))
+        #expect(second.workspace.articles.allSatisfy { !$0.latest.deferredText.isTokenized })
         #expect(second.workspace.articles.map { $0.latest.metadata.title } == titles)
         #expect(second.workspace.articles.map { Set($0.tags) } == tags)
         #expect(tags.contains { !$0.isEmpty })
@@ -64,6 +68,8 @@ import LedeArchive
         // Analyses see the archive's articles.
         let keywords = try second.keywords(KeywordsRequest(terms: TermOptions(top: 3)))
         #expect(!keywords.groups[0].terms.isEmpty)
+        #expect(second.workspace.articles.allSatisfy { $0.latest.deferredText.isTokenized })
+        #expect(second.workspace.articles.map(\.latest.text.tokenCount) == first.workspace.articles.map(\.latest.text.tokenCount))
         let report = try second.archive(ArchiveRequest(action: .summary))
         #expect(report.contents?.articles == 6 && report.contents?.models == 1 && report.contents?.tags ?? 0 > 0)
     }

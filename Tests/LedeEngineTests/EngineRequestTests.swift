@@ -104,4 +104,24 @@ import LedeSession
         #expect(opened.articles == 6 && opened.warnings.isEmpty)
         #expect(try reopened.stats(StatsRequest()).selection.words == (try engine.stats(StatsRequest())).selection.words)
     }
+
+    /// `open` reads the texts back without tokenising them (that is what made reopening slow); `list` shows the
+    /// saved word counts, and the first analysis tokenises what it selected, giving what the loaded session gave.
+    @Test func openDefersTokenisingToTheFirstCommandThatReadsTheTexts() throws {
+        let engine = try loaded()
+        _ = try engine.save(SaveRequest(file: "s.json", path: dir + "/s.json"))
+        let reopened = Engine()
+        _ = try reopened.open(OpenRequest(file: "s.json", path: dir + "/s.json"))
+        let versions = reopened.workspace.articles.flatMap(\.versions)
+        #expect(versions.count == 6 && versions.allSatisfy { !$0.deferredText.isTokenized })
+        #expect(try reopened.list(ListRequest()).articles.map(\.words) == (try engine.list(ListRequest())).articles.map(\.words))
+        #expect(versions.allSatisfy { !$0.deferredText.isTokenized }, "list tokenised the texts")
+        #expect(reopened.workspace.articles[0].latest.body == engine.workspace.articles[0].latest.body)
+        let keywords = try reopened.keywords(KeywordsRequest(terms: TermOptions(top: 5)))
+        #expect(versions.allSatisfy { $0.deferredText.isTokenized })
+        #expect(keywords.groups[0].terms.map(\.term) == (try engine.keywords(KeywordsRequest(terms: TermOptions(top: 5)))).groups[0].terms.map(\.term))
+        for (a, b) in zip(reopened.workspace.articles, engine.workspace.articles) {
+            #expect(a.latest.text.tokenCount == b.latest.text.tokenCount && a.latest.contentHash == b.latest.contentHash)
+        }
+    }
 }

@@ -65,6 +65,7 @@ extension Engine {
             let picked = Set(target.map { ObjectIdentifier($0.article) })
             reference = workspace.articles.filter { !picked.contains(ObjectIdentifier($0)) }.map { Selection(article: $0, version: $0.latest) }
             if reference.isEmpty { throw EngineError("no articles left for the reference; name one with --vs SEL or --vs PATH") }
+            try tokenizeTexts(of: reference.map(\.version))
         } else if !reference.isEmpty {
             let targetVersions = Set(target.map { ObjectIdentifier($0.version) })
             let shared = Set(reference.map { ObjectIdentifier($0.version) }).intersection(targetVersions)

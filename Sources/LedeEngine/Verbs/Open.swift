@@ -19,7 +19,8 @@ public struct OpenReport: Codable, Sendable {
 }
 
 extension Engine {
-    /// `progress` gets (done, total) for the two phases, reading and indexing, from worker threads.
+    /// `progress` gets (done, total) while the file is read, from worker threads. The texts are tokenised when a
+    /// command first needs them.
     public func open(_ request: OpenRequest, progress: (@Sendable (LoadProgress) -> Void)? = nil) throws -> OpenReport {
         // Read and rebuild everything before touching the session: a bad file, or Ctrl-C, leaves it as it was.
         let doc: SessionDocument
@@ -30,8 +31,7 @@ extension Engine {
         var warnings: [String] = []
         var versions = 0
         if doc.formatVersion >= 2 {
-            let indexing: (@Sendable (Int, Int) -> Void)? = progress.map { p in { @Sendable in p(LoadProgress(phase: .indexing, done: $0, bytes: 0, total: $1)) } }
-            try restoredWorkspace.restore(doc.articles, progress: indexing)
+            try restoredWorkspace.restore(doc.articles)
             versions = doc.articles.reduce(0) { $0 + $1.versions.count }
         }
         // Format 1 (older lede) may have been saved without text: its sources are read again and checked.

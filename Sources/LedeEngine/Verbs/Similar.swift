@@ -25,6 +25,7 @@ public struct SimilarReport: Codable, Sendable {
 extension Engine {
     public func similar(_ request: SimilarRequest) throws -> SimilarReport {
         let selections = try workspace.select(request.selectors)
+        try tokenizeTexts(of: selections.map(\.version))
         let (clusters, pairs) = try NearDuplicates.find(selections.map(\.version.text), vocabulary: workspace.vocabulary,
                                                         threshold: request.threshold)
         func label(_ s: Selection) -> String { "\(s.article.displayName)@\(s.version.number)" }

@@ -60,6 +60,7 @@ extension Engine {
     public func tag(_ request: TagRequest) throws -> TagReport {
         let start = Date()
         let selections = try workspace.select(request.selectors)
+        try tokenizeTexts(of: selections.map(\.version))
         let keys = indexes.termKeys()
         var rows: [TagReport.Row] = []
         let taggerName: String

@@ -58,6 +58,7 @@ extension Engine {
         let start = Date()
         let range = request.k
         let selections = try workspace.select(request.selectors)
+        try tokenizeTexts(of: selections.map(\.version))
         var labels: [String]?
         if let source = request.labelFrom {
             let raw = selections.map { source.label(of: $0.article, version: $0.version) }

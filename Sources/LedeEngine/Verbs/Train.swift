@@ -45,6 +45,7 @@ extension Engine {
                                      refusal: "a model named '\(request.name)' exists\(size); add --force to replace it, or choose another name")
         }
         let selections = try workspace.select(request.selectors)
+        try tokenizeTexts(of: selections.map(\.version))
         let raw = selections.map { request.labelFrom.label(of: $0.article, version: $0.version) }
         let set: LabelledSet
         do { set = try LabelledSet(labels: raw, source: request.labelFrom) } catch { throw EngineError("\(error)") }
