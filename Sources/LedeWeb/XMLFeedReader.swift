@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import LedeArticles
 
 /// Reads RSS (2.0, 0.9x and 1.0/RDF), Atom 1.0 and sitemaps (`urlset`, news sitemaps, `sitemapindex`) with
 /// libxml2's SAX2 parser: one pass, no tree built, no network (external entities and DTDs are never loaded).
@@ -144,6 +145,7 @@ final class XMLFeedReader {
 
     /// (well-formed, the first error as `line L: message`).
     private func parse(_ data: Data) -> (Bool, String?) {
+        LibXML2.initialised
         guard let ctxt = xmlNewParserCtxt() else { return (false, "libxml2 could not start") }
         defer { xmlFreeParserCtxt(ctxt) }
         guard let sax = ctxt.pointee.sax else { return (false, "libxml2 could not start") }

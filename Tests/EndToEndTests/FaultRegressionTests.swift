@@ -32,6 +32,24 @@ import Testing
         #expect(lines.count == 1 && lines[0].contains(message), "\(command): \(r.err)")
     }
 
+    /// libxml2 printed "encoding error : input conversion failed…" and "I/O error" lines of its own for a page
+    /// with a byte its declared charset does not allow (from worker threads too), and the page was lost.
+    @Test func libxml2PrintsNothingAndTheBadCharsetPageLoads() throws {
+        let dir = Lede.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let text = Array("The council met on Tuesday to discuss the harbour budget, and members voted for it.".utf8)
+        for k in 0..<4 {
+            let page = Array("<html><head><meta charset=\"shift_jis\"><title>Page \(k)</title></head><body><article><p>".utf8)
+                + [0x41, 0x81, 0x20] + text + Array("</p></article></body></html>".utf8)
+            try Data(page).write(to: URL(fileURLWithPath: dir + "/page\(k).html"))
+        }
+        let r = try Lede.run(["--no-init", "-c", "load \(dir)", "-c", "list"])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(!r.err.contains("encoding error") && !r.err.contains("I/O error"), "\(r.err)")
+        #expect(r.err.split(separator: "\n").count == 1 && r.err.contains("invalid shift_jis"), "\(r.err)")
+        #expect(r.out.contains("4 articles"), "\(r.out)")
+    }
+
     @Test func largeButAllowedValuesWork() throws {
         let r = try afterSamples("keywords --top 1000000 --min-count 2147483647")
         #expect(r.status == 0, "\(r.err)")

@@ -243,6 +243,44 @@ func write(_ text: String, to path: String) throws { try Data(text.utf8).write(t
         #expect(utf8.body.hasSuffix("Café – déjà vu."))
     }
 
+    /// A byte that is invalid in the page's declared charset is one U+FFFD and a warning, not the rest of the page:
+    /// libxml2's own conversion stopped there (and printed to stderr), so such pages had "no article text".
+    @Test func anInvalidByteInALegacyCharsetLosesOnlyThatByte() throws {
+        let body = "The council met on Tuesday to discuss the harbour budget, and members voted for it after a long debate."
+        // EUC-JP for 東京 is C5 EC B5 FE; a lead byte A1 before a space is not valid EUC-JP.
+        func page(_ head: String) -> Data {
+            Data(Array(head.utf8) + Array("<body><article><p>".utf8) + [0xC5, 0xEC, 0xB5, 0xFE, 0x20, 0xA1, 0x20]
+                 + Array("\(body)</p></article></body></html>".utf8))
+        }
+        let pages = ["<html><head><meta charset=\"euc-jp\"><title>Budget</title></head>",
+                     "<?xml version=\"1.0\" encoding=\"EUC-JP\"?><html><head><title>Budget</title></head>"]
+        for head in pages {
+            let doc = try HTMLArticleParser.parse(page(head), path: "page.html")
+            #expect(doc.body == "東京 \u{FFFD} " + body, "\(head)")
+            #expect(doc.warnings == ["invalid euc-jp: 1 byte sequence replaced with U+FFFD"], "\(head)")
+        }
+        // The same through a server's Content-Type, and valid EUC-JP gives no warning.
+        let declared = try HTMLArticleParser.parse(page("<html><head><title>Budget</title></head>"), path: "page", declaredCharset: "EUC-JP")
+        #expect(declared.body == "東京 \u{FFFD} " + body && declared.warnings.count == 1)
+        let valid = Data(Array("<html><head><meta charset=\"euc-jp\"></head><body><article><p>".utf8) + [0xC5, 0xEC, 0xB5, 0xFE, 0x20]
+                         + Array("\(body)</p></article></body></html>".utf8))
+        let clean = try HTMLArticleParser.parse(valid, path: "page.html")
+        #expect(clean.body == "東京 " + body && clean.warnings.isEmpty)
+        // A charset iconv does not know keeps libxml2's reading.
+        #expect(CharsetTranscoder.utf8(from: [UInt8]([0x41]).withUnsafeBufferPointer { $0 }, charset: "no-such-charset") == nil)
+    }
+
+    /// Stateful ISO-2022-JP and an undeclared page of windows-1252 with a byte that charset leaves undefined.
+    @Test func transcodingKeepsStateAndReplacesUndefinedBytes() throws {
+        // ESC $ B switches to JIS X 0208 (東京 = 45 6C 35 7E), ESC ( B back to ASCII.
+        let jis: [UInt8] = [0x1B, 0x24, 0x42, 0x45, 0x6C, 0x35, 0x7E, 0x1B, 0x28, 0x42] + Array(" news".utf8)
+        let converted = try #require(jis.withUnsafeBufferPointer { CharsetTranscoder.utf8(from: $0, charset: "iso-2022-jp") })
+        #expect(String(decoding: converted.utf8, as: UTF8.self) == "東京 news" && converted.replaced == 0)
+        let cp1252: [UInt8] = Array("Caf".utf8) + [0xE9, 0x20, 0x81, 0x20] + Array("ok".utf8)
+        let replaced = try #require(cp1252.withUnsafeBufferPointer { CharsetTranscoder.utf8(from: $0, charset: "windows-1252") })
+        #expect(String(decoding: replaced.utf8, as: UTF8.self) == "Café \u{FFFD} ok" && replaced.replaced == 1)
+    }
+
     @Test func textDumpHeaderVariants() throws {
         let text = """
         Home | World | Sport

@@ -15,8 +15,8 @@ final class HTMLPageReader: HTMLEventSink {
     /// Valid UTF-8 is read as UTF-8 whatever the page declares (a BOM is skipped; script and style contents are
     /// dropped first, see `RawTextElider`); otherwise the charset the server declared (`Content-Type`, passed as
     /// `declaredCharset`) is honoured, then the page's `<meta charset>`, and a page with no declaration is read as
-    /// windows-1252 (the web's default). Bytes that are invalid in a page declaring UTF-8 become U+FFFD, with a
-    /// warning. Nil when libxml2 cannot read the bytes at all.
+    /// windows-1252 (the web's default). Bytes that are invalid in the charset become U+FFFD, with a warning (a
+    /// legacy charset is converted here, `CharsetTranscoder`). Nil when libxml2 cannot read the bytes at all.
     static func read(_ data: Data, declaredCharset: String? = nil) -> HTMLPageReader? {
         data.withUnsafeBytes { raw -> HTMLPageReader? in
             var bytes = raw.bindMemory(to: UInt8.self)
@@ -30,21 +30,30 @@ final class HTMLPageReader: HTMLEventSink {
             }
             // The transport's charset outranks the page's own declaration (the HTML standard's encoding sniffing).
             let header = declaredCharset?.lowercased()
+            // A legacy charset: converted to UTF-8 here, each invalid byte replaced, then read as UTF-8.
+            func transcoded(_ charset: String) -> HTMLPageReader? {
+                guard let (utf8, replaced) = CharsetTranscoder.utf8(from: bytes, charset: charset) else { return nil }
+                let reader = utf8.withUnsafeBufferPointer { parse($0, encoding: "UTF-8", ignoreDeclared: true)?.reader }
+                if replaced > 0 {
+                    reader?.warnings.append("invalid \(charset): \(replaced) byte sequence\(replaced == 1 ? "" : "s") replaced with U+FFFD")
+                }
+                return reader
+            }
             if let header, header != "utf-8", header != "utf8" {
-                if let reader = parse(bytes, encoding: header, ignoreDeclared: true)?.reader { return reader }
+                if let reader = transcoded(header) ?? parse(bytes, encoding: header, ignoreDeclared: true)?.reader { return reader }
             }
             guard let first = parse(bytes, encoding: nil, ignoreDeclared: false) else { return nil }
-            switch header ?? first.declaredEncoding?.lowercased() {
+            switch header ?? first.declaredEncoding?.lowercased() ?? CharsetTranscoder.xmlDeclaredEncoding(bytes) {
             case nil:
-                return parse(bytes, encoding: "windows-1252", ignoreDeclared: true)?.reader
+                return transcoded("windows-1252") ?? parse(bytes, encoding: "windows-1252", ignoreDeclared: true)?.reader
             case "utf-8", "utf8":
                 let (text, warnings) = TextDecoder.decode(Data(buffer: bytes))
                 var repairedText = text
                 let repaired = repairedText.withUTF8 { parse($0, encoding: "UTF-8", ignoreDeclared: true)?.reader }
                 repaired?.warnings = warnings
                 return repaired
-            default:
-                return first.reader
+            case let declared?:
+                return transcoded(declared) ?? first.reader
             }
         }
     }
