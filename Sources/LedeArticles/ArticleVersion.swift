@@ -11,6 +11,9 @@ public final class ArticleVersion: @unchecked Sendable {
     public let document: ParsedDocument
     /// The text, tokenised now or later; versions that share a stored text share it.
     public let deferredText: DeferredText
+    /// The tokens of a version made tokenised (a load), read without going through `deferredText`: analyses
+    /// read `text` of tens of thousands of versions in their loops.
+    private let tokenized: TokenizedText?
     /// The word count known without tokenising (saved with the version), used until the text is tokenised.
     private let knownWordCount: Int?
     public let loadedAt: Date
@@ -25,14 +28,21 @@ public final class ArticleVersion: @unchecked Sendable {
     public convenience init(number: Int, document: ParsedDocument, text: TokenizedText, loadedAt: Date = Date(),
                             contentHash: String? = nil) {
         self.init(number: number, document: document, deferredText: DeferredText(text), wordCount: nil,
-                  loadedAt: loadedAt, contentHash: contentHash)
+                  loadedAt: loadedAt, contentHash: contentHash, tokenized: text)
     }
 
     /// A version whose text may not be tokenised yet; `wordCount` is its count of words when known (saved
     /// with it), so listing it need not tokenise it.
-    public init(number: Int, document: ParsedDocument, deferredText: DeferredText, wordCount: Int?, loadedAt: Date,
-                contentHash: String? = nil) {
+    public convenience init(number: Int, document: ParsedDocument, deferredText: DeferredText, wordCount: Int?, loadedAt: Date,
+                            contentHash: String? = nil) {
+        self.init(number: number, document: document, deferredText: deferredText, wordCount: wordCount, loadedAt: loadedAt,
+                  contentHash: contentHash, tokenized: nil)
+    }
+
+    private init(number: Int, document: ParsedDocument, deferredText: DeferredText, wordCount: Int?, loadedAt: Date,
+                 contentHash: String?, tokenized: TokenizedText?) {
         self.number = number
+        self.tokenized = tokenized
         var document = document
         document.releaseBody()
         self.document = document
@@ -43,13 +53,13 @@ public final class ArticleVersion: @unchecked Sendable {
     }
 
     /// The tokenised text (tokenised now if it was not yet).
-    public var text: TokenizedText { deferredText.text }
+    public var text: TokenizedText { tokenized ?? deferredText.text }
 
     /// FNV-1a of the normalised body text (`ContentHash.ofNormalised`): equal for "unchanged" reloads.
     public var contentHash: String {
         cachedHash.withLock { cached in
             if let cached { return cached }
-            let hash = deferredText.utf8.withUnsafeBufferPointer { ContentHash.ofNormalised(utf8: $0) }
+            let hash = utf8.withUnsafeBufferPointer { ContentHash.ofNormalised(utf8: $0) }
             cached = hash
             return hash
         }
@@ -74,13 +84,17 @@ public final class ArticleVersion: @unchecked Sendable {
     }
     /// Words (tokens) in the text; the saved count while the text is not tokenised.
     public var wordCount: Int {
+        if let tokenized { return tokenized.tokenCount }
         if let knownWordCount, !deferredText.isTokenized { return knownWordCount }
         return text.tokenCount
     }
 
     /// The body: paragraphs separated by a blank line (rebuilt from the text, not tokenising it).
-    public var body: String { String(decoding: deferredText.utf8, as: UTF8.self) }
+    public var body: String { String(decoding: utf8, as: UTF8.self) }
+
+    /// The body's bytes (not tokenising the text).
+    private var utf8: [UInt8] { tokenized?.utf8 ?? deferredText.utf8 }
 
     /// The paragraphs as the loader found them (rebuilt from the text, not tokenising it).
-    public var paragraphs: [String] { ParsedDocument.paragraphs(of: deferredText.utf8, at: document.paragraphRanges) }
+    public var paragraphs: [String] { ParsedDocument.paragraphs(of: utf8, at: document.paragraphRanges) }
 }

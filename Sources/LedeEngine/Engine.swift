@@ -57,6 +57,6 @@ public final class Engine {
     /// Tokenises those texts of `versions` that are not yet (read back from a session file or an archive), on
     /// all cores, before an analysis reads them; one at a time, on first use, would take one core. Cancellable.
     func tokenizeTexts(of versions: [ArticleVersion]) throws {
-        try DeferredText.tokenize(versions.map(\.deferredText))
+        try workspace.tokenizeTexts(of: versions)
     }
 }

@@ -12,6 +12,9 @@ public final class Workspace: @unchecked Sendable {
     private let tokenizer = Tokenizer()
     /// What selectors resolved by a name the user may not expect (`tag:business` is economy), until the shell shows it.
     var selectionNotes: [String] = []
+    /// Texts of adopted articles that were not tokenised yet (read back from a session file or an archive), until
+    /// `tokenizeTexts(of:)` finds them done: a workspace without any need not look at its versions' texts.
+    private var waitingTexts: [DeferredText] = []
     /// Lookups by name, canonical URL and source file for `add`; rebuilt after any other change.
     private var identityIndex: IdentityIndex?
 
@@ -150,10 +153,18 @@ public final class Workspace: @unchecked Sendable {
         try tokenizeAll(count: bodies.count, body: { bodies[$0] }, progress: progress)
     }
 
+    /// Tokenises those texts of `versions` that are not yet, on all cores (see `DeferredText`). Cancellable.
+    public func tokenizeTexts(of versions: [ArticleVersion]) throws {
+        if waitingTexts.isEmpty { return }
+        try DeferredText.tokenize(versions.map(\.deferredText))
+        waitingTexts.removeAll { $0.isTokenized }
+    }
+
     /// Adds articles made with their own ids (read from an archive or a session file) as they are, in order;
     /// ids made later continue after the largest.
     public func adopt(_ made: [Article]) {
         articles.append(contentsOf: made)
+        for a in made { for v in a.versions where !v.deferredText.isTokenized { waitingTexts.append(v.deferredText) } }
         for a in made { if let n = Workspace.idNumber(a.id) { nextNumber = max(nextNumber, n + 1) } }
         identityIndex = nil
     }
@@ -260,6 +271,8 @@ public final class Workspace: @unchecked Sendable {
     public func drop(_ ids: Set<String>) -> Int {
         let before = articles.count
         articles.removeAll { ids.contains($0.id) }
+        // The texts of dropped articles are let go.
+        if !waitingTexts.isEmpty { waitingTexts = articles.flatMap { $0.versions.map(\.deferredText) }.filter { !$0.isTokenized } }
         for k in collections.indices { collections[k].members.removeAll { ids.contains($0.article) } }
         identityIndex = nil
         return before - articles.count
@@ -267,6 +280,7 @@ public final class Workspace: @unchecked Sendable {
 
     public func removeAll() {
         articles.removeAll()
+        waitingTexts.removeAll()
         collections.removeAll()
         identityIndex = nil
         nextNumber = 1
