@@ -1,7 +1,7 @@
 import LedeText
 
-/// A `LanguageIdentifier` built the first time a page needs one (reading its word profiles costs more than most
-/// pages' extraction), then shared by every worker of the load that owns it.
+/// The `LanguageIdentifier` a load's workers share: the process's (`LanguageIdentifier.shared`, built the first
+/// time a page needs one: reading its word profiles costs more than most pages' extraction), or one given.
 public final class SharedLanguageIdentifier: Sendable {
     private let identifier = Locked<LanguageIdentifier?>(nil)
 
@@ -13,7 +13,7 @@ public final class SharedLanguageIdentifier: Sendable {
     var value: LanguageIdentifier {
         identifier.withLock { held in
             if let held { return held }
-            let made = LanguageIdentifier()
+            let made = LanguageIdentifier.shared
             held = made
             return made
         }

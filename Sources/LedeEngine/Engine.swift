@@ -20,8 +20,8 @@ public final class Engine {
     /// The lists `--stopwords LANG` and the loader's language choice read, each once per session.
     public let stoplists = StopwordCatalog()
     private(set) var indexes: SessionIndexes
-    /// Finds an article's language when its page does not say (built on first need: about 40 ms).
-    private(set) lazy var languageIdentifier = LanguageIdentifier()
+    /// Finds an article's language when its page does not say (the process's one, built on first need: about 40 ms).
+    var languageIdentifier: LanguageIdentifier { LanguageIdentifier.shared }
     /// The identifier the loader uses for pages that do not declare their language, built once per session.
     let loaderLanguages = SharedLanguageIdentifier()
     /// The archive the session stores into and reads from (`archive FILE`, `lede --archive FILE`), when open.

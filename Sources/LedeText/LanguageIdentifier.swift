@@ -53,6 +53,11 @@ public final class LanguageIdentifier: @unchecked Sendable {
     private let lock = NSLock()
     private var trigramProfiles: [Script: TrigramProfiles] = [:]
 
+    /// The one a process shares (sessions, the loader, tests): it holds no session state, and building its
+    /// profiles costs ~40 ms a time (the command fuzzer, which makes a session every few inputs, spent a third of
+    /// its time there).
+    public static let shared = LanguageIdentifier()
+
     public init() {
         var profiles: [Script: WordProfiles] = [:]
         for script in LanguageIdentifier.profiledScripts {
