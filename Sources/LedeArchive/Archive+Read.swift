@@ -112,7 +112,7 @@ extension Archive {
                     }
                     batch[batch.count - 1].versions.append(StoredVersion(
                         number: vs.int(4), document: document, loadedAt: dates.date(vs.text(21)), contentHash: vs.text(7) ?? "",
-                        rawHash: vs.text(6).flatMap(Fingerprint.init(hex:)), parserVersion: vs.text(25) ?? "",
+                        rawHashHex: vs.text(6), parserVersion: vs.text(25) ?? "",
                         words: vs.optionalInt(20), fetch: fetch, textID: textID))
                 }
                 if !batch.isEmpty { try deliver(batch) }

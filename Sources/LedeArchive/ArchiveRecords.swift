@@ -78,7 +78,9 @@ public struct StoredVersion: Sendable {
     public var loadedAt: Date
     /// `ContentHash.ofNormalised` of the body.
     public var contentHash: String
-    public var rawHash: Fingerprint?
+    /// The raw bytes' fingerprint as stored (32 hex digits): parsed only when asked for (`rawHash`).
+    var rawHashHex: String?
+    public var rawHash: Fingerprint? { rawHashHex.flatMap(Fingerprint.init(hex:)) }
     public var parserVersion: String
     public var words: Int?
     public var fetch: FetchRecord?

@@ -33,20 +33,23 @@ enum ParagraphLayout {
     static func split(_ body: [UInt8]) -> [Range<Int>] {
         if body.isEmpty { return [] }
         var ranges: [Range<Int>] = []
-        var start = 0, i = 0
-        let n = body.count
+        var start = 0
         body.withUnsafeBufferPointer { b in
-            while i + 1 < n {
-                if b[i] == newline && b[i + 1] == newline {
-                    ranges.append(start..<i)
-                    i += 2
+            let base = b.baseAddress!
+            var i = 0
+            // memchr finds each newline; a blank line is two in a row.
+            while i + 1 < b.count, let found = memchr(base + i, Int32(newline), b.count - 1 - i) {
+                let k = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if b[k + 1] == newline {
+                    ranges.append(start..<k)
+                    i = k + 2
                     start = i
                 } else {
-                    i += 1
+                    i = k + 1
                 }
             }
         }
-        ranges.append(start..<n)
+        ranges.append(start..<body.count)
         return ranges
     }
 

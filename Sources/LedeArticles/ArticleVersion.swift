@@ -18,11 +18,10 @@ public final class ArticleVersion: @unchecked Sendable {
     private let knownWordCount: Int?
     public let loadedAt: Date
     /// Computed on first use (comparing with a reloaded version, saving a session), not for every article at
-    /// load time: a pass over every body byte that a plain load never needs. Guarded: versions are shared
-    /// across threads.
-    private let cachedHash: Locked<String?>
-    /// The version's language, found on first use (`language(identifiedBy:)`): nil inside when unknown.
-    private let cachedLanguage = Locked<Language??>(nil)
+    /// load time: a pass over every body byte that a plain load never needs. Versions are shared across threads.
+    private let cachedHash: Computed<String>
+    /// The version's language, found on first use (`language(identifiedBy:)`): nil when unknown.
+    private let cachedLanguage = Computed<Language?>()
 
     /// `contentHash` may be passed when it was already computed.
     public convenience init(number: Int, document: ParsedDocument, text: TokenizedText, loadedAt: Date = Date(),
@@ -48,7 +47,7 @@ public final class ArticleVersion: @unchecked Sendable {
         self.document = document
         self.deferredText = deferredText
         knownWordCount = wordCount
-        self.cachedHash = Locked(contentHash)
+        cachedHash = contentHash.map { Computed($0) } ?? Computed()
         self.loadedAt = loadedAt
     }
 
@@ -57,12 +56,7 @@ public final class ArticleVersion: @unchecked Sendable {
 
     /// FNV-1a of the normalised body text (`ContentHash.ofNormalised`): equal for "unchanged" reloads.
     public var contentHash: String {
-        cachedHash.withLock { cached in
-            if let cached { return cached }
-            let hash = utf8.withUnsafeBufferPointer { ContentHash.ofNormalised(utf8: $0) }
-            cached = hash
-            return hash
-        }
+        cachedHash.value { utf8.withUnsafeBufferPointer { ContentHash.ofNormalised(utf8: $0) } }
     }
 
     public var metadata: ArticleMetadata { document.metadata }
@@ -70,16 +64,13 @@ public final class ArticleVersion: @unchecked Sendable {
     /// The language the page declares (`<html lang>`, JSON-LD, a JSON field), else the one `identifier` finds
     /// in the start of the text; nil when neither knows. Found once per version.
     public func language(identifiedBy identifier: LanguageIdentifier) -> Language? {
-        cachedLanguage.withLock { cached in
-            if let cached { return cached }
-            var found = metadata.language.flatMap(Language.init(tag:))
-            if found == nil, text.tokenCount > 0 {
-                // The first few hundred words are what the identifier reads.
-                let end = text.range(ofToken: min(text.tokenCount, LanguageIdentifier.sampleWords) - 1).upperBound
-                found = text.bytes(in: 0..<end).withUnsafeBufferPointer { identifier.identify(utf8: $0) }
-            }
-            cached = .some(found)
-            return found
+        cachedLanguage.value {
+            if let declared = metadata.language.flatMap(Language.init(tag:)) { return declared }
+            let text = self.text
+            guard text.tokenCount > 0 else { return nil }
+            // The first few hundred words are what the identifier reads.
+            let end = text.range(ofToken: min(text.tokenCount, LanguageIdentifier.sampleWords) - 1).upperBound
+            return text.bytes(in: 0..<end).withUnsafeBufferPointer { identifier.identify(utf8: $0) }
         }
     }
     /// Words (tokens) in the text; the saved count while the text is not tokenised.

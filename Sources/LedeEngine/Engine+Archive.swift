@@ -37,7 +37,7 @@ extension Engine {
         do {
             let total = progress == nil ? 0 : ((try? opened.summary().articles) ?? 0)
             let made = try readArchived(from: link, into: fresh, ids: nil, total: total, progress: progress)
-            fresh.adopt(made)
+            fresh.adopt(made.articles, waiting: made.waiting)
             var saved: [SessionDocument.SavedModel] = []
             for m in try opened.models() {
                 switch m.kind {
@@ -78,9 +78,10 @@ extension Engine {
 
     /// Articles read from the archive (all, or those with `ids`), built for `workspace` with their ids: every
     /// version, in date order as a workspace keeps them. Their texts are tokenised when a command first needs
-    /// them (versions that share a stored text share it), so opening an archive costs reading it.
+    /// them (versions that share a stored text share it; `waiting` lists them), so opening an archive costs
+    /// reading it.
     func readArchived(from link: ArchiveLink, into workspace: Workspace, ids: [String]?, total: Int = 0,
-                      progress: (@Sendable (LoadProgress) -> Void)?) throws -> [Article] {
+                      progress: (@Sendable (LoadProgress) -> Void)?) throws -> (articles: [Article], waiting: [DeferredText]) {
         let read = Locked(0)
         let reader: @Sendable (Archive, ClosedRange<Int64>?) throws -> [[StoredArticle]] = { archive, rows in
             var batches: [[StoredArticle]] = []
@@ -147,7 +148,7 @@ extension Engine {
                 made.append(article)
             }
         }
-        return made
+        return (made, Array(texts.values))
     }
 
     /// The workspace articles for stored ids, reading from the archive those the workspace lacks (dropped from
@@ -158,8 +159,8 @@ extension Engine {
         let missing = ids.subtracting(out.keys)
         if !missing.isEmpty {
             let back = try readArchived(from: link, into: workspace, ids: missing.sorted(), progress: nil)
-            workspace.adopt(back)
-            for a in back { out[a.id] = a }
+            workspace.adopt(back.articles, waiting: back.waiting)
+            for a in back.articles { out[a.id] = a }
         }
         return out
     }

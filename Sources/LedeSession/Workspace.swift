@@ -161,10 +161,12 @@ public final class Workspace: @unchecked Sendable {
     }
 
     /// Adds articles made with their own ids (read from an archive or a session file) as they are, in order;
-    /// ids made later continue after the largest.
-    public func adopt(_ made: [Article]) {
+    /// ids made later continue after the largest. `waiting`: their texts not tokenised yet, when the caller knows
+    /// them (else they are looked for).
+    public func adopt(_ made: [Article], waiting: [DeferredText]? = nil) {
         articles.append(contentsOf: made)
-        for a in made { for v in a.versions where !v.deferredText.isTokenized { waitingTexts.append(v.deferredText) } }
+        if let waiting { waitingTexts.append(contentsOf: waiting) }
+        else { for a in made { for v in a.versions where !v.deferredText.isTokenized { waitingTexts.append(v.deferredText) } } }
         for a in made { if let n = Workspace.idNumber(a.id) { nextNumber = max(nextNumber, n + 1) } }
         identityIndex = nil
     }
@@ -212,7 +214,7 @@ public final class Workspace: @unchecked Sendable {
     /// its texts). The texts are tokenised when a command first needs them (`DeferredText`), not here: reopening
     /// costs reading the file. Cancellable: a cancelled call adds nothing.
     public func restore(_ saved: [SessionDocument.SavedArticle]) throws {
-        var made: [Article] = []
+        var made: [Article] = [], waiting: [DeferredText] = []
         made.reserveCapacity(saved.count)
         for a in saved {
             try Cancellation.check()
@@ -221,8 +223,9 @@ public final class Workspace: @unchecked Sendable {
                 let document = ParsedDocument(path: v.sourcePath, format: v.format, metadata: v.metadata, paragraphs: v.text ?? [],
                                               dropped: v.dropped ?? [], recordKey: v.recordKey)
                 // The hash is computed again when first needed, from the text as it is now.
-                versions.append(ArticleVersion(number: v.number, document: document,
-                                               deferredText: DeferredText(utf8: document.bodyUTF8, vocabulary: vocabulary),
+                let text = DeferredText(utf8: document.bodyUTF8, vocabulary: vocabulary)
+                waiting.append(text)
+                versions.append(ArticleVersion(number: v.number, document: document, deferredText: text,
                                                wordCount: v.words, loadedAt: v.loadedAt))
             }
             let article = Article(id: a.id, name: a.name, first: versions[0])
@@ -230,7 +233,7 @@ public final class Workspace: @unchecked Sendable {
             article.tags = a.tags
             made.append(article)
         }
-        adopt(made)
+        adopt(made, waiting: waiting)
     }
 
     /// Turns several articles into versions of one (`group`): every version of every article, ordered by

@@ -72,6 +72,19 @@ import LedeText
         #expect(back.map { $0.versions[0].document.paragraphs } == shapes)
         #expect(ParagraphLayout.isPlain(Array("a\n\nb".utf8), [0..<1, 3..<4]))
         #expect(!ParagraphLayout.isPlain(Array("a\n\n\nb".utf8), [0..<1, 3..<5]))
+        // Splitting at blank lines, against the definition, on every string of up to 7 bytes of 'a' and newlines.
+        func reference(_ b: [UInt8]) -> [Range<Int>] {
+            if b.isEmpty { return [] }
+            var out: [Range<Int>] = [], start = 0, i = 0
+            while i + 1 < b.count { if b[i] == 10 && b[i + 1] == 10 { out.append(start..<i); i += 2; start = i } else { i += 1 } }
+            return out + [start..<b.count]
+        }
+        for length in 0...7 {
+            for pattern in 0..<(1 << length) {
+                let bytes = (0..<length).map { pattern >> $0 & 1 == 1 ? UInt8(10) : UInt8(ascii: "a") }
+                #expect(ParagraphLayout.split(bytes) == reference(bytes), "\(bytes)")
+            }
+        }
     }
 
     /// Reading in batches hands over whole articles (every version) in id order; `ids` selects.
