@@ -65,15 +65,19 @@ extension Archive {
                 if let rows { vs.bind(2, rows.lowerBound); vs.bind(3, rows.upperBound) }
                 defer { vs.reset() }
                 var batch: [StoredArticle] = []
-                var current: Int64 = -1
+                // Nil before the first row: a damaged archive may number an article -1.
+                var current: Int64?
                 var dates = DateCache()
-                // Copies of one text usually drop the same blocks (its title line): each JSON text decoded once.
-                var droppedCache: [String: [DroppedBlock]] = [:]
-                func dropped(_ json: String?) -> [DroppedBlock] {
+                // Copies of one text usually drop the same blocks (its title line): each JSON text decoded once,
+                // found again by an FNV-1a hash of its bytes (no String made for a text seen before).
+                var droppedCache: [UInt64: [(json: [UInt8], blocks: [DroppedBlock])]] = [:]
+                func dropped(_ json: UnsafeBufferPointer<UInt8>?) -> [DroppedBlock] {
                     guard let json else { return [] }
-                    if let known = droppedCache[json] { return known }
-                    let blocks = JSONText.readDropped(json)
-                    if droppedCache.count < 65_536 { droppedCache[json] = blocks }
+                    var hash: UInt64 = 0xcbf29ce484222325
+                    for b in json { hash = (hash ^ UInt64(b)) &* 0x100000001b3 }
+                    if let known = droppedCache[hash]?.first(where: { $0.json.elementsEqual(json) }) { return known.blocks }
+                    let blocks = JSONText.readDropped(String(decoding: json, as: UTF8.self))
+                    if droppedCache.count < 65_536 { droppedCache[hash, default: []].append((Array(json), blocks)) }
                     return blocks
                 }
                 while try vs.step() {
@@ -103,7 +107,7 @@ extension Archive {
                     let format = ArticleFormat(rawValue: vs.text(8) ?? "") ?? .text
                     let document = ParsedDocument(
                         path: vs.text(9) ?? vs.text(10) ?? "", format: format, metadata: metadata, bodyUTF8: text.body,
-                        paragraphRanges: text.ranges, dropped: dropped(vs.text(18)),
+                        paragraphRanges: text.ranges, dropped: vs.withTextBytes(18, dropped),
                         warnings: vs.text(19).map(JSONText.readStrings) ?? [], recordKey: vs.text(11))
                     var fetch: FetchRecord?
                     if let url = vs.text(10) {

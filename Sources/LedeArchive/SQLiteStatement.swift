@@ -116,6 +116,13 @@ final class SQLiteStatement {
     }
 
     func optionalBytes(_ c: Int32) -> [UInt8]? { isNull(c) ? nil : bytes(c) }
+
+    /// A TEXT column's bytes in place (valid until the next step or reset), nil for NULL: for a value looked up
+    /// in a cache without making a String of it first.
+    func withTextBytes<R>(_ c: Int32, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+        guard let p = sqlite3_column_text(handle, c) else { return body(nil) }
+        return body(UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, c))))
+    }
 }
 
 /// A value bound to a statement parameter.

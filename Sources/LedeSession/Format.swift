@@ -4,13 +4,16 @@ import Foundation
 public enum Format {
     /// 2225 → "2,225"
     public static func int(_ n: Int) -> String {
-        let digits = String(abs(n))
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
+        if n > -1000 && n < 1000 { return String(n) }
+        // By bytes: a table of tens of thousands of rows formats a count in each.
+        let digits = Array(String(n.magnitude).utf8)
+        var out: [UInt8] = n < 0 ? [UInt8(ascii: "-")] : []
+        out.reserveCapacity(digits.count + digits.count / 3 + 1)
+        for (i, d) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(UInt8(ascii: ",")) }
+            out.append(d)
         }
-        return n < 0 ? "-" + out : out
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func fixed(_ x: Double, _ places: Int) -> String {

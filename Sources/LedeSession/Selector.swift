@@ -88,6 +88,10 @@ extension Workspace {
 
     /// Resolves selectors to articles (their latest versions).
     public func selectArticles(_ selectors: [String]) throws -> [Article] {
+        if selectors.isEmpty || (selectors.count == 1 && selectors[0].lowercased() == "all") {
+            if articles.isEmpty { throw SelectorError.emptyWorkspace }
+            return articles
+        }
         // By object, not by id: hashing tens of thousands of id strings cost more than the selection.
         var seen = Set<ObjectIdentifier>()
         return try select(selectors).map(\.article).filter { seen.insert(ObjectIdentifier($0)).inserted }

@@ -14,7 +14,7 @@ public struct ParsedLine: Equatable, Sendable {
 }
 
 public enum LineSyntaxError: Error, Equatable, CustomStringConvertible {
-    case unterminatedQuote(Character), missingRedirectTarget, textAfterRedirect(String), danglingEscape, tooManyWords(Int)
+    case unterminatedQuote(Character), missingRedirectTarget, textAfterRedirect(String), danglingEscape, tooManyWords(Int), nulByte
 
     public var description: String {
         switch self {
@@ -22,6 +22,7 @@ public enum LineSyntaxError: Error, Equatable, CustomStringConvertible {
         case .missingRedirectTarget: return "'>' needs a file name"
         case .textAfterRedirect(let w): return "unexpected '\(w)' after the redirect target (put '> FILE' last)"
         case .danglingEscape: return "line ends with a lone '\\'"
+        case .nulByte: return "the line holds a NUL byte (U+0000); nothing was run"
         case .tooManyWords(let n):
             return "the line has \(n) words; a command takes at most \(LineSyntax.maxWords) (use a glob, a folder or a selector pattern)"
         }
@@ -58,6 +59,9 @@ public enum LineSyntax {
 
     /// Splits one logical line into words and an optional redirection.
     public static func split(_ line: String) throws -> ParsedLine {
+        // A file name is cut at a NUL by the system (`save a<NUL>b.json` wrote "a") and Foundation's path
+        // functions trap on one; no word of a command line needs it. It comes only from a script or a pipe.
+        if line.utf8.contains(0) { throw LineSyntaxError.nulByte }
         var words: [String] = []
         var current = ""
         var inWord = false

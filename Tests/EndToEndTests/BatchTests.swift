@@ -24,6 +24,22 @@ import Testing
         #expect(f.status == 1 && f.err == r.err)
     }
 
+    /// A NUL in a script line cut file names short (`save a<NUL>b.json` wrote "a", reporting "a␀b.json") and made
+    /// Foundation's path functions trap (found by the command fuzz target): such a line is refused whole.
+    @Test func aLineWithANulByteIsRefusedAndNothingIsWritten() throws {
+        let dir = Lede.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let script = dir + "/s.lede"
+        let lines = ["load \(Lede.samples)/cup-final.txt", "save a\u{0}b.json", "stats > st.csv\u{0}x", "list"]
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: script))
+        let r = try Lede.run(["--no-init", script], cwd: dir)
+        #expect(r.status == 1)
+        #expect(r.err.contains("\(script):2: error: the line holds a NUL byte (U+0000); nothing was run"), "\(r.err)")
+        #expect(r.err.contains("\(script):3: error: the line holds a NUL byte"), "\(r.err)")
+        #expect(r.out.contains("1 article"), "list on line 4 still ran: \(r.out)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["s.lede"])
+    }
+
     @Test func bailStopsAtTheFirstFailure() throws {
         let r = try Lede.run(["--no-init", "--bail", "-c", "nope", "-c", "help"])
         #expect(r.status == 1)

@@ -96,6 +96,24 @@ import LedeArticles
         try expectRefused(path) { if case .notAnArchive(_, let why) = $0 { return why.contains("schema version (-1)") } else { return false } }
     }
 
+    /// Found by the archive fuzz target: rows numbered below the reader's "no article yet" mark (-1 here) were
+    /// taken for a continuation of an article never started, and indexing the empty batch trapped.
+    @Test func anArticleNumberedBelowZeroIsReadBack() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/a.lede"
+        try makeArchive(path)
+        var db: OpaquePointer?
+        #expect(sqlite3_open(path, &db) == SQLITE_OK)
+        let renumber = "PRAGMA foreign_keys = OFF; UPDATE versions SET article = -1 WHERE article = 1; UPDATE tags SET article = -1 WHERE article = 1; UPDATE articles SET article = -1 WHERE article = 1;"
+        #expect(sqlite3_exec(db, renumber, nil, nil, nil) == SQLITE_OK, "\(String(cString: sqlite3_errmsg(db)))")
+        sqlite3_close(db)
+        let archive = try Archive(path: path)
+        let back = try archive.readArticles()
+        #expect(back.count == 30 && back.allSatisfy { $0.versions.count == 1 })
+        #expect(back.first?.versions.first?.document.metadata.title == "Story 1")
+    }
+
     @Test func aCorruptArchiveIsRefused() throws {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
