@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import LedeArticles
 
 /// Why the archive refused or failed: each is one line naming the file (or the query) and what is wrong.
 /// After any of them the archive on disk is as it was before the call (a failed batch is rolled back).
@@ -73,7 +74,7 @@ public enum ArchiveError: Error, Equatable, CustomStringConvertible, Sendable {
     /// Whether the file system holding the archive has (almost) no room left for this user.
     static func diskIsFull(_ path: String) -> Bool {
         var fs = statvfs()
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = RawPath.parent(of: path)
         guard statvfs(folder.isEmpty ? "." : folder, &fs) == 0 else { return false }
         return UInt64(fs.f_bavail) * UInt64(fs.f_frsize) < 1 << 20
     }

@@ -8,6 +8,46 @@ import Glibc
 /// opened, so a file called `caf\xE9.txt` loads instead of failing with "No such file". A name that already
 /// holds one of those private characters escapes its own bytes the same way, so the mapping is exact both ways.
 public enum RawPath {
+    /// The folder part of a path, as `NSString.deletingLastPathComponent` gives it ("a/b" → "a", "/a" → "/",
+    /// "a" → "", trailing slashes ignored). Not that function: in this Foundation it traps on a one-character
+    /// name, so `list > x` ended the session.
+    public static func parent(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "" }
+        var parent = trimmed[..<slash]
+        while parent.count > 1, parent.hasSuffix("/") { parent = parent.dropLast() }
+        return parent.isEmpty ? "/" : String(parent)
+    }
+
+    /// The last part of a path ("a/b.txt" → "b.txt", "a/b/" → "b", "/" → "/"), as `lastPathComponent` gives it;
+    /// that one traps on some paths a user can type ("a//é").
+    public static func lastComponent(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        if trimmed == "/" { return "/" }
+        guard let slash = trimmed.lastIndex(of: "/") else { return String(trimmed) }
+        return String(trimmed[trimmed.index(after: slash)...])
+    }
+
+    /// The extension of the last part, without its dot ("x.tar.gz" → "gz"; none for ".hidden" or "a."), as
+    /// `pathExtension` gives it (which traps where `lastPathComponent` does).
+    public static func pathExtension(of path: String) -> String {
+        let name = lastComponent(of: path)
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return String(name[name.index(after: dot)...])
+    }
+
+    /// The path without the last part's extension ("dir/x.tar.gz" → "dir/x.tar", "a." → "a"; ".hidden" stays), as
+    /// `deletingPathExtension` gives it.
+    public static func deletingExtension(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        let name = lastComponent(of: String(trimmed))
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return String(trimmed) }
+        return String(trimmed.dropLast(name.distance(from: dot, to: name.endIndex)))
+    }
+
     static let escapeBase: UInt32 = 0x10FE00
     static let escapeRange: ClosedRange<UInt32> = 0x10FE80...0x10FEFF
 
@@ -113,13 +153,8 @@ public enum RawPath {
 
     /// The folder a path names its file in ("." for a bare name).
     public static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
-    }
-
-    public static func lastComponent(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return path }
-        return String(path[path.index(after: slash)...])
+        let parent = parent(of: path)
+        return parent.isEmpty ? "." : parent
     }
 
     public static func join(_ folder: String, _ name: String) -> String {

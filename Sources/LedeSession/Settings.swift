@@ -1,4 +1,5 @@
 import Foundation
+import LedeArticles
 
 /// Session settings changed with `set OPTION VALUE`; saved with the session.
 public struct Settings: Codable, Sendable, Equatable {
@@ -7,7 +8,7 @@ public struct Settings: Codable, Sendable, Equatable {
 
         /// The format a file name asks for: `.csv`, `.tsv`/`.tab`, `.json`, `.jsonl`/`.ndjson`; nil for any other.
         public init?(fileName: String) {
-            switch (fileName as NSString).pathExtension.lowercased() {
+            switch RawPath.pathExtension(of: fileName).lowercased() {
             case "csv": self = .csv
             case "tsv", "tab": self = .tsv
             case "json": self = .json

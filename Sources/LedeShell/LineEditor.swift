@@ -98,7 +98,7 @@ final class LineEditor {
 
     func saveHistory() {
         guard let historyPath else { return }
-        let dir = (historyPath as NSString).deletingLastPathComponent
+        let dir = RawPath.parent(of: historyPath)
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         // Create with 0600 before libedit writes, so history is never readable by others.
         let fd = open(historyPath, O_WRONLY | O_CREAT, 0o600)

@@ -1,4 +1,5 @@
 import Foundation
+import LedeArticles
 import LedeSession
 #if canImport(Glibc)
 import Glibc
@@ -17,7 +18,7 @@ enum OutputFile {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
         if exists && isFolder.boolValue { throw WriteError(description: "\(path): is a folder") }
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = RawPath.parent(of: path)
         if !exists, !parent.isEmpty, !FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder) {
             throw WriteError(description: "\(path): no such folder \(parent)")
         }

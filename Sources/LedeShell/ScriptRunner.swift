@@ -1,4 +1,5 @@
 import Foundation
+import LedeArticles
 
 /// How a run of script lines ended.
 public struct ScriptOutcome: Equatable, Sendable {
@@ -60,7 +61,7 @@ extension Shell {
         guard let data = FileManager.default.contents(atPath: path) else { throw CommandError("\(path): cannot read file") }
         guard let text = String(data: data, encoding: .utf8) else { throw CommandError("\(path): script is not valid UTF-8") }
         let savedDirectory = scriptDirectory
-        scriptDirectory = (path as NSString).deletingLastPathComponent
+        scriptDirectory = RawPath.parent(of: path)
         if scriptDirectory?.isEmpty == true { scriptDirectory = "." }
         sourceDepth += 1
         defer { sourceDepth -= 1; scriptDirectory = savedDirectory }

@@ -24,6 +24,20 @@ import Testing
         #expect(f.status == 1 && f.err == r.err)
     }
 
+    /// `list > x` ended the session: Foundation's `deletingLastPathComponent` traps on a one-character name (found
+    /// by the command fuzz target). A one-letter script, redirect and `source` work.
+    @Test func oneLetterFileNamesWork() throws {
+        let dir = Lede.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "load \(Lede.samples)/cup-final.txt\nlist > x\nsource y\n".write(toFile: dir + "/s", atomically: false, encoding: .utf8)
+        try "stats > z\n".write(toFile: dir + "/y", atomically: false, encoding: .utf8)
+        let r = try Lede.run(["--no-init", "s"], cwd: dir)
+        #expect(r.status == 0, "\(r.err)")
+        let listed = try String(contentsOfFile: dir + "/x", encoding: .utf8)
+        #expect(listed.contains("1 article"), "\(listed)")
+        #expect(FileManager.default.fileExists(atPath: dir + "/z"))
+    }
+
     /// A NUL in a script line cut file names short (`save a<NUL>b.json` wrote "a", reporting "a␀b.json") and made
     /// Foundation's path functions trap (found by the command fuzz target): such a line is refused whole.
     @Test func aLineWithANulByteIsRefusedAndNothingIsWritten() throws {

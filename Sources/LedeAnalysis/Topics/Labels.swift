@@ -32,8 +32,8 @@ public enum LabelSource: Sendable, Equatable, CustomStringConvertible {
         let value: String?
         switch self {
         case .folder:
-            let parent = (version.document.path as NSString).deletingLastPathComponent
-            value = parent.isEmpty ? nil : (parent as NSString).lastPathComponent
+            let parent = RawPath.parent(of: version.document.path)
+            value = parent.isEmpty ? nil : RawPath.lastComponent(of: parent)
         case .field(let name):
             switch name {
             case "title": value = m.title

@@ -27,7 +27,7 @@ public struct ExportRequest: Sendable {
     /// The format asked for, else the one the file name says (.csv, .jsonl/.ndjson/.json, anything else a folder).
     public var resolvedFormat: Format {
         if let format { return format }
-        let ext = (destination as NSString).pathExtension.lowercased()
+        let ext = RawPath.pathExtension(of: destination).lowercased()
         return ext == "csv" ? .csv : (ext == "jsonl" || ext == "ndjson" || ext == "json") ? .jsonl : .text
     }
 }
@@ -102,11 +102,11 @@ extension Engine {
     /// The document-term matrix and, beside it, `NAME.terms.csv` (column, term, count, documents) and
     /// `NAME.documents.csv` (row, id, name, version, title, path), both in matrix order.
     private func exportMatrix(_ request: ExportRequest, terms options: TermOptions) throws -> ExportReport {
-        let ext = (request.path as NSString).pathExtension.lowercased()
+        let ext = RawPath.pathExtension(of: request.path).lowercased()
         guard ext == "mtx" || ext == "csv" else {
             throw EngineError("\(request.destination): a matrix is written as FILE.mtx (Matrix Market) or FILE.csv (document, term, count)")
         }
-        let base = (request.path as NSString).deletingPathExtension, shownBase = (request.destination as NSString).deletingPathExtension
+        let base = RawPath.deletingExtension(of: request.path), shownBase = RawPath.deletingExtension(of: request.destination)
         let paths = [request.path, base + ".terms.csv", base + ".documents.csv"]
         let shown = [request.destination, shownBase + ".terms.csv", shownBase + ".documents.csv"]
         if !request.force, let existing = paths.indices.first(where: { FileManager.default.fileExists(atPath: paths[$0]) }) {

@@ -65,8 +65,8 @@ extension Engine {
         let hasSource = selection.contains { $0.version.metadata.source != nil }
         let groups = selection.map { s -> String in
             if hasSource { return s.version.metadata.source ?? "(no source)" }
-            let folder = (s.version.document.path as NSString).deletingLastPathComponent
-            return folder.isEmpty ? "(no folder)" : (folder as NSString).lastPathComponent
+            let folder = RawPath.parent(of: s.version.document.path)
+            return folder.isEmpty ? "(no folder)" : RawPath.lastComponent(of: folder)
         }
         let (topics, topicSource) = try topTopics(selection)
         let articles = selection.indices.map { i -> ReportData.ArticleRow in

@@ -52,7 +52,7 @@ public struct TagReport: Codable, Sendable {
 extension Engine {
     /// `bbc/` for a session model `bbc`, `topics/` for a model file `models/topics.json`.
     static func modelTagPrefix(_ name: String) -> String {
-        var base = (name as NSString).lastPathComponent
+        var base = RawPath.lastComponent(of: name)
         if base.lowercased().hasSuffix(".json") { base = String(base.dropLast(5)) }
         return base.replacingOccurrences(of: " ", with: "_") + "/"
     }

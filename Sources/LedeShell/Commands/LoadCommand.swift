@@ -98,7 +98,7 @@ extension LoadReport: CommandResult {
         if !placedByDate.isEmpty { s += "; placed by date: \(placedByDate.joined(separator: ", ")) (dated before a version already loaded)" }
         if !skipped.isEmpty {
             var seen = Set<String>()
-            let distinct = skipped.map { ($0 as NSString).lastPathComponent }.filter { seen.insert($0).inserted }
+            let distinct = skipped.map { RawPath.lastComponent(of: $0) }.filter { seen.insert($0).inserted }
             let names = distinct.prefix(3).joined(separator: ", ")
             s += "; skipped \(Format.plural(skipped.count, "non-article file")) (\(names)\(distinct.count > 3 ? ", …" : ""))"
         }
