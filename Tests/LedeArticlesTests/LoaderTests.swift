@@ -270,6 +270,16 @@ func write(_ text: String, to path: String) throws { try Data(text.utf8).write(t
         #expect(CharsetTranscoder.utf8(from: [UInt8]([0x41]).withUnsafeBufferPointer { $0 }, charset: "no-such-charset") == nil)
     }
 
+    /// A <meta> that says UTF-16 over ASCII-compatible bytes is read as UTF-8 (converting it as UTF-16 made every
+    /// two letters one CJK character).
+    @Test func aMetaUTF16OverASCIIBytesIsReadAsUTF8() throws {
+        let body = "The council met on Tuesday to discuss the harbour budget, and members voted for it after a long debate."
+        let page = Data(Array("<html><head><meta charset=\"utf-16\"><title>Budget</title></head><body><article><p>".utf8)
+                        + Array(body.utf8) + [0x20, 0xFF] + Array("</p></article></body></html>".utf8))
+        let doc = try HTMLArticleParser.parse(page, path: "page.html")
+        #expect(doc.body == body + " \u{FFFD}")
+    }
+
     /// Stateful ISO-2022-JP and an undeclared page of windows-1252 with a byte that charset leaves undefined.
     @Test func transcodingKeepsStateAndReplacesUndefinedBytes() throws {
         // ESC $ B switches to JIS X 0208 (東京 = 45 6C 35 7E), ESC ( B back to ASCII.

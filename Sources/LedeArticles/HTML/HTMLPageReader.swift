@@ -46,7 +46,8 @@ final class HTMLPageReader: HTMLEventSink {
             switch header ?? first.declaredEncoding?.lowercased() ?? CharsetTranscoder.xmlDeclaredEncoding(bytes) {
             case nil:
                 return transcoded("windows-1252") ?? parse(bytes, encoding: "windows-1252", ignoreDeclared: true)?.reader
-            case "utf-8", "utf8":
+            // A page that says UTF-16 in ASCII-compatible bytes is UTF-8 (the HTML standard says so of a <meta>).
+            case "utf-8", "utf8", "utf-16", "utf-16le", "utf-16be":
                 let (text, warnings) = TextDecoder.decode(Data(buffer: bytes))
                 var repairedText = text
                 let repaired = repairedText.withUTF8 { parse($0, encoding: "UTF-8", ignoreDeclared: true)?.reader }
