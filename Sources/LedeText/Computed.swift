@@ -19,6 +19,12 @@ public struct Computed<Value: Sendable>: ~Copyable, Sendable {
     /// Already known (a value passed in).
     @inlinable public init(_ value: Value) { _ = box.storeIfNil(Box(value)) }
 
+    /// Whether the value was worked out (or passed in) already.
+    @inlinable public var isKnown: Bool { box.load() != nil }
+
+    /// The value if it was worked out (or passed in) already.
+    @inlinable public var known: Value? { box.load()?.value }
+
     /// The value, worked out by `compute` the first time.
     @inlinable public func value(_ compute: () -> Value) -> Value {
         if let known = box.load() { return known.value }

@@ -6,12 +6,7 @@ import Synchronization
 ///
 /// Thread-safe. Once tokenised, reading the tokens is one atomic load (no lock): analyses read them in loops.
 public final class DeferredText: @unchecked Sendable {
-    private final class Tokens: Sendable {
-        let text: TokenizedText
-        init(_ text: TokenizedText) { self.text = text }
-    }
-
-    private let tokens = AtomicLazyReference<Tokens>()
+    private let tokens: Computed<TokenizedText>
     /// The bytes until the tokens exist (then nil: the tokens hold them).
     private let pending: Locked<[UInt8]?>
     /// Where the tokens' forms are interned (nil for a text made tokenised).
@@ -20,6 +15,7 @@ public final class DeferredText: @unchecked Sendable {
     /// A text to tokenise later into `vocabulary`.
     public init(utf8: [UInt8], vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
+        tokens = Computed()
         pending = Locked(utf8)
     }
 
@@ -27,30 +23,30 @@ public final class DeferredText: @unchecked Sendable {
     public init(_ text: TokenizedText) {
         vocabulary = nil
         pending = Locked(nil)
-        _ = tokens.storeIfNil(Tokens(text))
+        tokens = Computed(text)
     }
 
-    public var isTokenized: Bool { tokens.load() != nil }
+    public var isTokenized: Bool { tokens.isKnown }
 
     /// The tokens, made now if they do not exist yet.
     public var text: TokenizedText {
-        if let made = tokens.load() { return made.text }
-        guard let bytes = pending.withLock({ $0 }) else { return tokens.load()!.text }
+        if let made = tokens.known { return made }
+        guard let bytes = pending.withLock({ $0 }) else { return tokens.known! }
         return settle(Tokenizer().tokenize(utf8: bytes, vocabulary: vocabulary!))
     }
 
     /// The text's bytes, without tokenising it.
     public var utf8: [UInt8] {
-        if let made = tokens.load() { return made.text.utf8 }
+        if let made = tokens.known { return made.utf8 }
         // The tokens are stored before the bytes are let go: nil here means they exist now.
-        return pending.withLock { $0 } ?? tokens.load()!.text.utf8
+        return pending.withLock { $0 } ?? tokens.known!.utf8
     }
 
     /// Keeps `made` (or the tokens another thread made first) and lets the bytes go.
     private func settle(_ made: TokenizedText) -> TokenizedText {
-        let kept = tokens.storeIfNil(Tokens(made))
+        let kept = tokens.value { made }
         pending.withLock { $0 = nil }
-        return kept.text
+        return kept
     }
 
     /// Tokenises those of `texts` not tokenised yet, on all cores (one vocabulary merge per batch). Cancellable

@@ -18,6 +18,13 @@ import LedeArticles
         try archive.checkpoint()
     }
 
+    /// A new folder holding the small archive as `a.lede`: (folder, archive path).
+    func archiveInNewFolder() throws -> (String, String) {
+        let dir = try temporaryFolder()
+        try makeArchive(dir + "/a.lede")
+        return (dir, dir + "/a.lede")
+    }
+
     /// Opening `path` fails with an error of one line, and the file (and no -wal/-shm left behind) is unchanged.
     func expectRefused(_ path: String, _ matches: (ArchiveError) -> Bool) throws {
         let before = fileBytes(path)
@@ -57,10 +64,8 @@ import LedeArticles
     }
 
     @Test func aTruncatedArchiveIsRefused() throws {
-        let dir = try temporaryFolder()
+        let (dir, path) = try archiveInNewFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/a.lede"
-        try makeArchive(path)
         let bytes = fileBytes(path)
         for size in [bytes.count / 2, 16384 + 100, 60] {
             try Data(bytes[0..<size]).write(to: URL(fileURLWithPath: path))
@@ -69,10 +74,8 @@ import LedeArticles
     }
 
     @Test func anImpossiblePageSizeIsRefused() throws {
-        let dir = try temporaryFolder()
+        let (dir, path) = try archiveInNewFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/a.lede"
-        try makeArchive(path)
         let good = fileBytes(path)
         // Found by the archive fuzz target: a page size of 0 divided by zero while the file was checked.
         for size: (UInt8, UInt8) in [(0, 0), (0, 3), (0x01, 0x01), (0x7F, 0xFF)] {
@@ -85,10 +88,8 @@ import LedeArticles
     }
 
     @Test func aNegativeSchemaVersionIsRefused() throws {
-        let dir = try temporaryFolder()
+        let (dir, path) = try archiveInNewFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/a.lede"
-        try makeArchive(path)
         var bytes = fileBytes(path)
         // Found by the archive fuzz target: user_version (header bytes 60–63) below 0 indexed the migrations at -1.
         for i in 60..<64 { bytes[i] = 0xFF }
@@ -99,10 +100,8 @@ import LedeArticles
     /// Found by the archive fuzz target: rows numbered below the reader's "no article yet" mark (-1 here) were
     /// taken for a continuation of an article never started, and indexing the empty batch trapped.
     @Test func anArticleNumberedBelowZeroIsReadBack() throws {
-        let dir = try temporaryFolder()
+        let (dir, path) = try archiveInNewFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/a.lede"
-        try makeArchive(path)
         var db: OpaquePointer?
         #expect(sqlite3_open(path, &db) == SQLITE_OK)
         let renumber = "PRAGMA foreign_keys = OFF; UPDATE versions SET article = -1 WHERE article = 1; UPDATE tags SET article = -1 WHERE article = 1; UPDATE articles SET article = -1 WHERE article = 1;"
@@ -115,10 +114,8 @@ import LedeArticles
     }
 
     @Test func aCorruptArchiveIsRefused() throws {
-        let dir = try temporaryFolder()
+        let (dir, path) = try archiveInNewFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/a.lede"
-        try makeArchive(path)
         var bytes = fileBytes(path)
         // Scramble the schema (the first page past the 100-byte header).
         for i in 100..<4096 { bytes[i] = UInt8(truncatingIfNeeded: i &* 7 &+ 13) }
@@ -131,10 +128,8 @@ import LedeArticles
     }
 
     @Test func anArchiveFromANewerLedeIsRefused() throws {
-        let dir = try temporaryFolder()
+        let (dir, path) = try archiveInNewFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/a.lede"
-        try makeArchive(path)
         var db: OpaquePointer?
         #expect(sqlite3_open(path, &db) == SQLITE_OK)
         #expect(sqlite3_exec(db, "PRAGMA user_version = \(ArchiveSchema.currentVersion + 1)", nil, nil, nil) == SQLITE_OK)
