@@ -14,29 +14,10 @@ extension Archive {
         return try locked {
             var pendingTexts: [Fingerprint: (id: Int64, contentHash: String)] = [:]
             var pendingRaws: [Fingerprint: Int64] = [:]
-            // Documents are prepared (bodies, fingerprints, JSON columns; content hashes of texts new to the
-            // archive) a chunk ahead on the other cores while this thread inserts the chunk before.
-            let preparer = ChunkPreparer(documents, directory: directory, known: knownTexts)
-            defer { preparer.finish() }
             do {
-                let outcomes = try writeTransaction {
-                    try refreshIdentity()
-                    identity!.reserve(documents.count)
-                    var outcomes: [StoreOutcome] = []
-                    outcomes.reserveCapacity(documents.count)
-                    var lookedUp: [Fingerprint: (id: Int64, contentHash: String)?] = [:]
-                    for chunk in preparer.chunks.indices {
-                        let prepared = preparer.take(chunk)
-                        try storeChunk(documents[preparer.chunks[chunk]], prepared, into: &outcomes, lookedUp: &lookedUp,
-                                       pendingTexts: &pendingTexts, pendingRaws: &pendingRaws)
-                    }
-                    switch options.indexing {
-                    case .onStore: try indexPendingTexts()
-                    case .automatic: if try unindexedTextCount() <= Archive.automaticIndexingLimit { try indexPendingTexts() }
-                    case .onSearch: break
-                    }
-                    return outcomes
-                }
+                let outcomes = try storeInOneTransaction(documents, directory: directory, pendingTexts: &pendingTexts,
+                                                         pendingRaws: &pendingRaws)
+                // Merged once the preparer that shared the known texts is gone: in place, not into a copy.
                 knownTexts.merge(pendingTexts) { a, _ in a }
                 knownRaws.merge(pendingRaws) { a, _ in a }
                 return outcomes
@@ -44,6 +25,33 @@ extension Archive {
                 identity = nil
                 throw error
             }
+        }
+    }
+
+    private func storeInOneTransaction(_ documents: [ArchiveDocument], directory: String,
+                                       pendingTexts: inout [Fingerprint: (id: Int64, contentHash: String)],
+                                       pendingRaws: inout [Fingerprint: Int64]) throws -> [StoreOutcome] {
+        // Documents are prepared (bodies, fingerprints, JSON columns; content hashes of texts new to the archive)
+        // a chunk ahead on the other cores while this thread inserts the chunk before.
+        let preparer = ChunkPreparer(documents, directory: directory, known: knownTexts)
+        defer { preparer.finish() }
+        return try writeTransaction {
+            try refreshIdentity()
+            identity!.reserve(documents.count)
+            var outcomes: [StoreOutcome] = []
+            outcomes.reserveCapacity(documents.count)
+            var lookedUp: [Fingerprint: (id: Int64, contentHash: String)?] = [:]
+            for chunk in preparer.chunks.indices {
+                let prepared = preparer.take(chunk)
+                try storeChunk(documents[preparer.chunks[chunk]], prepared, into: &outcomes, lookedUp: &lookedUp,
+                               pendingTexts: &pendingTexts, pendingRaws: &pendingRaws)
+            }
+            switch options.indexing {
+            case .onStore: try indexPendingTexts()
+            case .automatic: if try unindexedTextCount() <= Archive.automaticIndexingLimit { try indexPendingTexts() }
+            case .onSearch: break
+            }
+            return outcomes
         }
     }
 
@@ -62,7 +70,7 @@ extension Archive {
             if let known = knownTexts[p.textKey] ?? pendingTexts[p.textKey] { textRows[i] = known; continue }
             if let seen = lookedUp[p.textKey] { textRows[i] = seen; continue }
             findText.reset()
-            findText.bind(1, p.textKeyHex)
+            findText.bind(1, p.textKey)
             let row = try findText.step() ? (id: findText.int64(0), contentHash: findText.text(1) ?? "") : nil
             lookedUp[p.textKey] = row
             textRows[i] = row
@@ -85,7 +93,7 @@ extension Archive {
             let p = prepared[i]
             let metadata = doc.document.metadata
             let contentHash = textRows[i]?.contentHash ?? pendingTexts[p.textKey]?.contentHash ?? contentHashByKey[p.textKey]
-                ?? p.body.withUnsafeBufferPointer { ContentHash.ofNormalised(utf8: $0) }
+                ?? p.bodyBytes(doc).withUnsafeBufferPointer { ContentHash.ofNormalised(utf8: $0) }
             let file = IdentityIndex.FileKey(path: p.sourceKey, record: doc.document.recordKey)
             let articleRow: Int64?
             if let id = doc.articleID {
@@ -123,10 +131,10 @@ extension Archive {
                 textID = row.id
             } else {
                 insertText.reset()
-                insertText.bind(1, p.textKeyHex)
+                insertText.bind(1, p.textKey)
                 insertText.bind(2, contentHash)
                 insertText.bind(3, metadata.title)
-                insertText.bindText(4, p.body)
+                insertText.bindText(4, p.bodyBytes(doc))
                 insertText.bind(5, p.paragraphs)
                 insertText.bindBlob(6, p.paragraphBounds)
                 try insertText.run()
@@ -215,16 +223,18 @@ extension Archive {
     }
 }
 
-/// A document made ready for storing, off the writer's thread: its body bytes, the fingerprint that identifies
-/// its text (title and paragraphs), and the key of its source file.
+/// A document made ready for storing, off the writer's thread: the fingerprint that identifies its text (title,
+/// body and paragraphs), the key of its source file, its JSON columns, and its body bytes when it is the first
+/// to meet a text the archive did not hold.
 struct PreparedDocument: Sendable {
-    var body: [UInt8]
+    /// Nil when the text was known, or met first by another document, and its key came with the document: the
+    /// body is rebuilt (`bodyBytes`) only if the writer needs it after all.
+    var body: [UInt8]?
     var textKey: Fingerprint
-    var textKeyHex: String
     /// `ContentHash.ofNormalised` of the body, computed by the first preparer to meet a text the archive did
     /// not hold when the store began (nil for the others: the writer has it by then).
     var contentHash: String?
-    var rawHash: String?
+    var rawHash: Fingerprint?
     /// The JSON columns, made here rather than on the writer's thread.
     var dropped: String?
     var warnings: String?
@@ -235,24 +245,36 @@ struct PreparedDocument: Sendable {
     /// not give the paragraphs back (nil in the usual case).
     var paragraphBounds: [UInt8]?
 
-    static func prepare(_ doc: ArchiveDocument, directory: String, hashIfNew: (Fingerprint) -> Bool) -> PreparedDocument {
-        let body: [UInt8]
-        switch doc.body {
-        case .bytes(let b): body = b
-        case .text(let t): body = t.utf8
+    static func bytes(of body: ArchiveDocument.Body) -> [UInt8] {
+        switch body {
+        case .bytes(let b): return b
+        case .text(let t): return t.utf8
         }
-        let ranges = doc.document.paragraphRanges
-        let bounds = ParagraphLayout.isPlain(body, ranges) ? nil : ParagraphLayout.encode(ranges)
-        var titlePart: [UInt8] = []
-        if let title = doc.document.metadata.title { titlePart = [1] + Array(title.utf8) }
-        let key = Fingerprint.of(parts: [titlePart, body, bounds ?? []])
-        let source = doc.fetch?.url ?? SourcePath.key(doc.document.path, from: directory)
+    }
+
+    func bodyBytes(_ doc: ArchiveDocument) -> [UInt8] { body ?? PreparedDocument.bytes(of: doc.body) }
+
+    static func prepare(_ doc: ArchiveDocument, directory: String, hashIfNew: (Fingerprint) -> Bool) -> PreparedDocument {
         let d = doc.document
-        let contentHash = hashIfNew(key) ? body.withUnsafeBufferPointer { ContentHash.ofNormalised(utf8: $0) } : nil
-        return PreparedDocument(body: body, textKey: key, textKeyHex: key.description, contentHash: contentHash, rawHash: doc.raw?.hash.description,
-                                dropped: JSONText.dropped(d.dropped), warnings: JSONText.strings(d.warnings),
+        var body: [UInt8]?
+        let key: TextKey
+        if let known = doc.textKey {
+            key = known
+        } else {
+            let bytes = bytes(of: doc.body)
+            key = TextKey(title: d.metadata.title, body: bytes, paragraphs: d.paragraphRanges)
+            body = bytes
+        }
+        var contentHash: String?
+        if hashIfNew(key.fingerprint) {
+            if body == nil { body = bytes(of: doc.body) }
+            contentHash = body!.withUnsafeBufferPointer { ContentHash.ofNormalised(utf8: $0) }
+        }
+        let source = doc.fetch?.url ?? SourcePath.key(d.path, from: directory)
+        return PreparedDocument(body: body, textKey: key.fingerprint, contentHash: contentHash,
+                                rawHash: doc.raw?.hash, dropped: JSONText.dropped(d.dropped), warnings: JSONText.strings(d.warnings),
                                 headers: doc.fetch.flatMap { $0.headers.isEmpty ? nil : JSONText.object($0.headers.map { ($0.name, $0.value) }) },
-                                sourceKey: source, paragraphs: ranges.count, paragraphBounds: bounds)
+                                sourceKey: source, paragraphs: d.paragraphRanges.count, paragraphBounds: key.paragraphBounds)
     }
 }
 

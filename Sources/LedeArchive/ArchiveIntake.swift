@@ -4,10 +4,12 @@ import LedeText
 
 /// Prepares a load into an archive, on the loader's worker threads: each file's bytes are fingerprinted before
 /// parsing; a file whose bytes the archive already holds from that path (read by this parser version) is not
-/// parsed at all; the bytes of every other file are compressed there, in parallel, for the single writer.
+/// parsed at all; the bytes of every other file are compressed there, in parallel, for the single writer; and
+/// each parsed document's text key is computed while its body is at hand (the store then rebuilds a body from
+/// its tokens only for a text the archive does not hold).
 ///
 ///     let intake = try ArchiveIntake(archive: archive)
-///     var options = LoadOptions(); options.beforeParsing = intake.beforeParsing
+///     var options = LoadOptions(); options.beforeParsing = intake.beforeParsing; options.afterParsing = intake.afterParsing
 ///     let report = try ArticleLoader(options: options).load(paths: paths, vocabulary: vocabulary)
 ///     let outcomes = try archive.store(intake.documents(from: report))   // in batches for a large load
 ///     // intake.unchanged: the files skipped, with the articles the archive holds from them
@@ -24,6 +26,8 @@ public final class ArchiveIntake: Sendable {
         var claimed: Set<Fingerprint> = []
         var unchanged: [UnchangedFile] = []
     }
+    /// Text keys by file path, in shards by the path's hash: the workers that parse files add to them at once.
+    private let textKeyShards = (0..<16).map { _ in Locked<[String: [TextKey]]>([:]) }
 
     /// A file skipped because the archive holds its exact bytes, and the articles read from them.
     public struct UnchangedFile: Sendable, Equatable {
@@ -53,11 +57,11 @@ public final class ArchiveIntake: Sendable {
                 state.withLock { $0.unchanged.append(file) }
                 return false
             }
-            let mustCompress = !knownRaws.contains(hash) && state.withLock { s in
+            let held = knownRaws.contains(hash)
+            let mustCompress = state.withLock { s in
                 s.rawByPath[path] = hash
-                return s.claimed.insert(hash).inserted
+                return !held && s.claimed.insert(hash).inserted
             }
-            if knownRaws.contains(hash) { state.withLock { $0.rawByPath[path] = hash } }
             if mustCompress {
                 let box = compressors.withLock { $0.popLast() } ?? CompressorBox()
                 let copy = RawCopy.make(bytes, hash: hash, compressor: box.compressor)
@@ -66,6 +70,29 @@ public final class ArchiveIntake: Sendable {
             }
             return true
         }
+    }
+
+    /// For `LoadOptions.afterParsing`.
+    public var afterParsing: @Sendable (String, [ParsedDocument]) -> Void {
+        { [self] path, documents in
+            guard documents.allSatisfy(\.hasBody) else { return }
+            let keys = documents.map { TextKey($0) }
+            self.textKeyShards[path.hashValue & 15].withLock { $0[path] = keys }
+        }
+    }
+
+    /// The text keys of a load's documents (a file's documents consecutive, as a loader gives them), where this
+    /// intake saw them parsed.
+    public func textKeys(for documents: [ParsedDocument]) -> [TextKey?] {
+        var keys: [TextKey?] = []
+        keys.reserveCapacity(documents.count)
+        var inFile = 0
+        for i in documents.indices {
+            inFile = i > 0 && documents[i].path == documents[i - 1].path ? inFile + 1 : 0
+            let path = documents[i].path
+            keys.append(textKeyShards[path.hashValue & 15].withLock { $0[path] }.flatMap { inFile < $0.count ? $0[inFile] : nil })
+        }
+        return keys
     }
 
     /// The files skipped as unchanged so far, in no particular order.
@@ -83,11 +110,12 @@ public final class ArchiveIntake: Sendable {
     /// it has one), its file's raw copy, and its word count.
     public func documents(from report: LoadedFiles, name: String? = nil, loadedAt: Date = Date()) -> [ArchiveDocument] {
         let hasTexts = report.texts.count == report.documents.count
+        let keys = textKeys(for: report.documents)
         return report.documents.indices.map { i in
             let d = report.documents[i]
             let body: ArchiveDocument.Body = hasTexts ? .text(report.texts[i]) : .bytes(d.bodyUTF8)
             return ArchiveDocument(document: d, body: body, name: name, raw: raw(forPath: d.path), loadedAt: loadedAt,
-                                   words: hasTexts ? report.texts[i].tokenCount : nil)
+                                   words: hasTexts ? report.texts[i].tokenCount : nil, textKey: keys[i])
         }
     }
 }

@@ -25,12 +25,16 @@ public struct ArchiveDocument: Sendable {
     /// Set when the document was fetched over HTTP rather than read from a file.
     public var fetch: FetchRecord?
     public var parserVersion: String
+    /// The body's text key, when it was computed while the body was at hand (`ArchiveIntake`): a text the
+    /// archive holds is then found without rebuilding the body from its tokens.
+    public var textKey: TextKey?
 
     public init(document: ParsedDocument, body: Body, name: String? = nil, articleID: String? = nil, raw: RawCopy? = nil,
                 loadedAt: Date = Date(), words: Int? = nil, fetch: FetchRecord? = nil,
-                parserVersion: String = ArticleLoader.parserVersion) {
+                parserVersion: String = ArticleLoader.parserVersion, textKey: TextKey? = nil) {
         self.document = document; self.body = body; self.name = name; self.articleID = articleID; self.raw = raw
         self.loadedAt = loadedAt; self.words = words; self.fetch = fetch; self.parserVersion = parserVersion
+        self.textKey = textKey
     }
 
     /// A document that still holds its body bytes.

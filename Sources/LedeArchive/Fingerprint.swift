@@ -61,16 +61,44 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
         return of(combined, seed: UInt64(parts.count))
     }
 
+    /// `of(parts: [title part, body, bounds])` for a stored text, without building the parts as arrays: the
+    /// title part is a 1 byte then the title's UTF-8 (no title: an empty part).
+    static func ofText(title: String?, body: UnsafeRawBufferPointer, bounds: UnsafeRawBufferPointer) -> Fingerprint {
+        // An empty array, as `of(parts:)` had it: its bytes have an address, which the tail step depends on.
+        var titleFingerprint = of([UInt8]())
+        if var title {
+            titleFingerprint = title.withUTF8 { t in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: t.count + 1) { part in
+                    part[0] = 1
+                    _ = UnsafeMutableBufferPointer(rebasing: part[1...]).initialize(fromContentsOf: t)
+                    return of(UnsafeRawBufferPointer(part))
+                }
+            }
+        }
+        let fingerprints = (titleFingerprint, of(body), of(bounds))
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 6) { words in
+            words[0] = fingerprints.0.high.littleEndian; words[1] = fingerprints.0.low.littleEndian
+            words[2] = fingerprints.1.high.littleEndian; words[3] = fingerprints.1.low.littleEndian
+            words[4] = fingerprints.2.high.littleEndian; words[5] = fingerprints.2.low.littleEndian
+            return of(UnsafeRawBufferPointer(words), seed: 3)
+        }
+    }
+
     /// 32 lower-case hex digits, written straight into the string's storage (tens of thousands per load).
     public var description: String {
         String(unsafeUninitializedCapacity: 32) { out in
-            let digits: StaticString = "0123456789abcdef"
-            let d = digits.utf8Start
-            for k in 0..<16 {
-                out[k] = d[Int((high >> UInt64(60 - 4 * k)) & 0xF)]
-                out[16 + k] = d[Int((low >> UInt64(60 - 4 * k)) & 0xF)]
-            }
+            writeHex(into: out.baseAddress!)
             return 32
+        }
+    }
+
+    /// The 32 hex digits of `description`, into `out`.
+    func writeHex(into out: UnsafeMutablePointer<UInt8>) {
+        let digits: StaticString = "0123456789abcdef"
+        let d = digits.utf8Start
+        for k in 0..<16 {
+            out[k] = d[Int((high >> UInt64(60 - 4 * k)) & 0xF)]
+            out[16 + k] = d[Int((low >> UInt64(60 - 4 * k)) & 0xF)]
         }
     }
 

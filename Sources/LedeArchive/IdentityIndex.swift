@@ -25,10 +25,14 @@ final class IdentityIndex {
     var nextArticle: Int64 = 1
 
     /// Room for `n` more articles, so a large load does not rehash every key several times as the index grows.
+    /// Grows at least twofold, so a load stored in many batches does not rehash at every batch either.
     func reserve(_ n: Int) {
-        articles.reserveCapacity(articles.count + n)
-        byID.reserveCapacity(byID.count + n)
-        byFile.reserveCapacity(byFile.count + n)
+        func grow<K, V>(_ d: inout [K: V]) {
+            if d.capacity < d.count + n { d.reserveCapacity(max(d.count + n, 2 * d.capacity)) }
+        }
+        grow(&articles)
+        grow(&byID)
+        grow(&byFile)
     }
 
     /// Files an article's latest version under its keys; an earlier article keeps a key it already has.

@@ -16,7 +16,12 @@ final class SQLiteConnection {
     private var cache: [String: SQLiteStatement] = [:]
     private(set) var isOpen = true
 
+    /// SQLite's memory statistics (on by default) take a process-wide lock on every allocation; lede reads none
+    /// of them. Set once, before SQLite starts (it refuses the change afterwards, which is harmless).
+    private static let configured: Void = { _ = lede_sqlite3_config_memstatus(0) }()
+
     init(path: String, flags: Int32) throws {
+        SQLiteConnection.configured
         var db: OpaquePointer?
         let rc = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
         guard rc == SQLITE_OK, let db else {

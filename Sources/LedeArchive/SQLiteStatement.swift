@@ -42,6 +42,15 @@ final class SQLiteStatement {
         value.withUTF8 { bindUTF8(i, $0) }
     }
 
+    /// A fingerprint bound as its 32 hex digits (TEXT), without making a string of them.
+    func bind(_ i: Int32, _ fingerprint: Fingerprint?) {
+        guard let fingerprint else { sqlite3_bind_null(handle, i); return }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { hex in
+            fingerprint.writeHex(into: hex.baseAddress!)
+            bindUTF8(i, UnsafeBufferPointer(hex))
+        }
+    }
+
     /// UTF-8 bytes bound as TEXT.
     func bindText(_ i: Int32, _ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { bindUTF8(i, $0) }

@@ -19,27 +19,141 @@ public struct ArticleLoader: Sendable {
     public func load(paths: [String], vocabulary: Vocabulary? = nil,
                      progress: (@Sendable (Int, Int, Int) -> Void)? = nil) throws -> LoadedFiles {
         LibXML2.initialised
-        var report = LoadedFiles()
-        report.vocabulary = vocabulary
         let expansion = FileExpander.expand(paths)
-        report.problems.append(contentsOf: expansion.problems)
+        let run = Run(files: expansion.files, vocabulary: vocabulary, progress: progress)
+        var report = parse(run.files[...], run)
+        try Cancellation.check()
+        report.problems.insert(contentsOf: expansion.problems, at: 0)
         report.skipped = expansion.skipped
-        let files = expansion.files
+        return report
+    }
+
+    /// Loads as `load(paths:vocabulary:progress:)` does, handing the documents to `each` a part at a time (the
+    /// documents of `partSize` consecutive files, in order) on the calling thread, while the files after them
+    /// are parsed on the other threads: what `each` does with a part (store it) overlaps the parsing of the next.
+    /// `each` returns false, or throws, to end the load: files not parsed by then are not parsed. Returns the
+    /// load's files, bytes, problems and skipped files; its documents and texts went to `each`.
+    public func load(paths: [String], vocabulary: Vocabulary? = nil, partSize: Int,
+                     progress: (@Sendable (Int, Int, Int) -> Void)? = nil,
+                     each: (LoadedFiles) throws -> Bool) throws -> LoadedFiles {
+        LibXML2.initialised
+        let expansion = FileExpander.expand(paths)
+        let run = Run(files: expansion.files, vocabulary: vocabulary, progress: progress)
+        let size = max(1, partSize)
+        let parts = stride(from: 0, to: run.files.count, by: size).map { $0..<min(run.files.count, $0 + size) }
+        let parsed = PartQueue()
+        let ended = DispatchGroup()
+        ended.enter()
+        DispatchQueue.global(qos: .userInitiated).async {
+            for (k, range) in parts.enumerated() {
+                guard parsed.waitForRoom(), !Cancellation.isRequested else { break }
+                parsed.put(k, parse(run.files[range], run))
+            }
+            parsed.endParsing()
+            ended.leave()
+        }
+        var totals = LoadedFiles()
+        totals.problems = expansion.problems
+        totals.skipped = expansion.skipped
+        totals.vocabulary = vocabulary
+        defer {
+            parsed.stop()
+            ended.wait()
+        }
+        for k in parts.indices {
+            guard var part = parsed.take(k) else { break }
+            totals.files += part.files
+            totals.bytes += part.bytes
+            totals.problems.append(contentsOf: part.problems)
+            part.problems = []
+            try Cancellation.check()
+            if try !each(part) { break }
+        }
+        try Cancellation.check()
+        return totals
+    }
+
+    /// What every part of one load shares: the files, the token tables kept from chunk to chunk, the lock that
+    /// parses large files one at a time, and the progress count.
+    private final class Run: Sendable {
+        let files: [String]
+        let vocabulary: Vocabulary?
+        let progress: (@Sendable (Int, Int, Int) -> Void)?
         // One token table per worker, kept from chunk to chunk: a chunk merges only the forms that are new to
         // its worker, and asks the stoplist only about those.
         let pool = Locked<[ParseTokens]>([])
         // Large files parse one at a time, so the memory bound holds for one of them at once (MemoryBudget).
         let largeFiles = Locked(())
         let done = Locked((files: 0, bytes: 0))
+
+        init(files: [String], vocabulary: Vocabulary?, progress: (@Sendable (Int, Int, Int) -> Void)?) {
+            self.files = files; self.vocabulary = vocabulary; self.progress = progress
+        }
+    }
+
+    /// Parsed parts, handed from the parsing thread to the caller's in order; the parser waits while a part it
+    /// parsed has not been taken, so it runs one part ahead of the caller, not a whole load ahead.
+    private final class PartQueue: @unchecked Sendable {
+        private let lock = NSCondition()
+        private var parts: [Int: LoadedFiles] = [:]
+        private var parsingEnded = false
+        private var stopped = false
+
+        /// The parser, before each part: false when the caller wants no more parts.
+        func waitForRoom() -> Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            while !stopped && !parts.isEmpty { lock.wait() }
+            return !stopped
+        }
+
+        func put(_ k: Int, _ part: LoadedFiles) {
+            lock.lock()
+            parts[k] = part
+            lock.broadcast()
+            lock.unlock()
+        }
+
+        /// The parser ended (every part parsed, or stopped).
+        func endParsing() {
+            lock.lock()
+            parsingEnded = true
+            lock.broadcast()
+            lock.unlock()
+        }
+
+        /// Part `k`, waiting for it; nil when parsing ended before it.
+        func take(_ k: Int) -> LoadedFiles? {
+            lock.lock()
+            defer { lock.unlock() }
+            while parts[k] == nil && !parsingEnded { lock.wait() }
+            let part = parts.removeValue(forKey: k)
+            lock.broadcast()
+            return part
+        }
+
+        func stop() {
+            lock.lock()
+            stopped = true
+            lock.broadcast()
+            lock.unlock()
+        }
+    }
+
+    /// Parses consecutive files on all cores: their documents (and texts) in order, and their problems.
+    private func parse(_ files: ArraySlice<String>, _ run: Run) -> LoadedFiles {
+        var report = LoadedFiles()
+        report.vocabulary = run.vocabulary
+        let vocabulary = run.vocabulary
         // Small chunks when there are few files: HTML pages differ in cost by 100×, and 181 pages in chunks of
         // 11 left one core idle at the end of the phase; tens of thousands of text files still go 64 at a time.
         let chunk = max(1, min(64, files.count / (Parallel.cores * 64)))
+        let first = files.startIndex
         let chunks = Parallel.map(count: files.count, chunk: chunk) { range -> [FileResult] in
-            var tokens = pool.withLock { $0.popLast() } ?? ParseTokens(keepsTexts: vocabulary != nil, expectedBytes: 1 << 20)
-            defer { pool.withLock { [tokens] in $0.append(tokens) } }
-            var results = files[range].map { path in
-                try? Cancellation.check()
-                return parseFile(path, tokens: &tokens, largeFiles: largeFiles)
+            var tokens = run.pool.withLock { $0.popLast() } ?? ParseTokens(keepsTexts: vocabulary != nil, expectedBytes: 1 << 20)
+            defer { run.pool.withLock { [tokens] in $0.append(tokens) } }
+            var results = files[(first + range.lowerBound)..<(first + range.upperBound)].map { path in
+                parseFile(path, tokens: &tokens, largeFiles: run.largeFiles)
             }
             var texts = tokens.endChunk(into: vocabulary)[...]
             if !texts.isEmpty {
@@ -50,17 +164,16 @@ public struct ArticleLoader: Sendable {
                     for j in results[i].documents.indices { results[i].documents[j].releaseBody() }
                 }
             }
-            if let progress {
+            if let progress = run.progress {
                 let bytes = results.reduce(0) { $0 + $1.bytes }
-                let (f, b) = done.withLock { done in
+                let (f, b) = run.done.withLock { done in
                     done.files += range.count; done.bytes += bytes
                     return (done.files, done.bytes)
                 }
-                progress(f, b, files.count)
+                progress(f, b, run.files.count)
             }
             return results
         }
-        try Cancellation.check()
         // Sized once, and each file's result released as soon as it is copied: with tens of thousands of
         // files, a doubling array and the per-file arrays alive together were ~20 MB of the peak.
         let documentCount = chunks.reduce(0) { $0 + $1.reduce(0) { $0 + $1.documents.count } }
@@ -119,6 +232,7 @@ public struct ArticleLoader: Sendable {
                 docs = try DocumentParser.parse(data: data, path: path, options: options, tokens: &tokens)
             }
             for d in docs { result.problems.append(contentsOf: d.warnings.map { LoadProblem(path: path, message: $0, severity: .warning) }) }
+            options.afterParsing?(path, docs)
             result.documents = docs
         } catch let error as LoadError {
             result.problems.append(.init(path: path, message: error.description, severity: .error))

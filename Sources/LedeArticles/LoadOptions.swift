@@ -18,6 +18,9 @@ public struct LoadOptions: Sendable {
     /// Called by the worker that read a file, with its bytes, before they are parsed; false leaves the file
     /// unparsed (an archive that already holds these exact bytes: an unchanged file costs a hash, not a parse).
     public var beforeParsing: (@Sendable (_ path: String, _ bytes: Data) -> Bool)?
+    /// Called by the same worker with the file's documents, while their bodies are at hand (before a tokenising
+    /// load releases them).
+    public var afterParsing: (@Sendable (_ path: String, _ documents: [ParsedDocument]) -> Void)?
     /// The memory a file may take while it loads; refuses files that cannot fit.
     public var memory = MemoryBudget()
     public init() {}

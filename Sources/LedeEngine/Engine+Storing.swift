@@ -16,6 +16,8 @@ struct PendingDocument: @unchecked Sendable {
     var loadedAt: Date
     /// A version of this article, whatever its name, URL or source say (`refresh`).
     var articleID: String? = nil
+    /// Computed while the body was at hand (`ArchiveIntake`).
+    var textKey: TextKey? = nil
 }
 
 extension Engine {
@@ -26,9 +28,14 @@ extension Engine {
     /// outcome per stored document (in order; as many as were stored) and, when storing stopped, why.
     func storeAndMirror(_ pending: [PendingDocument], link: ArchiveLink, batchSize: Int,
                         progress: (@Sendable (Int, Int) -> Void)? = nil) -> (outcomes: [Workspace.AddOutcome], stopped: Error?) {
-        var index: [String: Article] = [:]
-        index.reserveCapacity(workspace.articles.count + pending.count)
-        for a in workspace.articles { index[a.id] = a }
+        var index = ArticleIndex()
+        return storeAndMirror(pending, link: link, batchSize: batchSize, index: &index, progress: progress)
+    }
+
+    /// As above, with the workspace's articles by id kept by the caller from one call to the next (a load
+    /// stored a part at a time).
+    func storeAndMirror(_ pending: [PendingDocument], link: ArchiveLink, batchSize: Int, index: inout ArticleIndex,
+                        progress: (@Sendable (Int, Int) -> Void)? = nil) -> (outcomes: [Workspace.AddOutcome], stopped: Error?) {
         var outcomes: [Workspace.AddOutcome] = []
         outcomes.reserveCapacity(pending.count)
         var start = 0
@@ -41,17 +48,18 @@ extension Engine {
             let batch = pending[start..<end]
             let documents = batch.map { p in
                 ArchiveDocument(document: p.document, body: .text(p.text), name: p.name, articleID: p.articleID, raw: p.raw,
-                                loadedAt: p.loadedAt, words: p.text.tokenCount, fetch: p.fetch)
+                                loadedAt: p.loadedAt, words: p.text.tokenCount, fetch: p.fetch, textKey: p.textKey)
             }
             let stored: [StoreOutcome]
             do { stored = try link.archive.store(documents) } catch { return (outcomes, error) }
             // Articles this batch adds to (or finds unchanged) that the workspace lacks: dropped from the view, or
             // stored by another process since the archive was opened.
             let added = Set(stored.compactMap { if case .added(let id) = $0 { return id } else { return nil } })
+            if stored.count > added.count { index.build(from: workspace) }
             let wanted = Set(stored.map(\.articleID)).subtracting(added).filter { index[$0] == nil }
             if !wanted.isEmpty {
                 do {
-                    for (id, a) in try workspaceArticles(for: wanted, link: link) { index[id] = a }
+                    for a in try workspaceArticles(for: wanted, link: link).values { index.add(a) }
                 } catch { return (outcomes, error) }
             }
             for (p, outcome) in zip(batch, stored) {
@@ -59,7 +67,7 @@ extension Engine {
                 case .added(let id):
                     let version = ArticleVersion(number: 1, document: p.document, text: p.text, loadedAt: p.loadedAt)
                     let article = workspace.addArticle(id: id, name: p.name, first: version)
-                    index[id] = article
+                    index.add(article)
                     link.record(version, article: id, number: 1)
                     outcomes.append(.added(article, version))
                 case .newVersion(let id, let number):
@@ -78,4 +86,22 @@ extension Engine {
         }
         return (outcomes, nil)
     }
+}
+
+/// The workspace's articles by id, built when first needed (a batch of only new articles needs none) and kept
+/// up to date by the store that added to it.
+struct ArticleIndex {
+    private var byID: [String: Article]?
+
+    subscript(id: String) -> Article? { byID?[id] }
+
+    mutating func build(from workspace: Workspace) {
+        if byID != nil { return }
+        var d: [String: Article] = [:]
+        d.reserveCapacity(workspace.articles.count)
+        for a in workspace.articles { d[a.id] = a }
+        byID = d
+    }
+
+    mutating func add(_ article: Article) { byID?[article.id] = article }
 }

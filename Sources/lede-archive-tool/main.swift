@@ -91,6 +91,7 @@ case "archive-load":
         let intake = try ArchiveIntake(archive: archive)
         var options = LoadOptions()
         options.beforeParsing = intake.beforeParsing
+        options.afterParsing = intake.afterParsing
         let vocabulary = Vocabulary()
         let report = try ArticleLoader(options: options).load(paths: args, vocabulary: vocabulary)
         let t1 = now()

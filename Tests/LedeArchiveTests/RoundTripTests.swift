@@ -127,6 +127,30 @@ import LedeText
         #expect(JSONText.readStrings(#"["a","\ud83d\ude00"]"#) == ["a", "😀"])
     }
 
+    /// Archives written before text keys were computed while parsing hold the keys `of(parts:)` made: the key a
+    /// load computes now must be the same, or every stored text would look new.
+    @Test func aTextKeyIsTheFingerprintOfItsParts() {
+        let bodies: [[UInt8]] = [[], Array("One.\n\nTwo.".utf8), Array(repeating: 0x61, count: 1000), Array("é😀\n\n\n\nx".utf8)]
+        for title in [nil, "", "A title", String(repeating: "é", count: 300)] {
+            for body in bodies {
+                // Paragraphs at each blank line (the usual layout), one paragraph, and none.
+                var atBlankLines: [Range<Int>] = []
+                var start = 0
+                for i in body.indices.dropLast() where body[i] == 10 && body[i + 1] == 10 && i >= start {
+                    atBlankLines.append(start..<i)
+                    start = i + 2
+                }
+                atBlankLines.append(start..<body.count)
+                for paragraphs in [atBlankLines, [0..<body.count], []] {
+                    let key = TextKey(title: title, body: body, paragraphs: paragraphs)
+                    let titlePart: [UInt8] = title.map { [1] + Array($0.utf8) } ?? []
+                    #expect(key.fingerprint == Fingerprint.of(parts: [titlePart, body, key.paragraphBounds ?? []]), "\(String(describing: title?.prefix(5))) \(body.count) \(paragraphs)")
+                    #expect(key.paragraphBounds == (ParagraphLayout.isPlain(body, paragraphs) ? nil : ParagraphLayout.encode(paragraphs)))
+                }
+            }
+        }
+    }
+
     @Test func fingerprintsSeparateNearlyEqualBytes() {
         var seen = Set<Fingerprint>()
         var bytes: [UInt8] = []

@@ -74,6 +74,31 @@ import LedeArchive
         #expect(report.contents?.articles == 6 && report.contents?.models == 1 && report.contents?.tags ?? 0 > 0)
     }
 
+    /// A folder is stored a part at a time while the next part parses: with parts of one and two files, the
+    /// archive ends as one part would leave it — each text stored once (a copy of a file, in another part, shares
+    /// it), ids in file order, a changed copy a new article — and the next load finds every file unchanged.
+    @Test func aFolderStoredInSmallPartsEndsAsOneLoadWould() throws {
+        try FileManager.default.createDirectory(atPath: dir + "/corpus/zcopies", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: dir + "/corpus/sport/0.txt", toPath: dir + "/corpus/zcopies/0.txt")
+        try write("Sport story 0\n\nA different text under the same headline.", "corpus/zcopies/1.txt")
+        var outcomes: [[String]] = []
+        var texts: [Int] = []
+        for batch in [1, 2, 1000] {
+            try? FileManager.default.removeItem(atPath: archivePath)
+            let engine = try opened()
+            engine.settings.archiveBatch = batch
+            let report = try engine.load(LoadRequest(paths: [dir + "/corpus"]))
+            #expect(report.counts == (8, 0, 0) && report.errors.isEmpty, "batch \(batch): \(report.errors)")
+            outcomes.append(report.items.map { "\($0.id) \(($0.path as NSString).lastPathComponent) \($0.words)" })
+            let again = try engine.load(LoadRequest(paths: [dir + "/corpus"]))
+            #expect(again.counts == (0, 0, 8))
+            engine.closeArchive()
+            texts.append(try Archive(path: archivePath).summary().texts)
+        }
+        #expect(outcomes[0] == outcomes[2] && outcomes[1] == outcomes[2])
+        #expect(texts == [7, 7, 7], "the copied file's text is stored once")
+    }
+
     @Test func anUnchangedFolderIsNotParsedAgainAndAChangedFileIsANewVersion() throws {
         let engine = try opened()
         _ = try engine.load(LoadRequest(paths: [dir + "/corpus"]))

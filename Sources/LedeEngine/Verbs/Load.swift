@@ -114,16 +114,16 @@ extension Engine {
         if let link = archiveLink {
             do { intake = try ArchiveIntake(archive: link.archive) } catch { throw EngineError("\(error)") }
             options.beforeParsing = intake!.beforeParsing
+            options.afterParsing = intake!.afterParsing
+        }
+        if let link = archiveLink, let intake, let asCollection = collectionKnownBeforeParsing(request) {
+            try checkGrouping(request, asCollection: asCollection)
+            return try streamIntoArchive(request, loader: ArticleLoader(options: options), intake: intake, link: link,
+                                         asCollection: asCollection, start: start, reading: reading)
         }
         let loaded: LoadedFiles = try ArticleLoader(options: options).load(paths: request.paths, vocabulary: workspace.vocabulary, progress: reading)
-        let asCollection = request.name != nil && isCollection(request, loaded.documents)
-        if asCollection, let name = request.name, workspace.article(named: name) != nil {
-            throw EngineError("--as \(name): an article has that name (its versions); name the collection otherwise")
-        }
-        if !asCollection, let name = request.name, let c = workspace.collection(named: name) {
-            throw EngineError("--as \(name): a collection of \(Format.plural(c.members.count, "article")) has that name; "
-                              + "name the article otherwise (a folder loaded --as \(name) adds to the collection)")
-        }
+        let asCollection = isCollection(request, loaded.documents)
+        try checkGrouping(request, asCollection: asCollection)
         if let link = archiveLink, let intake {
             return try loadIntoArchive(request, loaded: loaded, intake: intake, link: link, asCollection: asCollection, start: start,
                                        progress: progress)
@@ -161,17 +161,54 @@ extension Engine {
     /// the archive holds byte for byte were not parsed and are reported unchanged.
     private func loadIntoArchive(_ request: LoadRequest, loaded: LoadedFiles, intake: ArchiveIntake, link: ArchiveLink,
                                  asCollection: Bool, start: Date, progress: (@Sendable (LoadProgress) -> Void)?) throws -> LoadReport {
-        let now = Date()
+        let pending = pendingDocuments(loaded, request, asCollection: asCollection, intake: intake, loadedAt: Date())
+        let storing: (@Sendable (Int, Int) -> Void)? = progress.map { p in { @Sendable in p(LoadProgress(phase: .storing, done: $0, bytes: 0, total: $1)) } }
+        let (outcomes, stopped) = storeAndMirror(pending, link: link, batchSize: settings.archiveBatch, progress: storing)
+        return try archiveLoadReport(request, outcomes: outcomes, stopped: stopped, read: pending.count, totals: loaded, intake: intake,
+                                     link: link, asCollection: asCollection, start: start)
+    }
+
+    /// As `loadIntoArchive`, a part of the files at a time: each part is stored and mirrored while the next is
+    /// parsed, so the single writer's work overlaps the parsing instead of following it.
+    private func streamIntoArchive(_ request: LoadRequest, loader: ArticleLoader, intake: ArchiveIntake, link: ArchiveLink,
+                                   asCollection: Bool, start: Date, reading: (@Sendable (Int, Int, Int) -> Void)?) throws -> LoadReport {
+        let loadedAt = Date()
+        var outcomes: [Workspace.AddOutcome] = []
+        var stopped: Error?
+        var read = 0
+        var index = ArticleIndex()
+        let totals = try loader.load(paths: request.paths, vocabulary: workspace.vocabulary, partSize: settings.archiveBatch,
+                                     progress: reading) { part in
+            let pending = pendingDocuments(part, request, asCollection: asCollection, intake: intake, loadedAt: loadedAt)
+            read += pending.count
+            let stored = storeAndMirror(pending, link: link, batchSize: settings.archiveBatch, index: &index)
+            outcomes.append(contentsOf: stored.outcomes)
+            stopped = stored.stopped
+            return stopped == nil
+        }
+        return try archiveLoadReport(request, outcomes: outcomes, stopped: stopped, read: read, totals: totals, intake: intake,
+                                     link: link, asCollection: asCollection, start: start)
+    }
+
+    private func pendingDocuments(_ loaded: LoadedFiles, _ request: LoadRequest, asCollection: Bool, intake: ArchiveIntake,
+                                  loadedAt: Date) -> [PendingDocument] {
         let hasTexts = loaded.texts.count == loaded.documents.count
+        let keys = intake.textKeys(for: loaded.documents)
         var pending: [PendingDocument] = []
         pending.reserveCapacity(loaded.documents.count)
         for (i, d) in loaded.documents.enumerated() {
             let text = hasTexts ? loaded.texts[i] : Tokenizer().tokenize(utf8: d.bodyUTF8, vocabulary: workspace.vocabulary)
             pending.append(PendingDocument(document: d, text: text, name: asCollection ? d.name : (request.name ?? d.name),
-                                           raw: intake.raw(forPath: d.path), fetch: nil, loadedAt: now))
+                                           raw: intake.raw(forPath: d.path), fetch: nil, loadedAt: loadedAt, textKey: keys[i]))
         }
-        let storing: (@Sendable (Int, Int) -> Void)? = progress.map { p in { @Sendable in p(LoadProgress(phase: .storing, done: $0, bytes: 0, total: $1)) } }
-        let (outcomes, stopped) = storeAndMirror(pending, link: link, batchSize: settings.archiveBatch, progress: storing)
+        return pending
+    }
+
+    /// What a load into the archive did: the stored documents' outcomes, then the files skipped as unchanged
+    /// (the versions the archive holds from them), and why storing stopped, if it did.
+    private func archiveLoadReport(_ request: LoadRequest, outcomes: [Workspace.AddOutcome], stopped: Error?, read: Int,
+                                   totals: LoadedFiles, intake: ArchiveIntake, link: ArchiveLink, asCollection: Bool,
+                                   start: Date) throws -> LoadReport {
         if stopped is CancelledError { throw CancelledError() }
         var items: [LoadReport.Item] = []
         items.reserveCapacity(outcomes.count + intake.unchanged.count)
@@ -184,7 +221,7 @@ extension Engine {
         }
         // Files skipped by their hash: the versions the archive holds from them.
         let skipped = intake.unchanged.sorted { $0.path < $1.path }
-        var errors = loaded.problems.filter { $0.severity == LoadProblem.Severity.error }
+        var errors = totals.problems.filter { $0.severity == LoadProblem.Severity.error }
         if stopped == nil, !skipped.isEmpty {
             do {
                 let articles = try workspaceArticles(for: Set(skipped.flatMap(\.articles)), link: link)
@@ -206,23 +243,23 @@ extension Engine {
             keepCollection(name)
         }
         if let stopped {
-            let stored = outcomes.count
             // One line: the archive's own message (it names the file), then what the load kept.
-            errors.append(LoadProblem(path: "\(stopped)", message: "\(Format.int(stored)) of \(Format.plural(pending.count, "document")) stored and loaded, the rest not",
+            errors.append(LoadProblem(path: "\(stopped)", message: "\(Format.int(outcomes.count)) of \(Format.plural(read, "document")) read stored and loaded, the rest not",
                                       severity: .error))
         }
         var placed: [String] = []
         for outcome in outcomes {
             if case .newVersion(let a, let v) = outcome, v.number < a.versions.count { placed.append("\(a.displayName)@\(v.number)") }
         }
-        return LoadReport(items: items, files: loaded.files, bytes: loaded.bytes, seconds: Date().timeIntervalSince(start),
-                          warnings: loaded.problems.filter { $0.severity == LoadProblem.Severity.warning },
-                          errors: errors, skipped: loaded.skipped, collection: asCollection ? request.name : nil, placedByDate: placed)
+        return LoadReport(items: items, files: totals.files, bytes: totals.bytes, seconds: Date().timeIntervalSince(start),
+                          warnings: totals.problems.filter { $0.severity == LoadProblem.Severity.warning },
+                          errors: errors, skipped: totals.skipped, collection: asCollection ? request.name : nil, placedByDate: placed)
     }
 
-    /// Whether `--as NAME` names a collection: a folder, a pattern, or a file of several records was loaded (or
-    /// `--collection`); files named one by one, one document each, are versions of one article (or `--versions`).
-    func isCollection(_ request: LoadRequest, _ documents: [ParsedDocument]) -> Bool {
+    /// Whether `--as NAME` names a collection, when that is known from the request alone (a folder, a pattern, no
+    /// name, or a grouping given); nil when it depends on how many documents the named files hold.
+    func collectionKnownBeforeParsing(_ request: LoadRequest) -> Bool? {
+        guard request.name != nil else { return false }
         switch request.grouping {
         case .versions: return false
         case .collection: return true
@@ -231,11 +268,28 @@ extension Engine {
             let named = request.paths.allSatisfy { p in
                 !Glob.isPattern(p) && FileManager.default.fileExists(atPath: p, isDirectory: &isFolder) && !isFolder.boolValue
             }
-            guard named else { return true }
-            var perFile: [String: Int] = [:]
-            for d in documents { perFile[d.path, default: 0] += 1 }
-            return perFile.values.contains { $0 > 1 }
+            return named ? nil : true
         }
+    }
+
+    /// `--as NAME` may not give an article a collection's name, nor a collection an article's.
+    private func checkGrouping(_ request: LoadRequest, asCollection: Bool) throws {
+        if asCollection, let name = request.name, workspace.article(named: name) != nil {
+            throw EngineError("--as \(name): an article has that name (its versions); name the collection otherwise")
+        }
+        if !asCollection, let name = request.name, let c = workspace.collection(named: name) {
+            throw EngineError("--as \(name): a collection of \(Format.plural(c.members.count, "article")) has that name; "
+                              + "name the article otherwise (a folder loaded --as \(name) adds to the collection)")
+        }
+    }
+
+    /// Whether `--as NAME` names a collection: a folder, a pattern, or a file of several records was loaded (or
+    /// `--collection`); files named one by one, one document each, are versions of one article (or `--versions`).
+    func isCollection(_ request: LoadRequest, _ documents: [ParsedDocument]) -> Bool {
+        if let known = collectionKnownBeforeParsing(request) { return known }
+        var perFile: [String: Int] = [:]
+        for d in documents { perFile[d.path, default: 0] += 1 }
+        return perFile.values.contains { $0 > 1 }
     }
 
     /// A name for an article or collection: not a word selectors reserve, nor one that reads as a selector.
