@@ -105,24 +105,39 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
     /// Read from its 32 hex digits (either case), by bytes: an archive's every version carries one.
     public init?(hex: String) {
         var hex = hex
-        let parsed = hex.withUTF8 { b -> (UInt64, UInt64)? in
-            guard b.count == 32 else { return nil }
-            var h: UInt64 = 0, l: UInt64 = 0
-            for k in 0..<32 {
-                let c = b[k]
-                let digit: UInt8
-                switch c {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = c &- UInt8(ascii: "0")
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = c &- UInt8(ascii: "a") &+ 10
-                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = c &- UInt8(ascii: "A") &+ 10
-                default: return nil
-                }
-                if k < 16 { h = h << 4 | UInt64(digit) } else { l = l << 4 | UInt64(digit) }
+        guard let f = hex.withUTF8({ Fingerprint(hexBytes: $0) }) else { return nil }
+        self = f
+    }
+
+    /// Read from the UTF-8 bytes of its 32 hex digits (a column read without making a string of it).
+    init?(hexBytes b: UnsafeBufferPointer<UInt8>) {
+        guard b.count == 32 else { return nil }
+        var h: UInt64 = 0, l: UInt64 = 0
+        var invalid: UInt8 = 0
+        Fingerprint.hexDigits.withUnsafeBufferPointer { digits in
+            for k in 0..<16 {
+                let d = digits[Int(b[k])]
+                invalid |= d
+                h = h << 4 | UInt64(d & 0xF)
             }
-            return (h, l)
+            for k in 16..<32 {
+                let d = digits[Int(b[k])]
+                invalid |= d
+                l = l << 4 | UInt64(d & 0xF)
+            }
         }
-        guard let parsed else { return nil }
-        self.init(high: parsed.0, low: parsed.1)
+        guard invalid & 0x80 == 0 else { return nil }
+        self.init(high: h, low: l)
+    }
+
+    /// Each byte's hex digit value (either case), or 0x80 for a byte that is not a hex digit.
+    private static let hexDigits: [UInt8] = (0...255).map { c in
+        switch UInt8(c) {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt8(c) - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt8(c) - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt8(c) - UInt8(ascii: "A") + 10
+        default: return 0x80
+        }
     }
 }
 

@@ -83,17 +83,21 @@ extension Engine {
     func readArchived(from link: ArchiveLink, into workspace: Workspace, ids: [String]?, total: Int = 0,
                       progress: (@Sendable (LoadProgress) -> Void)?) throws -> (articles: [Article], waiting: [DeferredText]) {
         let read = Locked(0)
-        let reader: @Sendable (Archive, ClosedRange<Int64>?) throws -> [[StoredArticle]] = { archive, rows in
-            var batches: [[StoredArticle]] = []
+        // Versions that share a stored text share one deferred text, whichever reader met it first.
+        let texts = Locked<[Int64: DeferredText]>([:])
+        let vocabulary = workspace.vocabulary
+        // Each reader builds the articles of the batches it reads, so building overlaps reading.
+        let reader: @Sendable (Archive, ClosedRange<Int64>?) throws -> [BuiltArticles] = { archive, rows in
+            var built: [BuiltArticles] = []
             try archive.readArticles(ids: ids, rows: rows, batchSize: 2048) { batch in
                 try Cancellation.check()
-                batches.append(batch)
+                built.append(BuiltArticles(batch, texts: texts, vocabulary: vocabulary))
                 let done = read.withLock { $0 += batch.count; return $0 }
                 progress?(LoadProgress(phase: .loading, done: done, bytes: 0, total: max(total, done)))
             }
-            return batches
+            return built
         }
-        let batches: [[StoredArticle]]
+        let parts: [BuiltArticles]
         // A large archive is read by two connections at once, each half of the articles.
         if ids == nil, link.archive.path != ":memory:", let rows = try link.archive.articleRows(), rows.upperBound - rows.lowerBound >= 8192 {
             var options = Archive.Options()
@@ -102,61 +106,42 @@ extension Engine {
             let second = try Archive(path: link.archive.path, options: options)
             defer { second.close() }
             let middle = rows.lowerBound + (rows.upperBound - rows.lowerBound) / 2
-            final class Half: @unchecked Sendable { var batches: [[StoredArticle]] = []; var error: Error? }
+            final class Half: @unchecked Sendable { var built: [BuiltArticles] = []; var error: Error? }
             let later = Half()
             let group = DispatchGroup()
             group.enter()
             Thread.detachNewThread {
-                do { later.batches = try reader(second, (middle + 1)...rows.upperBound) } catch { later.error = error }
+                do { later.built = try reader(second, (middle + 1)...rows.upperBound) } catch { later.error = error }
                 group.leave()
             }
-            let first: [[StoredArticle]]
+            let first: [BuiltArticles]
             do { first = try reader(link.archive, rows.lowerBound...middle) } catch { group.wait(); throw error }
             group.wait()
             if let error = later.error { throw error }
-            batches = first + later.batches
+            parts = first + later.built
         } else {
-            batches = try reader(link.archive, nil)
+            parts = try reader(link.archive, nil)
         }
         try Cancellation.check()
-        var texts: [Int64: DeferredText] = [:]
         var made: [Article] = []
-        made.reserveCapacity(read.withLock { $0 })
-        link.reserve(batches.reduce(0) { $0 + $1.reduce(0) { $0 + $1.versions.count } })
-        for batch in batches {
-            for stored in batch {
-                var article: Article?
-                for v in stored.versions {
-                    let text = texts[v.textID] ?? {
-                        let t = DeferredText(utf8: v.document.bodyUTF8, vocabulary: workspace.vocabulary)
-                        texts[v.textID] = t
-                        return t
-                    }()
-                    let version = ArticleVersion(number: 1, document: v.document, deferredText: text, wordCount: v.words,
-                                                 loadedAt: v.loadedAt, contentHash: v.contentHash.isEmpty ? nil : v.contentHash)
-                    if let article {
-                        article.insert(version, at: Workspace.datePlace(of: version.metadata.versionDate, among: article.versions))
-                    } else {
-                        article = Article(id: stored.id, name: stored.name, first: version)
-                    }
-                    link.record(version, article: stored.id, number: v.number)
-                }
-                guard let article else { continue }
-                article.tags = stored.tags.map(\.tag)
-                let user = stored.tags.filter { $0.origin == .user }.map(\.tag)
-                if !user.isEmpty { link.userTags[stored.id] = Set(user) }
-                made.append(article)
-            }
+        made.reserveCapacity(parts.reduce(0) { $0 + $1.articles.count })
+        link.reserve(parts.reduce(0) { $0 + $1.versions.count })
+        for part in parts {
+            made.append(contentsOf: part.articles)
+            for v in part.versions { link.record(v.version, article: v.article, number: v.number) }
+            for (id, tags) in part.userTags { link.userTags[id] = tags }
         }
-        return (made, Array(texts.values))
+        return (made, Array(texts.withLock { $0.values }))
     }
 
     /// The workspace articles for stored ids, reading from the archive those the workspace lacks (dropped from
     /// the view, or stored by another process since the archive was opened) and adding them back.
     func workspaceArticles(for ids: Set<String>, link: ArchiveLink) throws -> [String: Article] {
         var out: [String: Article] = [:]
+        out.reserveCapacity(ids.count)
         for a in workspace.articles where ids.contains(a.id) { out[a.id] = a }
-        let missing = ids.subtracting(out.keys)
+        // Every id found (the usual case) needs no set of the missing ones.
+        let missing = out.count == ids.count ? [] : ids.subtracting(out.keys)
         if !missing.isEmpty {
             let back = try readArchived(from: link, into: workspace, ids: missing.sorted(), progress: nil)
             workspace.adopt(back.articles, waiting: back.waiting)
@@ -224,5 +209,42 @@ extension Engine {
         // A command that failed on the archive (a full disk) would only fail again here: its own error says it.
         if entry.status == .error { try? link.archive.appendLog([kept]); return }
         keepInArchive("the log entry") { try $0.appendLog([kept]) }
+    }
+}
+
+/// Workspace articles built from a batch read from the archive: every version, in date order as a workspace keeps
+/// them, with the archive's numbers for the link to record.
+private struct BuiltArticles: @unchecked Sendable {
+    var articles: [Article] = []
+    var versions: [(version: ArticleVersion, article: String, number: Int)] = []
+    var userTags: [(String, Set<String>)] = []
+
+    init(_ batch: [StoredArticle], texts: Locked<[Int64: DeferredText]>, vocabulary: Vocabulary) {
+        articles.reserveCapacity(batch.count)
+        versions.reserveCapacity(batch.count)
+        for stored in batch {
+            var article: Article?
+            for v in stored.versions {
+                let text = texts.withLock { known in
+                    if let t = known[v.textID] { return t }
+                    let t = DeferredText(utf8: v.document.bodyUTF8, vocabulary: vocabulary)
+                    known[v.textID] = t
+                    return t
+                }
+                let version = ArticleVersion(number: 1, document: v.document, deferredText: text, wordCount: v.words,
+                                             loadedAt: v.loadedAt, contentHash: v.contentHash.isEmpty ? nil : v.contentHash)
+                if let article {
+                    article.insert(version, at: Workspace.datePlace(of: version.metadata.versionDate, among: article.versions))
+                } else {
+                    article = Article(id: stored.id, name: stored.name, first: version)
+                }
+                versions.append((version, stored.id, v.number))
+            }
+            guard let article else { continue }
+            article.tags = stored.tags.map(\.tag)
+            let user = stored.tags.filter { $0.origin == .user }.map(\.tag)
+            if !user.isEmpty { userTags.append((stored.id, Set(user))) }
+            articles.append(article)
+        }
     }
 }
