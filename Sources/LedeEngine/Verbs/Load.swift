@@ -244,7 +244,7 @@ extension Engine {
         }
         if let stopped {
             // One line: the archive's own message (it names the file), then what the load kept.
-            errors.append(LoadProblem(path: "\(stopped)", message: "\(Format.int(outcomes.count)) of \(Format.plural(read, "document")) read stored and loaded, the rest not",
+            errors.append(LoadProblem(path: "\(stopped)", message: "\(Format.int(outcomes.count)) of the \(Format.plural(read, "document")) read were stored and loaded, the rest not",
                                       severity: .error))
         }
         var placed: [String] = []
