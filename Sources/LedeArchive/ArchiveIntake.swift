@@ -31,6 +31,8 @@ public final class ArchiveIntake: Sendable {
 
     /// A file skipped because the archive holds its exact bytes, and the articles read from them.
     public struct UnchangedFile: Sendable, Equatable {
+        /// Its place among the load's files (`LoadOptions.beforeParsing`): the report lists them in that order.
+        public var place: Int
         public var path: String
         public var articles: [String]
         public var numbers: [Int]
@@ -43,17 +45,17 @@ public final class ArchiveIntake: Sendable {
     }
 
     /// For `LoadOptions.beforeParsing`.
-    public var beforeParsing: @Sendable (String, Data) -> Bool {
-        { [self] path, data in self.inspect(path: path, data: data) }
+    public var beforeParsing: @Sendable (Int, String, Data) -> Bool {
+        { [self] place, path, data in self.inspect(place: place, path: path, data: data) }
     }
 
     /// Fingerprints a file's bytes: false (do not parse) when the archive holds them from this path; else
     /// keeps a compressed copy for `documents(from:)` and returns true.
-    public func inspect(path: String, data: Data) -> Bool {
+    public func inspect(place: Int = 0, path: String, data: Data) -> Bool {
         data.withUnsafeBytes { bytes in
             let hash = Fingerprint.of(bytes)
             if let source = known[SourcePath.key(path, from: directory)], source.rawHash == hash {
-                let file = UnchangedFile(path: path, articles: source.articles.map(\.id), numbers: source.articles.map(\.number))
+                let file = UnchangedFile(place: place, path: path, articles: source.articles.map(\.id), numbers: source.articles.map(\.number))
                 state.withLock { $0.unchanged.append(file) }
                 return false
             }
@@ -95,8 +97,19 @@ public final class ArchiveIntake: Sendable {
         return keys
     }
 
-    /// The files skipped as unchanged so far, in no particular order.
+    /// The files skipped as unchanged so far (and not taken), in no particular order.
     public var unchanged: [UnchangedFile] { state.withLock { $0.unchanged } }
+
+    /// Takes the files skipped as unchanged whose place is before `place`, in the order of their places (a load
+    /// handed on a part at a time has inspected every file before the part's end).
+    public func takeUnchanged(before place: Int) -> [UnchangedFile] {
+        let taken = state.withLock { s -> [UnchangedFile] in
+            let taken = s.unchanged.filter { $0.place < place }
+            if !taken.isEmpty { s.unchanged.removeAll { $0.place < place } }
+            return taken
+        }
+        return taken.sorted { $0.place < $1.place }
+    }
 
     /// The raw copy kept for a file this intake saw (a reference when the archive already holds the bytes).
     public func raw(forPath path: String) -> RawCopy? {

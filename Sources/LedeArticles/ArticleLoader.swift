@@ -152,8 +152,8 @@ public struct ArticleLoader: Sendable {
         let chunks = Parallel.map(count: files.count, chunk: chunk) { range -> [FileResult] in
             var tokens = run.pool.withLock { $0.popLast() } ?? ParseTokens(keepsTexts: vocabulary != nil, expectedBytes: 1 << 20)
             defer { run.pool.withLock { [tokens] in $0.append(tokens) } }
-            var results = files[(first + range.lowerBound)..<(first + range.upperBound)].map { path in
-                parseFile(path, tokens: &tokens, largeFiles: run.largeFiles)
+            var results = ((first + range.lowerBound)..<(first + range.upperBound)).map { file in
+                parseFile(files[file], place: file, tokens: &tokens, largeFiles: run.largeFiles)
             }
             var texts = tokens.endChunk(into: vocabulary)[...]
             if !texts.isEmpty {
@@ -202,7 +202,7 @@ public struct ArticleLoader: Sendable {
         var bytes = 0
     }
 
-    func parseFile(_ path: String, tokens: inout ParseTokens, largeFiles: Locked<Void>) -> FileResult {
+    func parseFile(_ path: String, place: Int, tokens: inout ParseTokens, largeFiles: Locked<Void>) -> FileResult {
         var result = FileResult()
         if Cancellation.isRequested { return result }
         let data: Data
@@ -219,7 +219,7 @@ public struct ArticleLoader: Sendable {
             return result
         }
         result.bytes = data.count
-        if let beforeParsing = options.beforeParsing, !beforeParsing(path, data) { return result }
+        if let beforeParsing = options.beforeParsing, !beforeParsing(place, path, data) { return result }
         do {
             let docs: [ParsedDocument]
             if data.count >= MemoryBudget.largeFile {

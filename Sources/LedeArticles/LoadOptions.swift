@@ -15,9 +15,10 @@ public struct LoadOptions: Sendable {
     public var languages = SharedLanguageIdentifier()
     /// The charset a server declared for the bytes (`Content-Type`), for a fetched page: it outranks `<meta charset>`.
     public var declaredCharset: String?
-    /// Called by the worker that read a file, with its bytes, before they are parsed; false leaves the file
-    /// unparsed (an archive that already holds these exact bytes: an unchanged file costs a hash, not a parse).
-    public var beforeParsing: (@Sendable (_ path: String, _ bytes: Data) -> Bool)?
+    /// Called by the worker that read a file, with its place among the load's files (0, 1, … in the order the
+    /// load lists them) and its bytes, before they are parsed; false leaves the file unparsed (an archive that
+    /// already holds these exact bytes: an unchanged file costs a hash, not a parse).
+    public var beforeParsing: (@Sendable (_ file: Int, _ path: String, _ bytes: Data) -> Bool)?
     /// Called by the same worker with the file's documents, while their bodies are at hand (before a tokenising
     /// load releases them).
     public var afterParsing: (@Sendable (_ path: String, _ documents: [ParsedDocument]) -> Void)?

@@ -92,6 +92,12 @@ import LedeArchive
             outcomes.append(report.items.map { "\($0.id) \(($0.path as NSString).lastPathComponent) \($0.words)" })
             let again = try engine.load(LoadRequest(paths: [dir + "/corpus"]))
             #expect(again.counts == (0, 0, 8))
+            // Unchanged files are reported in the order the load lists them, as the first load reported them.
+            #expect(again.items.map(\.id) == report.items.map(\.id))
+            // An article dropped from the session comes back, under its id, when its file is found unchanged.
+            _ = try engine.drop(DropRequest(selectors: ["a3"]))
+            let back = try engine.load(LoadRequest(paths: [dir + "/corpus"]))
+            #expect(back.counts == (0, 0, 8) && engine.workspace.article(id: "a3") != nil && engine.workspace.articles.count == 8)
             engine.closeArchive()
             texts.append(try Archive(path: archivePath).summary().texts)
         }

@@ -177,6 +177,8 @@ extension Engine {
         var stopped: Error?
         var read = 0
         var index = ArticleIndex()
+        var filesDone = 0
+        var unchanged: (items: [LoadReport.Item], errors: [LoadProblem]) = ([], [])
         let totals = try loader.load(paths: request.paths, vocabulary: workspace.vocabulary, partSize: settings.archiveBatch,
                                      progress: reading) { part in
             let pending = pendingDocuments(part, request, asCollection: asCollection, intake: intake, loadedAt: loadedAt)
@@ -184,10 +186,15 @@ extension Engine {
             let stored = storeAndMirror(pending, link: link, batchSize: settings.archiveBatch, index: &index)
             outcomes.append(contentsOf: stored.outcomes)
             stopped = stored.stopped
+            // The part's files skipped as unchanged are reported now, while the next part is read.
+            filesDone += part.files
+            if stopped == nil {
+                unchangedItems(intake.takeUnchanged(before: filesDone), link: link, index: &index, into: &unchanged.items, errors: &unchanged.errors)
+            }
             return stopped == nil
         }
         return try archiveLoadReport(request, outcomes: outcomes, stopped: stopped, read: read, totals: totals, intake: intake,
-                                     link: link, asCollection: asCollection, start: start)
+                                     link: link, asCollection: asCollection, start: start, index: index, unchanged: unchanged)
     }
 
     private func pendingDocuments(_ loaded: LoadedFiles, _ request: LoadRequest, asCollection: Bool, intake: ArchiveIntake,
@@ -204,14 +211,37 @@ extension Engine {
         return pending
     }
 
+    /// Report lines for files skipped as unchanged: the versions the archive holds from them (articles dropped
+    /// from the session come back), or why they could not be found.
+    private func unchangedItems(_ files: [ArchiveIntake.UnchangedFile], link: ArchiveLink, index: inout ArticleIndex,
+                                into items: inout [LoadReport.Item], errors: inout [LoadProblem]) {
+        if files.isEmpty { return }
+        do {
+            index.build(from: workspace)
+            var missing: Set<String> = []
+            for file in files { for id in file.articles where index[id] == nil { missing.insert(id) } }
+            if !missing.isEmpty { for a in try workspaceArticles(for: missing, link: link).values { index.add(a) } }
+            for file in files {
+                for (id, number) in zip(file.articles, file.numbers) {
+                    guard let a = index[id] else { continue }
+                    items.append(LoadReport.Item(id: a.id, name: a.name, status: "unchanged", otherPath: file.path,
+                                                 loaded: link.version(id, number) ?? a.latest))
+                }
+            }
+        } catch {
+            errors.append(LoadProblem(path: link.file, message: "\(error)", severity: .error))
+        }
+    }
+
     /// What a load into the archive did: the stored documents' outcomes, then the files skipped as unchanged
-    /// (the versions the archive holds from them), and why storing stopped, if it did.
+    /// (`unchanged`: their lines made while the load went on; the rest are made here), and why storing stopped.
     private func archiveLoadReport(_ request: LoadRequest, outcomes: [Workspace.AddOutcome], stopped: Error?, read: Int,
                                    totals: LoadedFiles, intake: ArchiveIntake, link: ArchiveLink, asCollection: Bool,
-                                   start: Date) throws -> LoadReport {
+                                   start: Date, index: ArticleIndex = ArticleIndex(),
+                                   unchanged: (items: [LoadReport.Item], errors: [LoadProblem]) = ([], [])) throws -> LoadReport {
         if stopped is CancelledError { throw CancelledError() }
         var items: [LoadReport.Item] = []
-        items.reserveCapacity(outcomes.count + intake.unchanged.count)
+        items.reserveCapacity(outcomes.count + unchanged.items.count)
         for outcome in outcomes {
             switch outcome {
             case .added(let a, let v): items.append(LoadReport.Item(id: a.id, name: a.name, status: "new", otherPath: nil, loaded: v))
@@ -219,22 +249,12 @@ extension Engine {
             case .unchanged(let a, let v): items.append(LoadReport.Item(id: a.id, name: a.name, status: "unchanged", otherPath: nil, loaded: v))
             }
         }
-        // Files skipped by their hash: the versions the archive holds from them.
-        let skipped = intake.unchanged.sorted { $0.path < $1.path }
-        var errors = totals.problems.filter { $0.severity == LoadProblem.Severity.error }
-        if stopped == nil, !skipped.isEmpty {
-            do {
-                let articles = try workspaceArticles(for: Set(skipped.flatMap(\.articles)), link: link)
-                for file in skipped {
-                    for (id, number) in zip(file.articles, file.numbers) {
-                        guard let a = articles[id] else { continue }
-                        items.append(LoadReport.Item(id: a.id, name: a.name, status: "unchanged", otherPath: file.path,
-                                                     loaded: link.version(id, number) ?? a.latest))
-                    }
-                }
-            } catch {
-                errors.append(LoadProblem(path: link.file, message: "\(error)", severity: .error))
-            }
+        items.append(contentsOf: unchanged.items)
+        var errors = totals.problems.filter { $0.severity == LoadProblem.Severity.error } + unchanged.errors
+        // Files skipped by their hash, in the order the load listed them: those left.
+        if stopped == nil {
+            var index = index
+            unchangedItems(intake.takeUnchanged(before: Int.max), link: link, index: &index, into: &items, errors: &errors)
         }
         var ids: [String] = []
         for item in items { ids.append(item.id) }
