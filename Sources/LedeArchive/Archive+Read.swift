@@ -69,15 +69,17 @@ extension Archive {
                 var current: Int64?
                 var dates = DateCache()
                 // Copies of one text usually drop the same blocks (its title line): each JSON text decoded once,
-                // found again by an FNV-1a hash of its bytes (no String made for a text seen before).
-                var droppedCache: [UInt64: [(json: [UInt8], blocks: [DroppedBlock])]] = [:]
+                // found again by the fingerprint of its bytes, compared whole (no String made for a text seen before).
+                var droppedCache: [Fingerprint: [(json: [UInt8], blocks: [DroppedBlock])]] = [:]
                 func dropped(_ json: UnsafeBufferPointer<UInt8>?) -> [DroppedBlock] {
                     guard let json else { return [] }
-                    var hash: UInt64 = 0xcbf29ce484222325
-                    for b in json { hash = (hash ^ UInt64(b)) &* 0x100000001b3 }
-                    if let known = droppedCache[hash]?.first(where: { $0.json.elementsEqual(json) }) { return known.blocks }
+                    let key = Fingerprint.of(UnsafeRawBufferPointer(json))
+                    let same = { (seen: [UInt8]) -> Bool in
+                        seen.count == json.count && (json.isEmpty || seen.withUnsafeBytes { memcmp($0.baseAddress!, json.baseAddress!, json.count) == 0 })
+                    }
+                    if let known = droppedCache[key]?.first(where: { same($0.json) }) { return known.blocks }
                     let blocks = JSONText.readDropped(String(decoding: json, as: UTF8.self))
-                    if droppedCache.count < 65_536 { droppedCache[hash, default: []].append((Array(json), blocks)) }
+                    if droppedCache.count < 65_536 { droppedCache[key, default: []].append((Array(json), blocks)) }
                     return blocks
                 }
                 while try vs.step() {
