@@ -256,13 +256,15 @@ struct PreparedDocument: Sendable {
 
     static func prepare(_ doc: ArchiveDocument, directory: String, hashIfNew: (Fingerprint) -> Bool) -> PreparedDocument {
         let d = doc.document
+        // Built from the document's bounds on each call: once here.
+        let ranges = d.paragraphRanges
         var body: [UInt8]?
         let key: TextKey
         if let known = doc.textKey {
             key = known
         } else {
             let bytes = bytes(of: doc.body)
-            key = TextKey(title: d.metadata.title, body: bytes, paragraphs: d.paragraphRanges)
+            key = TextKey(title: d.metadata.title, body: bytes, paragraphs: ranges)
             body = bytes
         }
         var contentHash: String?
@@ -274,7 +276,7 @@ struct PreparedDocument: Sendable {
         return PreparedDocument(body: body, textKey: key.fingerprint, contentHash: contentHash,
                                 rawHash: doc.raw?.hash, dropped: JSONText.dropped(d.dropped), warnings: JSONText.strings(d.warnings),
                                 headers: doc.fetch.flatMap { $0.headers.isEmpty ? nil : JSONText.object($0.headers.map { ($0.name, $0.value) }) },
-                                sourceKey: source, paragraphs: d.paragraphRanges.count, paragraphBounds: key.paragraphBounds)
+                                sourceKey: source, paragraphs: ranges.count, paragraphBounds: key.paragraphBounds)
     }
 }
 
